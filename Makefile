@@ -1,0 +1,55 @@
+# Thin wrapper: every step is `python -m kinerja <step>` (see scripts/kinerja/cli.py).
+VENV      ?= .venv
+PYTHON    ?= python3
+PY        := $(VENV)/bin/python
+STAMP     := $(VENV)/.terpasang
+export PYTHONPATH := $(CURDIR)/scripts
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: setup validate generate site serve test lint format bench lock import clean
+
+$(STAMP): requirements.lock
+	@command -v $(PYTHON) >/dev/null || { echo "GAGAL: $(PYTHON) tidak ditemukan. Pasang Python 3.11 atau lebih baru." >&2; exit 2; }
+	$(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
+	touch $@
+
+setup: $(STAMP)
+
+validate: setup
+	$(PY) -m kinerja validate
+
+generate: setup
+	$(PY) -m kinerja generate
+
+site: setup
+	$(PY) -m kinerja build
+
+serve: generate
+	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
+
+test: setup
+	$(PY) -m ruff check scripts tests main.py
+	$(PY) -m ruff format --check scripts tests main.py
+	$(PY) -m pytest
+
+lint: setup
+	$(PY) -m ruff check scripts tests main.py
+
+format: setup
+	$(PY) -m ruff format scripts tests main.py
+
+bench: setup
+	$(PY) -m kinerja bench
+
+import: setup
+	$(PY) -m kinerja import $(SRC)
+
+lock:
+	$(PYTHON) -m venv .venv-lock
+	.venv-lock/bin/pip install --quiet pip-tools==7.6.2
+	.venv-lock/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras -o requirements.lock requirements.in
+	rm -rf .venv-lock
+
+clean:
+	rm -rf site .site-baru-* content/kinerja content/api content/berkas

@@ -1,0 +1,5 @@
+"""Allow `python -m kinerja …`."""
+
+from .cli import main
+
+raise SystemExit(main())

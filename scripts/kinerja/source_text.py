@@ -1,0 +1,150 @@
+"""Read the text export of a signed RKT document into its tables, as printed.
+
+The export keeps the table cells separated by tabs. Its quirks are the ones
+of a Word table printed over several pages: the header row repeats on each
+page, a row may continue on the next page with its other cells empty, and an
+empty leading cell stands for a merged cell. This module only undoes the page
+layout (joining continued rows, dropping markup); it never interprets the
+content, so every cell stays word for word as printed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+_MARKUP = re.compile(r"</?(?:i|b|em|strong|u)>")
+_SIGNED = re.compile(r"^(?P<tempat>[A-Z][A-Za-z ]+), (?P<tanggal>\d{1,2} [A-Z][a-z]+ \d{4})$")
+_UNIT = re.compile(r"^Nama/Unit Organisasi\s*:\s*(?P<unit>.+)$")
+_YEAR = re.compile(r"^Tahun Anggaran\s*:\s*(?P<tahun>\d{4})$")
+_SEPARATOR = re.compile(r"^[-\t ]+$")
+_HEADER_FIRST = ("Sasaran Strategis", "Program/Kegiatan")
+
+
+class SourceTextError(ValueError):
+    """The text does not have the shape of an RKT export."""
+
+
+@dataclass
+class PrintedRow:
+    """One table row, with cells as printed and the table page it starts on."""
+
+    cells: list[str]
+    halaman_tabel: int
+    source_lines: list[int] = field(default_factory=list)
+
+
+@dataclass
+class PrintedTable:
+    """One signed table of the document, as printed."""
+
+    unit: str
+    tahun: int
+    columns: list[str]
+    rows: list[PrintedRow] = field(default_factory=list)
+    tempat: str = ""
+    tanggal: str = ""
+    jabatan: str = ""
+    penanda_tangan: str = ""
+    title: str = ""
+
+
+def plain(text: str) -> str:
+    """Drop inline markup such as <i>Database</i>, keeping the words."""
+    return _MARKUP.sub("", text)
+
+
+def _join(before: str, after: str) -> str:
+    if not before:
+        return after
+    if not after:
+        return before
+    return f"{before} {after}"
+
+
+def read_tables(text: str) -> list[PrintedTable]:
+    """Split the export into its signed tables, joining rows continued over pages."""
+    tables: list[PrintedTable] = []
+    lines = text.splitlines()
+    current: PrintedTable | None = None
+    unit: str | None = None
+    title = ""
+    pending_header = False
+    page = 0
+    state = "outside"  # outside → table → signature
+    signature: list[str] = []
+    for number, raw in enumerate(lines, start=1):
+        line = plain(raw).strip("\n")
+        stripped = line.strip()
+        if m := _UNIT.match(stripped):
+            unit = m["unit"].strip()
+            continue
+        if (m := _YEAR.match(stripped)) and unit is not None:
+            current = PrintedTable(unit=unit, tahun=int(m["tahun"]), columns=[], title=title)
+            tables.append(current)
+            page = 0
+            state = "table"
+            continue
+        if stripped == "RENCANA KINERJA TAHUNAN":
+            title = stripped
+            continue
+        if current is None:
+            continue
+        if state == "table":
+            cells = [c.strip() for c in line.split("\t")]
+            if "\t" in line and cells[0] in _HEADER_FIRST:
+                page += 1
+                if not current.columns:
+                    current.columns = cells
+                pending_header = True
+                continue
+            if pending_header and all(re.fullmatch(r"\(\d+\)", c) for c in cells if c):
+                pending_header = False
+                continue
+            if not stripped or _SEPARATOR.match(line):
+                continue
+            if "\t" not in line:
+                if m := _SIGNED.match(stripped):
+                    current.tempat, current.tanggal = m["tempat"], m["tanggal"]
+                    state = "signature"
+                    signature = []
+                    continue
+                raise SourceTextError(f"baris {number}: teks di luar sel tabel: '{stripped}'")
+            width = len(current.columns)
+            if len(cells) != width:
+                raise SourceTextError(
+                    f"baris {number}: {len(cells)} sel, padahal tabel punya {width} kolom"
+                )
+            if not cells[-1] and current.rows:
+                previous = current.rows[-1]
+                previous.cells = [_join(a, b) for a, b in zip(previous.cells, cells)]
+                previous.source_lines.append(number)
+                continue
+            current.rows.append(PrintedRow(cells=cells, halaman_tabel=page, source_lines=[number]))
+        elif state == "signature":
+            if stripped:
+                signature.append(stripped)
+            if _looks_like_name(signature):
+                current.jabatan = " ".join(signature[:-1])
+                current.penanda_tangan = signature[-1]
+                current = None
+                unit = None
+                state = "outside"
+    if current is not None and state == "signature":
+        if signature:
+            current.jabatan = " ".join(signature[:-1])
+            current.penanda_tangan = signature[-1]
+    if not tables:
+        raise SourceTextError("tidak ada tabel RKT (baris 'Nama/Unit Organisasi' dan 'Tahun Anggaran')")
+    return tables
+
+
+def _looks_like_name(signature: list[str]) -> bool:
+    """The signer's name follows the title, whose last line ends with a comma."""
+    return len(signature) >= 2 and signature[-2].endswith(",")
+
+
+def read_file(path: Path) -> list[PrintedTable]:
+    """Read an RKT text export from a file (UTF-8)."""
+    return read_tables(path.read_text(encoding="utf-8"))

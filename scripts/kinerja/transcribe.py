@@ -1,0 +1,199 @@
+"""Turn printed RKT tables into the rows of the canonical package.
+
+This is the one place where the layout of the paper is interpreted: an empty
+program or sasaran cell is read as a merged cell ("same as the row above"),
+a program cell is split into its activities and budget codes, and a printed
+target is parsed. The printed text itself is carried over unchanged.
+Identifiers of rows that already exist in the package are kept; new rows get
+the next unused number.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from . import ids
+from .source_text import PrintedTable
+from .targets import parse_target
+
+_CODE = re.compile(
+    r"\((?P<kode>(?P<kegiatan>[0-9]{4})(?:\.(?P<kro>[A-Z]{3}))?(?:\.(?P<ro>[0-9]{3}))?)\)"
+)
+_MONTHS = {
+    "januari": 1, "februari": 2, "maret": 3, "april": 4, "mei": 5, "juni": 6,
+    "juli": 7, "agustus": 8, "september": 9, "oktober": 10, "november": 11, "desember": 12,
+}  # fmt: skip
+
+
+@dataclass
+class Rows:
+    """The canonical rows of every resource, as lists of CSV-ready dicts."""
+
+    dokumen: list[dict[str, str]] = field(default_factory=list)
+    program: list[dict[str, str]] = field(default_factory=list)
+    program_kode: list[dict[str, str]] = field(default_factory=list)
+    sasaran: list[dict[str, str]] = field(default_factory=list)
+    indikator: list[dict[str, str]] = field(default_factory=list)
+
+
+@dataclass
+class Existing:
+    """Identifiers already given, so that re-importing keeps them."""
+
+    dokumen: dict[tuple[str, ...], str] = field(default_factory=dict)
+    program: dict[tuple[str, ...], str] = field(default_factory=dict)
+    sasaran: dict[tuple[str, ...], str] = field(default_factory=dict)
+    indikator: dict[tuple[str, ...], str] = field(default_factory=dict)
+
+
+def normalise(text: str) -> str:
+    """Text compared without regard to case or spacing (for matching, never for display)."""
+    return " ".join(text.split()).casefold()
+
+
+def iso_date(printed: str) -> str:
+    """'1 Maret 2024' → '2024-03-01'."""
+    day, month, year = printed.split()
+    return f"{int(year):04d}-{_MONTHS[month.lower()]:02d}-{int(day):02d}"
+
+
+def split_program(cell: str) -> tuple[str, list[dict[str, str]]]:
+    """Split a program cell into its name without codes and its activities with code parts."""
+    parts: list[dict[str, str]] = []
+    start = 0
+    for match in _CODE.finditer(cell):
+        name = cell[start : match.start()].strip()
+        name = re.sub(r"^dan\s+", "", name)
+        parts.append(
+            {
+                "kode": match["kode"],
+                "kode_kegiatan": match["kegiatan"],
+                "kode_kro": match["kro"] or "",
+                "kode_ro": match["ro"] or "",
+                "nama_kegiatan": name,
+            }
+        )
+        start = match.end()
+    nama = " dan ".join(p["nama_kegiatan"] for p in parts) if parts else cell.strip()
+    return nama, parts
+
+
+def program_key(cell: str) -> tuple[str, ...]:
+    """Programs are the same when name and codes agree; a dangling 'dan' is ignored."""
+    nama, parts = split_program(cell)
+    return (normalise(nama), *(p["kode"] for p in parts))
+
+
+class _Numbers:
+    """Hands out identifiers: the existing one for a known key, else the next number."""
+
+    def __init__(self, kind: str, known: dict[tuple[str, ...], str]) -> None:
+        self.kind = kind
+        self.known = known
+        self.used: dict[str, int] = {}
+        for identifier in known.values():
+            doc = identifier[2:4] + identifier[5]
+            self.used[doc] = max(self.used.get(doc, 0), ids.number_of(identifier))
+
+    def get(self, key: tuple[str, ...], dokumen: str) -> str:
+        if key in self.known:
+            return self.known[key]
+        doc = dokumen[3:5] + dokumen[-1]
+        self.used[doc] = self.used.get(doc, 0) + 1
+        identifier = ids.row_id(self.kind, dokumen, self.used[doc])
+        self.known[key] = identifier
+        return identifier
+
+
+def transcribe(tables: list[PrintedTable], sumber: str, existing: Existing | None = None) -> Rows:
+    """Canonical rows for the printed tables of one source file."""
+    existing = existing or Existing()
+    rows = Rows()
+    numbers = {
+        kind: _Numbers(kind, getattr(existing, kind)) for kind in ("program", "sasaran", "indikator")
+    }
+    for table in tables:
+        letter = "S" if "sekretariat" in table.unit.casefold() else "K"
+        dokumen = existing.dokumen.get((str(table.tahun), letter), ids.dokumen_id(table.tahun, letter))
+        rows.dokumen.append(
+            {
+                "id": dokumen,
+                "tahun": str(table.tahun),
+                "jenis": "sekretariat" if letter == "S" else "komisi",
+                "judul_dicetak": table.title,
+                "unit_dicetak": table.unit,
+                "kolom_dicetak": " | ".join(table.columns),
+                "tempat": table.tempat,
+                "tanggal": iso_date(table.tanggal),
+                "tanggal_dicetak": table.tanggal,
+                "jabatan_penanda_tangan": table.jabatan,
+                "nama_penanda_tangan": table.penanda_tangan,
+                "sumber": sumber,
+            }
+        )
+        has_program = len(table.columns) == 4
+        program_id = ""
+        sasaran_id = ""
+        sasaran_seen: dict[str, str] = {}
+        seen_programs: set[str] = set()
+        for position, printed in enumerate(table.rows, start=1):
+            cells = printed.cells
+            program_cell = cells[0] if has_program else ""
+            sasaran_cell, indikator_cell, target_cell = cells[-3:]
+            if program_cell:
+                nama, parts = split_program(program_cell)
+                program_id = numbers["program"].get(program_key(program_cell), dokumen)
+                if program_id not in seen_programs:
+                    seen_programs.add(program_id)
+                    rows.program.append(
+                        {
+                            "id": program_id,
+                            "dokumen_id": dokumen,
+                            "urutan": str(len(seen_programs)),
+                            "teks_dicetak": program_cell,
+                            "nama": nama,
+                        }
+                    )
+                    for order, part in enumerate(parts, start=1):
+                        rows.program_kode.append({"program_id": program_id, "urutan": str(order), **part})
+            if sasaran_cell:
+                urutan = sum(1 for s in rows.sasaran if s["dokumen_id"] == dokumen) + 1
+                sasaran_id = numbers["sasaran"].get((normalise(sasaran_cell), str(urutan)), dokumen)
+                rows.sasaran.append(
+                    {
+                        "id": sasaran_id,
+                        "dokumen_id": dokumen,
+                        "urutan": str(urutan),
+                        "teks": sasaran_cell,
+                        "sama_dengan": sasaran_seen.get(normalise(sasaran_cell), ""),
+                    }
+                )
+                sasaran_seen.setdefault(normalise(sasaran_cell), sasaran_id)
+            target = parse_target(target_cell)
+            rows.indikator.append(
+                {
+                    "id": numbers["indikator"].get((normalise(indikator_cell), sasaran_id), dokumen),
+                    "dokumen_id": dokumen,
+                    "urutan": str(position),
+                    "halaman_tabel": str(printed.halaman_tabel),
+                    "baris_sumber": ";".join(str(n) for n in printed.source_lines),
+                    "sasaran_id": sasaran_id,
+                    "program_id": program_id,
+                    "program_dicetak": program_cell,
+                    "teks": indikator_cell,
+                    "target_dicetak": target_cell,
+                    "target_nilai": _decimal(target.nilai),
+                    "target_satuan": target.satuan,
+                    "target_sekunder_nilai": _decimal(target.nilai_sekunder),
+                    "target_sekunder_satuan": target.satuan_sekunder or "",
+                }
+            )
+    return rows
+
+
+def _decimal(value: object) -> str:
+    if value is None:
+        return ""
+    text = format(value, "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
