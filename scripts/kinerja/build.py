@@ -16,7 +16,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from . import model
+from . import harden, model
 from .problems import ValidationFailed
 from .validate import validate
 
@@ -46,6 +46,20 @@ def source_date_epoch(root: Path) -> int:
     return 1709251200  # 2024-03-01, the date the documents were signed
 
 
+def data_changed_epoch(root: Path) -> int:
+    """When the data last changed: the last commit touching data/ or datapackage.json."""
+    try:
+        out = subprocess.run(
+            ["git", "log", "-1", "--format=%ct", "--", "data", "datapackage.json"],
+            cwd=root, capture_output=True, text=True, check=True,
+        ).stdout.strip()  # fmt: skip
+        if out:
+            return int(out)
+    except (OSError, subprocess.CalledProcessError):
+        pass
+    return source_date_epoch(root)
+
+
 def load_valid(root: Path) -> model.Package:
     """The package as a model, or ValidationFailed listing every problem."""
     problems = validate(root)
@@ -64,8 +78,8 @@ def generate(root: Path, package: model.Package | None = None) -> model.Package:
     try:
         for name in GENERATED:
             shutil.rmtree(content / name, ignore_errors=True)
-        files = downloads.write_all(package, content, epoch)
-        pages.write_all(package, content, files, epoch)
+        downloads.write_all(package, content, epoch)
+        pages.write_all(package, content, data_changed_epoch(root))
     except OSError as error:
         raise BuildError(_os_message(error, content)) from error
     return package
@@ -115,7 +129,7 @@ def publish(built: Path, output: Path) -> None:
 
 def mkdocs_build(root: Path, destination: Path, epoch: int) -> None:
     """Run `mkdocs build --strict` into destination; a failure becomes BuildError."""
-    env = {**os.environ, "SOURCE_DATE_EPOCH": str(epoch)}
+    env = {**os.environ, "SOURCE_DATE_EPOCH": str(epoch), "NO_MKDOCS_2_WARNING": "1"}
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", str(destination)]
     try:
         result = subprocess.run(command, cwd=root, env=env, capture_output=True, text=True)
@@ -135,7 +149,10 @@ def build(root: Path, output: Path) -> None:
     epoch = source_date_epoch(root)
     try:
         output.parent.mkdir(parents=True, exist_ok=True)
+        for stale in output.parent.glob(f".{output.name}-baru-*"):
+            shutil.rmtree(stale, ignore_errors=True)  # left by a build that was killed
         staging = Path(tempfile.mkdtemp(prefix=f".{output.name}-baru-", dir=output.parent))
+        staging.chmod(0o755)
     except OSError as error:
         raise BuildError(_os_message(error, output.parent)) from error
     try:
@@ -143,6 +160,7 @@ def build(root: Path, output: Path) -> None:
         from . import downloads
 
         downloads.finish_site(package, staging, epoch)
+        harden.harden_site(staging)
         publish(staging, output)
     except OSError as error:
         shutil.rmtree(staging, ignore_errors=True)

@@ -1,0 +1,87 @@
+"""mkdocs-macros module: data for the hand-written pages (counts, tables).
+
+The package is read once when MkDocs starts, after `python -m kinerja build`
+has validated it and written the downloads manifest; pages only look values
+up. Generated pages are never rendered by Jinja (render_by_default: false).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from kinerja import downloads, fmt, metadata, model  # noqa: E402
+from kinerja.pages import KATEGORI_LABEL  # noqa: E402
+
+
+def _size(size: int) -> str:
+    if size < 1024:
+        return f"{size} B"
+    if size < 1024 * 1024:
+        return f"{fmt.angka(round(size / 1024, 1))} KB"
+    return f"{fmt.angka(round(size / 1024 / 1024, 1))} MB"
+
+
+def define_env(env) -> None:  # noqa: ANN001 - mkdocs-macros passes its own type
+    """Expose the package's figures and tables to pages that ask for them."""
+    package = model.load(ROOT)
+    manifest_path = ROOT / "content" / "berkas" / "manifest.json"
+    files = json.loads(manifest_path.read_text(encoding="utf-8")) if manifest_path.exists() else []
+    env.variables["csv_note"] = downloads.CSV_NOTE
+    env.variables["rkt"] = {
+        "dokumen": len(package.dokumen),
+        "sasaran": len(package.sasaran),
+        "indikator": len(package.indikator),
+        "program": len(package.program),
+        "anomali": len(package.anomali),
+        "tahun": sorted({d.tahun for d in package.dokumen.values()}),
+        "site_url": metadata.site_url(),
+    }
+
+    @env.macro
+    def tabel_dokumen() -> str:
+        """The signed tables with their figures, for the home page."""
+        rows = ["| Dokumen | Ditandatangani | Sasaran | Indikator |", "|---|---|---|---|"]
+        for doc in package.dokumen.values():
+            rows.append(
+                f"| [{doc.nama}](kinerja/dokumen/{doc.id.lower()}.md) | {fmt.teks(doc.tempat)}, "
+                f"{fmt.tanggal(doc.tanggal)} | {len(doc.sasaran)} | {len(doc.indikator)} |"
+            )
+        return "\n".join(rows)
+
+    @env.macro
+    def tabel_unduhan(kind: str = "") -> str:
+        """Every download with format, size, SHA-256, licence and date."""
+        rows = ["| Berkas | Format | Ukuran | SHA-256 |", "|---|---|---|---|"]
+        for item in files:
+            if kind and item["format"] != kind and not (kind == "berkas" and not item["resource"]):
+                continue
+            rows.append(
+                f"| [{fmt.teks(item['title'])}]({item['path']}) | {item['format']} | {_size(item['size'])} "
+                f"| <code class=\"sha\">{item['sha256']}</code> |"
+            )
+        return "\n".join(rows)
+
+    @env.macro
+    def tabel_anomali() -> str:
+        """All anomalies of the official document, each linked to the row it concerns."""
+        rows = ["| Kode | Letak | Kategori | Tercetak | Uraian | Dampak |", "|---|---|---|---|---|---|"]
+        for note in package.anomali.values():
+            link = f"[{note.rujukan_id}](kinerja/{note.tabel}/{note.rujukan_id.lower()}.md)"
+            rows.append(
+                f"| {note.id} | {link} | {KATEGORI_LABEL.get(note.kategori, note.kategori)} "
+                f"| {fmt.teks(note.teks_dicetak) or '*(kosong)*'} | {fmt.teks(note.uraian)} "
+                f"| {fmt.teks(note.dampak)} |"
+            )
+        return "\n".join(rows)
+
+    @env.macro
+    def tanggal_data() -> str:
+        """The date the published data was last changed, in Indonesian."""
+        from kinerja.build import data_changed_epoch
+
+        return fmt.tanggal_epoch(data_changed_epoch(ROOT))

@@ -1,0 +1,240 @@
+"""Shared test helpers: a fresh copy of the package, and the corpus of broken inputs.
+
+Each case in tests/fixtures/broken/*.yaml is a small description of one
+mutation of the real package and of the problem the validator must report:
+
+    description: what the case is about
+    file: data/indikator.csv          # the file the steps change (a step may name another)
+    steps:                            # applied in order to a temporary copy
+      - set_cell: {row: IK24-S05, column: target_nilai, value: sembilan puluh}
+    expect:                           # exactly these problems, in this order
+      - {code: tipe_salah, file: data/indikator.csv, row: IK24-S05, field: target_nilai}
+
+or, for input that looks dangerous but is legitimate text, `legitimate: true`
+instead of `expect` (validation must pass; the site tests reuse these cases to
+check that the text is shown inert).
+
+Steps (see `apply_step`): replace, replace_bytes, set_cell, insert_row,
+delete_row, delete_column, add_column, encode, add_bom, crlf, truncate.
+A `row` is the row number as a spreadsheet shows it (header = 1) or the value
+of the row's first column (its id) in the real package. An expected `row` is
+an int, null, such an id, or `{line_of: text}`: the line of the mutated file
+where `text` first occurs (used for datapackage.json, whose layout others edit).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import shutil
+from collections.abc import Callable, Iterator
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+#: Session fixtures of the site tests (the built site, served on 127.0.0.1).
+pytest_plugins = ["_site", "_browser"]
+
+ROOT = Path(__file__).resolve().parents[1]
+BROKEN = ROOT / "tests" / "fixtures" / "broken"
+
+
+def copy_package(destination: Path, source: Path = ROOT) -> Path:
+    """Copy datapackage.json and data/ (with data/sumber/) into `destination`; return it."""
+    destination.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(source / "datapackage.json", destination / "datapackage.json")
+    shutil.copytree(source / "data", destination / "data", dirs_exist_ok=True)
+    return destination
+
+
+@cache
+def load_cases() -> dict[str, dict[str, Any]]:
+    """Every case of the broken-input corpus, by name (the file name without .yaml)."""
+    cases = {}
+    for path in sorted(BROKEN.glob("*.yaml")):
+        case = yaml.safe_load(path.read_text(encoding="utf-8"))
+        case["name"] = path.stem
+        cases[path.stem] = case
+    return cases
+
+
+def case_names(legitimate: bool | None = None) -> list[str]:
+    """Names of the cases: all, only legitimate ones (True) or only failing ones (False)."""
+    return [
+        name
+        for name, case in load_cases().items()
+        if legitimate is None or bool(case.get("legitimate")) == legitimate
+    ]
+
+
+def legitimate_cells(name: str) -> list[dict[str, Any]]:
+    """The cells a legitimate case writes: file, row (id or number), column and the exact value."""
+    case = load_cases()[name]
+    cells = []
+    for step in case["steps"]:
+        args = step.get("set_cell")
+        if args is not None:
+            cells.append(
+                {
+                    "file": args.get("file", case["file"]),
+                    "row": args["row"],
+                    "column": args["column"],
+                    "value": _cell_value(args),
+                }
+            )
+    return cells
+
+
+def _read_csv(path: Path) -> list[list[str]]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.reader(handle))
+
+
+def _write_csv(path: Path, records: list[list[str]]) -> None:
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerows(records)
+    path.write_text(buffer.getvalue(), encoding="utf-8", newline="")
+
+
+def row_number(rel: str, key: str | int, source: Path = ROOT) -> int:
+    """The spreadsheet row (header = 1) of the row whose first cell is `key` in the real package."""
+    if isinstance(key, int):
+        return key
+    records = _read_csv(source / rel)
+    for number, record in enumerate(records, start=1):
+        if number > 1 and record and record[0] == key:
+            return number
+    raise KeyError(f"{key} not found in {rel}")
+
+
+def _cell_value(args: dict[str, Any]) -> str:
+    value = str(args["value"])
+    return " ".join([value] * int(args.get("repeat", 1)))
+
+
+def apply_step(root: Path, rel: str, op: str, args: dict[str, Any]) -> None:
+    """Apply one mutation to the file `rel` of the package copy at `root`."""
+    path = root / args.get("file", rel)
+    if op == "replace":
+        text = path.read_text(encoding="utf-8")
+        assert args["old"] in text, f"{args['old']!r} not in {path.name}: the fixture no longer fits the data"
+        path.write_text(
+            text.replace(args["old"], args["new"], args.get("count", 1)), encoding="utf-8", newline=""
+        )
+    elif op == "replace_bytes":
+        data = path.read_bytes()
+        old = args["old"].encode("utf-8")
+        assert old in data, f"{args['old']!r} not in {path.name}"
+        path.write_bytes(data.replace(old, bytes.fromhex(args["new_hex"]), 1))
+    elif op in ("set_cell", "insert_row", "delete_row", "delete_column", "add_column"):
+        records = _read_csv(path)
+        header = records[0]
+        if op == "set_cell":
+            number = row_number(args.get("file", rel), args["row"])
+            record = records[number - 1]
+            column = header.index(args["column"])
+            if "old" in args:
+                assert record[column] == args["old"], f"{path.name} row {number}: the fixture no longer fits"
+            record[column] = _cell_value(args)
+        elif op == "insert_row":
+            number = args["row"] if isinstance(args["row"], int) else row_number(rel, args["row"]) + 1
+            records.insert(number - 1, [str(args["values"].get(name, "")) for name in header])
+        elif op == "delete_row":
+            del records[row_number(args.get("file", rel), args["row"]) - 1]
+        elif op == "delete_column":
+            column = header.index(args["column"])
+            records = [r[:column] + r[column + 1 :] for r in records]
+        else:
+            records = [
+                r + [args["column"] if n == 0 else str(args.get("value", ""))] for n, r in enumerate(records)
+            ]
+        _write_csv(path, records)
+    elif op == "encode":
+        path.write_bytes(path.read_text(encoding="utf-8").encode(args["encoding"]))
+    elif op == "add_bom":
+        path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+    elif op == "crlf":
+        path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
+    elif op == "truncate":
+        data = path.read_bytes()
+        if "after" in args:
+            marker = args["after"].encode("utf-8")
+            assert marker in data, f"{args['after']!r} not in {path.name}"
+            size = data.index(marker) + len(marker)
+        else:
+            size = int(args["size"])
+        path.write_bytes(data[:size])
+    else:
+        raise ValueError(f"unknown step {op!r}")
+
+
+def apply_steps(root: Path, rel: str, steps: list[dict[str, Any]]) -> Path:
+    """Apply a list of single-key steps (`{op: args}`) to the copy at `root`; return `root`."""
+    for step in steps:
+        ((op, args),) = step.items()
+        apply_step(root, rel, op, args or {})
+    return root
+
+
+def expected_problems(case: dict[str, Any], root: Path) -> list[tuple[str, str, int | None, str | None]]:
+    """The (code, file, row, field) the validator must report for a case, rows resolved."""
+    expect = case.get("expect") or []
+    expect = [expect] if isinstance(expect, dict) else expect
+    result = []
+    for item in expect:
+        row = item.get("row")
+        if isinstance(row, dict):
+            text = (root / item["file"]).read_text(encoding="utf-8", errors="replace")
+            at = text.find(row["line_of"])
+            assert at >= 0, f"{row['line_of']!r} not in {item['file']}"
+            row = text.count("\n", 0, at) + 1
+        elif isinstance(row, str):
+            row = row_number(item["file"], row)
+        result.append((item["code"], item["file"], row, item.get("field")))
+    return result
+
+
+def make_broken_copy(name: str, destination: Path) -> Path:
+    """A copy of the real package at `destination` with the mutation of case `name` applied."""
+    case = load_cases()[name]
+    copy_package(destination)
+    return apply_steps(destination, case.get("file", "datapackage.json"), case["steps"])
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """Parametrise `broken_case_name` over failing cases and `legitimate_case_name` over legitimate ones."""
+    if "broken_case_name" in metafunc.fixturenames:
+        metafunc.parametrize("broken_case_name", case_names(legitimate=False))
+    if "legitimate_case_name" in metafunc.fixturenames:
+        metafunc.parametrize("legitimate_case_name", case_names(legitimate=True))
+
+
+@pytest.fixture
+def package_copy(tmp_path: Path) -> Path:
+    """A fresh copy of the real package (datapackage.json + data/) in a temporary folder."""
+    return copy_package(tmp_path / "paket")
+
+
+@pytest.fixture
+def broken_copy(tmp_path: Path) -> Callable[[str], Path]:
+    """A factory: `broken_copy(case_name)` returns the path of a mutated copy of the package."""
+    counter: Iterator[int] = iter(range(1_000_000))
+
+    def make(name: str) -> Path:
+        return make_broken_copy(name, tmp_path / f"{name}-{next(counter)}")
+
+    return make
+
+
+@pytest.fixture
+def mutated_copy(tmp_path: Path) -> Callable[[str, list[dict[str, Any]]], Path]:
+    """A factory: `mutated_copy(file, steps)` returns a copy of the package with `steps` applied to `file`."""
+    counter: Iterator[int] = iter(range(1_000_000))
+
+    def make(rel: str, steps: list[dict[str, Any]]) -> Path:
+        return apply_steps(copy_package(tmp_path / f"salinan-{next(counter)}"), rel, steps)
+
+    return make
