@@ -60,9 +60,14 @@ def define_env(env) -> None:  # noqa: ANN001 - mkdocs-macros passes its own type
         for item in files:
             if kind and item["format"] != kind and not (kind == "berkas" and not item["resource"]):
                 continue
+            title = fmt.teks(item["title"])
+            if (ROOT / "content" / item["path"]).exists():
+                link = f"[{title}]({item['path']})"  # checked by MkDocs
+            else:  # published beside the pages by downloads.finish_site after MkDocs
+                link = f'<a href="../{item["path"]}">{title}</a>'
             rows.append(
-                f"| [{fmt.teks(item['title'])}]({item['path']}) | {item['format']} | {_size(item['size'])} "
-                f"| <code class=\"sha\">{item['sha256']}</code> |"
+                f"| {link} | {item['format']} | {_size(item['size'])} "
+                f'| <code class="sha">{item["sha256"]}</code> |'
             )
         return "\n".join(rows)
 

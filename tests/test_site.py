@@ -14,7 +14,24 @@ from kinerja import metadata, model
 
 ROOT = Path(__file__).resolve().parents[1]
 KINDS = ("indikator", "sasaran", "program", "dokumen")
-_BLOCKS = {"p", "div", "td", "th", "tr", "li", "ul", "ol", "br", "h1", "h2", "h3", "h4", "pre", "table", "nav"}
+_BLOCKS = {
+    "p",
+    "div",
+    "td",
+    "th",
+    "tr",
+    "li",
+    "ul",
+    "ol",
+    "br",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "pre",
+    "table",
+    "nav",
+}
 
 
 @pytest.fixture(scope="module")
@@ -124,7 +141,7 @@ def test_every_internal_link_resolves(built_site):
     missing = []
     for page in built_site.rglob("*.html"):
         base = "/" + page.relative_to(built_site).as_posix()
-        for tag, href, _ in parse(page).links:
+        for _tag, href, _ in parse(page).links:
             url = urlparse(urljoin(base, href))
             if url.scheme or url.netloc or href.startswith(("mailto:", "#")) or not url.path:
                 continue

@@ -38,7 +38,9 @@ def test_row_continued_over_page_break_is_joined_with_one_space(rows):
     by_id = {row["id"]: row for row in rows.indikator}
     assert by_id["IK24-S38"]["teks"] == "Penurunan jumlah sengketa hukum yang diajukan ke Mahkamah Konstitusi"
     assert by_id["IK24-S38"]["baris_sumber"] == "115;119"
-    assert by_id["IK24-S23"]["program_dicetak"] == "Operasional Perkantoran dan Dukungan Sarana Prasarana (3360)"
+    assert (
+        by_id["IK24-S23"]["program_dicetak"] == "Operasional Perkantoran dan Dukungan Sarana Prasarana (3360)"
+    )
 
 
 def test_markup_is_removed_but_words_kept(rows):
@@ -56,9 +58,7 @@ def test_empty_leading_cells_inherit_from_row_above(rows):
 
 
 def test_program_cell_with_two_codes_and_dangling_dan():
-    nama, parts = split_program(
-        "Pengucapan Sumpah/Janji (6981) dan Penetapan Hasil Pemilu (6982)"
-    )
+    nama, parts = split_program("Pengucapan Sumpah/Janji (6981) dan Penetapan Hasil Pemilu (6982)")
     assert [p["kode"] for p in parts] == ["6981", "6982"]
     assert parts[1]["nama_kegiatan"] == "Penetapan Hasil Pemilu"
     nama, parts = split_program("Pengelolaan Keuangan dan Barang Milik Negara (3355) dan")

@@ -134,7 +134,9 @@ def mkdocs_build(root: Path, destination: Path, epoch: int) -> None:
     try:
         result = subprocess.run(command, cwd=root, env=env, capture_output=True, text=True)
     except FileNotFoundError as error:
-        raise BuildError(f"program '{command[0]}' tidak ditemukan. Jalankan 'make site' agar lingkungan dipasang.") from error
+        raise BuildError(
+            f"program '{command[0]}' tidak ditemukan. Jalankan 'make site' agar lingkungan dipasang."
+        ) from error
     if result.returncode != 0:
         if "No module named mkdocs" in result.stderr:
             raise BuildError("MkDocs belum terpasang. Jalankan 'make site' agar lingkungan dipasang.")

@@ -53,6 +53,13 @@ def cmd_import(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_bench(args: argparse.Namespace) -> int:
+    """Measure page weight, build scale and Zensical beside MkDocs: `python -m kinerja bench`."""
+    from . import bench
+
+    return bench.run(args.root, scales=args.skala, zensical=not args.tanpa_zensical)
+
+
 def make_parser() -> argparse.ArgumentParser:
     """The command-line parser, one subcommand per build step."""
     parser = argparse.ArgumentParser(prog="kinerja", description="Langkah pembangunan situs RKT.")
@@ -63,6 +70,10 @@ def make_parser() -> argparse.ArgumentParser:
     build = sub.add_parser("build", help="bangun situs ke site/ (atomik)")
     build.add_argument("--output", default="site")
     build.set_defaults(func=cmd_build)
+    bench = sub.add_parser("bench", help="ukur berat halaman dan skala pembangunan")
+    bench.add_argument("--skala", default="1,10,100", help="kelipatan paket sintetis, misalnya 1,10,100")
+    bench.add_argument("--tanpa-zensical", action="store_true", help="lewati pembangunan dengan Zensical")
+    bench.set_defaults(func=cmd_bench)
     imp = sub.add_parser("import", help="impor dokumen RKT (.txt atau .docx)")
     imp.add_argument("source")
     imp.set_defaults(func=cmd_import)
@@ -77,7 +88,9 @@ def main(argv: list[str] | None = None) -> int:
     except ValidationFailed as failed:
         for problem in failed.problems:
             print(problem, file=sys.stderr)
-        print(f"GAGAL: {len(failed.problems)} masalah di paket data. Situs lama tidak diubah.", file=sys.stderr)
+        print(
+            f"GAGAL: {len(failed.problems)} masalah di paket data. Situs lama tidak diubah.", file=sys.stderr
+        )
         return 1
     except build_step.BuildError as error:
         print(f"GAGAL: {error}", file=sys.stderr)

@@ -149,14 +149,10 @@ def load(root: Path) -> Package:
     descriptor = json.loads((root / "datapackage.json").read_text(encoding="utf-8"))
     rows = {r["name"]: csvio.read(root / r["path"]) for r in descriptor["resources"]}
     dokumen = {
-        r["id"]: Dokumen(
-            **{**r, "tahun": int(r["tahun"]), "tanggal": date.fromisoformat(r["tanggal"])}
-        )
+        r["id"]: Dokumen(**{**r, "tahun": int(r["tahun"]), "tanggal": date.fromisoformat(r["tanggal"])})
         for r in rows["dokumen"]
     }
-    program = {
-        r["id"]: Program(**{**r, "urutan": int(r["urutan"])}) for r in rows.get("program", [])
-    }
+    program = {r["id"]: Program(**{**r, "urutan": int(r["urutan"])}) for r in rows.get("program", [])}
     for r in sorted(rows.get("program_kode", []), key=lambda r: int(r["urutan"])):
         program[r["program_id"]].kode.append(
             Kode(**{k: v for k, v in r.items() if k not in ("program_id", "urutan")})

@@ -16,7 +16,10 @@ from .ids import url_slug
 from .model import Anomali, Dokumen, Indikator, Package, Program, Sasaran
 
 OUT = "kinerja"
-JENIS_LABEL = {"komisi": "Komisi (Ketua KPU Provinsi)", "sekretariat": "Sekretariat (Sekretaris KPU Provinsi)"}
+JENIS_LABEL = {
+    "komisi": "Komisi (Ketua KPU Provinsi)",
+    "sekretariat": "Sekretariat (Sekretaris KPU Provinsi)",
+}
 KATEGORI_LABEL = {
     "salah_ketik": "salah ketik",
     "tanda_baca": "tanda baca",
@@ -135,7 +138,9 @@ def indikator_page(pkg: Package, item: Indikator, changed: int) -> str:
         rows.append(("Program/kegiatan", _link("indikator", "program", program.id, _program_label(program))))
         rows.append(("Kode anggaran", _code_parts(program)))
         if not item.program_dicetak:
-            rows.append(("Sel program", "kosong di dokumen; dibaca sebagai sel gabungan dengan baris di atasnya"))
+            rows.append(
+                ("Sel program", "kosong di dokumen; dibaca sebagai sel gabungan dengan baris di atasnya")
+            )
     elif doc.jenis == "sekretariat":
         rows.append(("Program/kegiatan", "tidak tercetak di dokumen"))
     rows += [
@@ -146,8 +151,11 @@ def indikator_page(pkg: Package, item: Indikator, changed: int) -> str:
     ]
     links = downloads.indikator_links(item.id)
     lines = [
-        _front(f"{item.id} · {item.teks}", f"Indikator kinerja {item.id} RKT {doc.tahun}: {item.teks}. "
-               f"Target {item.target_dicetak}.", boost=3),  # fmt: skip
+        _front(
+            f"{item.id} · {item.teks}",
+            f"Indikator kinerja {item.id} RKT {doc.tahun}: {item.teks}. Target {item.target_dicetak}.",
+            boost=3,
+        ),
         f"# {T(item.teks)}",
         "",
         f"Indikator kinerja **{item.id}** dalam {doc.nama}. Teks di atas dan target di bawah disalin "
@@ -186,18 +194,25 @@ def sasaran_page(pkg: Package, sasaran: Sasaran, changed: int) -> str:
     ]
     if programs:
         rows.append(
-            ("Program/kegiatan", "<br>".join(
-                _link("sasaran", "program", p, _program_label(pkg.program[p])) for p in programs))  # fmt: skip
+            (
+                "Program/kegiatan",
+                "<br>".join(_link("sasaran", "program", p, _program_label(pkg.program[p])) for p in programs),
+            )
         )
     if sasaran.sama_dengan:
         same = pkg.sasaran[sasaran.sama_dengan]
-        rows.append(("Sama dengan", _link("sasaran", "sasaran", same.id, f"{same.id} (beda huruf besar/kecil)")))
+        rows.append(
+            ("Sama dengan", _link("sasaran", "sasaran", same.id, f"{same.id} (beda huruf besar/kecil)"))
+        )
     twins = [s for s in pkg.sasaran.values() if s.sama_dengan == sasaran.id]
     for twin in twins:
         rows.append(("Tercetak lagi sebagai", _link("sasaran", "sasaran", twin.id, twin.id)))
     lines = [
-        _front(f"{sasaran.id} · {sasaran.teks}", f"Sasaran strategis {sasaran.id} RKT {doc.tahun}: {sasaran.teks}.",
-               boost=2),  # fmt: skip
+        _front(
+            f"{sasaran.id} · {sasaran.teks}",
+            f"Sasaran strategis {sasaran.id} RKT {doc.tahun}: {sasaran.teks}.",
+            boost=2,
+        ),
         f"# {T(sasaran.teks)}",
         "",
         f"Sasaran strategis **{sasaran.id}** dalam {doc.nama}, dengan indikator kinerja dan targetnya.",
@@ -216,15 +231,21 @@ def program_page(pkg: Package, program: Program, changed: int) -> str:
     """The page of one program/activity: name, budget code parts, sasaran and indicators."""
     doc = pkg.dokumen[program.dokumen_id]
     url = metadata.site_url() + page_url("program", program.id)
-    kode_rows = ["| Kode tercetak | Kegiatan | KRO | RO | Nama tercetak sebelum kode |", "|---|---|---|---|---|"]
+    kode_rows = [
+        "| Kode tercetak | Kegiatan | KRO | RO | Nama tercetak sebelum kode |",
+        "|---|---|---|---|---|",
+    ]
     for kode in program.kode:
         kode_rows.append(
             f"| {kode.kode} | {kode.kode_kegiatan} | {kode.kode_kro or '—'} | {kode.kode_ro or '—'} "
             f"| {T(kode.nama_kegiatan)} |"
         )
     lines = [
-        _front(f"{program.id} · {program.nama}", f"Program/kegiatan {program.id} RKT {doc.tahun}: "
-               f"{program.teks_dicetak}.", boost=2),  # fmt: skip
+        _front(
+            f"{program.id} · {program.nama}",
+            f"Program/kegiatan {program.id} RKT {doc.tahun}: {program.teks_dicetak}.",
+            boost=2,
+        ),
         f"# {T(program.nama)}",
         "",
         f"Program/kegiatan **{program.id}** dalam {doc.nama}.",
@@ -266,8 +287,12 @@ def dokumen_page(pkg: Package, doc: Dokumen, changed: int) -> str:
     columns = doc.kolom_dicetak.split(" | ")
     has_program = len(columns) == 4
     lines = [
-        _front(doc.nama, f"Tabel {doc.nama} yang ditandatangani {fmt.tanggal(doc.tanggal)}: "
-               f"{len(doc.sasaran)} sasaran, {len(doc.indikator)} indikator.", boost=1),  # fmt: skip
+        _front(
+            doc.nama,
+            f"Tabel {doc.nama} yang ditandatangani {fmt.tanggal(doc.tanggal)}: "
+            f"{len(doc.sasaran)} sasaran, {len(doc.indikator)} indikator.",
+            boost=1,
+        ),
         f"# {doc.nama}",
         "",
         *_fact_table(
@@ -278,9 +303,15 @@ def dokumen_page(pkg: Package, doc: Dokumen, changed: int) -> str:
                 ("Tahun anggaran", str(doc.tahun)),
                 ("Ditandatangani", f"{T(doc.tempat)}, {fmt.tanggal(doc.tanggal)}"),
                 ("Penanda tangan", f"{T(doc.nama_penanda_tangan)} — {T(doc.jabatan_penanda_tangan)}"),
-                ("Isi", f"{len(doc.program)} program/kegiatan, {len(doc.sasaran)} sasaran, "
-                        f"{len(doc.indikator)} indikator"),  # fmt: skip
-                ("Teks sumber", f"[{doc.sumber.split('/')[-1]}](../../berkas/{doc.sumber.split('/')[-1]})"),
+                (
+                    "Isi",
+                    f"{len(doc.program)} program/kegiatan, {len(doc.sasaran)} sasaran, "
+                    f"{len(doc.indikator)} indikator",
+                ),
+                (
+                    "Teks sumber",
+                    f"[{doc.sumber.split('/')[-1]}](../../berkas/sumber/{doc.sumber.split('/')[-1]})",
+                ),
             ]
         ),
         "## Tabel seperti tercetak",
@@ -325,8 +356,10 @@ def dokumen_page(pkg: Package, doc: Dokumen, changed: int) -> str:
         lines += ["| Kode | Letak | Kategori | Uraian |", "|---|---|---|---|"]
         for note in doc.anomali:
             where = _anomali_where(note, "dokumen")
-            lines.append(f"| {note.id} | {where} | {KATEGORI_LABEL.get(note.kategori, note.kategori)} "
-                         f"| {T(note.uraian)} |")  # fmt: skip
+            lines.append(
+                f"| {note.id} | {where} | {KATEGORI_LABEL.get(note.kategori, note.kategori)} "
+                f"| {T(note.uraian)} |"
+            )
         lines.append("")
     else:
         lines += ["Tidak ada catatan.", ""]
@@ -341,8 +374,11 @@ def _anomali_where(note: Anomali, from_kind: str) -> str:
 def indikator_index(pkg: Package) -> str:
     """All indicators in one table that the browser can sort and filter."""
     lines = [
-        _front("Semua indikator", f"Daftar {len(pkg.indikator)} indikator kinerja RKT, dapat diurutkan dan disaring.",
-               boost=0.2),  # fmt: skip
+        _front(
+            "Semua indikator",
+            f"Daftar {len(pkg.indikator)} indikator kinerja RKT, dapat diurutkan dan disaring.",
+            boost=0.2,
+        ),
         "# Semua indikator kinerja",
         "",
         f"{len(pkg.indikator)} indikator dari {len(pkg.dokumen)} dokumen. Ketik di kotak saring untuk "
@@ -358,7 +394,8 @@ def indikator_index(pkg: Package) -> str:
             program = pkg.program.get(item.program_id)
             lines.append(
                 f"| {_link('indikator', 'indikator', item.id, item.id)} | {T(item.teks)} "
-                f"| {T(item.target_dicetak)} | {_link('indikator', 'sasaran', item.sasaran_id, item.sasaran_id)} "
+                f"| {T(item.target_dicetak)} "
+                f"| {_link('indikator', 'sasaran', item.sasaran_id, item.sasaran_id)} "
                 f"| {_link('indikator', 'program', program.id, program.id) if program else '—'} "
                 f"| {_link('indikator', 'dokumen', doc.id, doc.id)} |"
             )
@@ -368,42 +405,65 @@ def indikator_index(pkg: Package) -> str:
 
 def sasaran_index(pkg: Package) -> str:
     """All sasaran, per document, in printed order."""
-    lines = [_front("Sasaran strategis", "Daftar sasaran strategis per dokumen RKT.", boost=0.2),
-             "# Sasaran strategis", ""]  # fmt: skip
+    lines = [
+        _front("Sasaran strategis", "Daftar sasaran strategis per dokumen RKT.", boost=0.2),
+        "# Sasaran strategis",
+        "",
+    ]
     for doc in pkg.dokumen.values():
         lines += [f"## {doc.nama}", "", "| Kode | Sasaran strategis | Indikator |", "|---|---|---|"]
         for sasaran in doc.sasaran:
-            lines.append(f"| {_link('sasaran', 'sasaran', sasaran.id, sasaran.id)} | {T(sasaran.teks)} "
-                         f"| {len(sasaran.indikator)} |")  # fmt: skip
+            lines.append(
+                f"| {_link('sasaran', 'sasaran', sasaran.id, sasaran.id)} | {T(sasaran.teks)} "
+                f"| {len(sasaran.indikator)} |"
+            )
         lines.append("")
     return "\n".join(lines)
 
 
 def program_index(pkg: Package) -> str:
     """All programs/activities with their codes."""
-    lines = [_front("Program/kegiatan", "Daftar program/kegiatan dengan kode anggarannya.", boost=0.2),
-             "# Program/kegiatan", "",
-             "Hanya tabel Sekretariat yang mencantumkan program/kegiatan.", ""]  # fmt: skip
+    lines = [
+        _front("Program/kegiatan", "Daftar program/kegiatan dengan kode anggarannya.", boost=0.2),
+        "# Program/kegiatan",
+        "",
+        "Hanya tabel Sekretariat yang mencantumkan program/kegiatan.",
+        "",
+    ]
     for doc in pkg.dokumen.values():
         if not doc.program:
             continue
-        lines += [f"## {doc.nama}", "", "| Kode | Program/kegiatan | Kode anggaran | Indikator |", "|---|---|---|---|"]
+        lines += [
+            f"## {doc.nama}",
+            "",
+            "| Kode | Program/kegiatan | Kode anggaran | Indikator |",
+            "|---|---|---|---|",
+        ]
         for program in doc.program:
             codes = ", ".join(k.kode for k in program.kode)
-            lines.append(f"| {_link('program', 'program', program.id, program.id)} | {T(program.nama)} | {codes} "
-                         f"| {len(program.indikator)} |")  # fmt: skip
+            lines.append(
+                f"| {_link('program', 'program', program.id, program.id)} | {T(program.nama)} | {codes} "
+                f"| {len(program.indikator)} |"
+            )
         lines.append("")
     return "\n".join(lines)
 
 
 def dokumen_index(pkg: Package) -> str:
     """The signed tables."""
-    lines = [_front("Dokumen RKT", "Tabel RKT yang ditandatangani.", boost=0.2), "# Dokumen RKT", "",
-             "| Kode | Dokumen | Ditandatangani | Sasaran | Indikator |", "|---|---|---|---|---|"]  # fmt: skip
+    lines = [
+        _front("Dokumen RKT", "Tabel RKT yang ditandatangani.", boost=0.2),
+        "# Dokumen RKT",
+        "",
+        "| Kode | Dokumen | Ditandatangani | Sasaran | Indikator |",
+        "|---|---|---|---|---|",
+    ]
     for doc in pkg.dokumen.values():
-        lines.append(f"| {_link('dokumen', 'dokumen', doc.id, doc.id)} | {doc.nama} "
-                     f"| {T(doc.tempat)}, {fmt.tanggal(doc.tanggal)} oleh {T(doc.nama_penanda_tangan)} "
-                     f"| {len(doc.sasaran)} | {len(doc.indikator)} |")  # fmt: skip
+        lines.append(
+            f"| {_link('dokumen', 'dokumen', doc.id, doc.id)} | {doc.nama} "
+            f"| {T(doc.tempat)}, {fmt.tanggal(doc.tanggal)} oleh {T(doc.nama_penanda_tangan)} "
+            f"| {len(doc.sasaran)} | {len(doc.indikator)} |"
+        )
     return "\n".join(lines + [""])
 
 
@@ -434,8 +494,11 @@ def pohon(pkg: Package) -> str:
         for program, items in groups:
             depth = 1
             if doc.program:
-                label = (f"[Program {_program_label(program)}](program/{url_slug(program.id)}.md)"
-                         if program else "Tanpa program (sel kosong di dokumen)")  # fmt: skip
+                label = (
+                    f"[Program {_program_label(program)}](program/{url_slug(program.id)}.md)"
+                    if program
+                    else "Tanpa program (sel kosong di dokumen)"
+                )
                 lines.append("    " + f"- {label}")
                 depth = 2
             current = ""
@@ -443,10 +506,14 @@ def pohon(pkg: Package) -> str:
                 if item.sasaran_id != current:
                     current = item.sasaran_id
                     sasaran = pkg.sasaran[current]
-                    lines.append("    " * depth + f"- [Sasaran {sasaran.id} · {T(sasaran.teks)}]"
-                                 f"(sasaran/{url_slug(sasaran.id)}.md)")  # fmt: skip
-                lines.append("    " * (depth + 1) + f"- [{item.id} · {T(item.teks)} — target "
-                             f"{T(item.target_dicetak)}](indikator/{url_slug(item.id)}.md)")  # fmt: skip
+                    lines.append(
+                        "    " * depth + f"- [Sasaran {sasaran.id} · {T(sasaran.teks)}]"
+                        f"(sasaran/{url_slug(sasaran.id)}.md)"
+                    )
+                lines.append(
+                    "    " * (depth + 1) + f"- [{item.id} · {T(item.teks)} — target "
+                    f"{T(item.target_dicetak)}](indikator/{url_slug(item.id)}.md)"
+                )
         lines += ["", "</div>", ""]
     return "\n".join(lines)
 
@@ -484,8 +551,11 @@ def abbreviations(pkg: Package) -> str:
 def kamus_data(pkg: Package) -> str:
     """The data dictionary: every field of every resource, from the schemas."""
     lines = [
-        _front("Kamus data", "Setiap kolom setiap berkas data: nama, judul, tipe, batasan dan keterangan.",
-               boost=0.5),  # fmt: skip
+        _front(
+            "Kamus data",
+            "Setiap kolom setiap berkas data: nama, judul, tipe, batasan dan keterangan.",
+            boost=0.5,
+        ),
         "# Kamus data",
         "",
         "Dibuat otomatis dari skema di `datapackage.json`. Berkas CSV memakai titik sebagai pemisah desimal "
@@ -495,16 +565,24 @@ def kamus_data(pkg: Package) -> str:
     for resource in pkg.descriptor["resources"]:
         schema = resource.get("schema", {})
         lines += [f"## {T(resource.get('title', resource['name']))} (`{resource['name']}`)", ""]
-        lines += [T(resource.get("description", "")), "", f"Berkas: `{resource['path']}`. "
-                  f"Kunci utama: `{', '.join(_as_list(schema.get('primaryKey')))}`.", ""]  # fmt: skip
+        lines += [
+            T(resource.get("description", "")),
+            "",
+            f"Berkas: `{resource['path']}`. Kunci utama: `{', '.join(_as_list(schema.get('primaryKey')))}`.",
+            "",
+        ]
         for fk in schema.get("foreignKeys", []):
             target = fk["reference"]["resource"] or resource["name"]
-            lines.append(f"- Kolom `{', '.join(_as_list(fk['fields']))}` merujuk ke `{target}`."
-                         f"`{', '.join(_as_list(fk['reference']['fields']))}`.")  # fmt: skip
+            lines.append(
+                f"- Kolom `{', '.join(_as_list(fk['fields']))}` merujuk ke `{target}`."
+                f"`{', '.join(_as_list(fk['reference']['fields']))}`."
+            )
         lines += ["", "| Kolom | Judul | Tipe | Batasan | Keterangan |", "|---|---|---|---|---|"]
         for field in schema.get("fields", []):
-            lines.append(f"| `{field['name']}` | {T(field.get('title', ''))} | {field.get('type', 'string')} "
-                         f"| {_constraints(field.get('constraints', {}))} | {T(field.get('description', ''))} |")  # fmt: skip
+            lines.append(
+                f"| `{field['name']}` | {T(field.get('title', ''))} | {field.get('type', 'string')} "
+                f"| {_constraints(field.get('constraints', {}))} | {T(field.get('description', ''))} |"
+            )
         lines.append("")
     return "\n".join(lines)
 

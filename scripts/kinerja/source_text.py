@@ -113,12 +113,10 @@ def read_tables(text: str) -> list[PrintedTable]:
                 raise SourceTextError(f"baris {number}: teks di luar sel tabel: '{stripped}'")
             width = len(current.columns)
             if len(cells) != width:
-                raise SourceTextError(
-                    f"baris {number}: {len(cells)} sel, padahal tabel punya {width} kolom"
-                )
+                raise SourceTextError(f"baris {number}: {len(cells)} sel, padahal tabel punya {width} kolom")
             if not cells[-1] and current.rows:
                 previous = current.rows[-1]
-                previous.cells = [_join(a, b) for a, b in zip(previous.cells, cells)]
+                previous.cells = [_join(a, b) for a, b in zip(previous.cells, cells, strict=True)]
                 previous.source_lines.append(number)
                 continue
             current.rows.append(PrintedRow(cells=cells, halaman_tabel=page, source_lines=[number]))
@@ -131,10 +129,9 @@ def read_tables(text: str) -> list[PrintedTable]:
                 current = None
                 unit = None
                 state = "outside"
-    if current is not None and state == "signature":
-        if signature:
-            current.jabatan = " ".join(signature[:-1])
-            current.penanda_tangan = signature[-1]
+    if current is not None and state == "signature" and signature:
+        current.jabatan = " ".join(signature[:-1])
+        current.penanda_tangan = signature[-1]
     if not tables:
         raise SourceTextError("tidak ada tabel RKT (baris 'Nama/Unit Organisasi' dan 'Tahun Anggaran')")
     return tables

@@ -17,9 +17,7 @@ from . import ids
 from .source_text import PrintedTable
 from .targets import parse_target
 
-_CODE = re.compile(
-    r"\((?P<kode>(?P<kegiatan>[0-9]{4})(?:\.(?P<kro>[A-Z]{3}))?(?:\.(?P<ro>[0-9]{3}))?)\)"
-)
+_CODE = re.compile(r"\((?P<kode>(?P<kegiatan>[0-9]{4})(?:\.(?P<kro>[A-Z]{3}))?(?:\.(?P<ro>[0-9]{3}))?)\)")
 _MONTHS = {
     "januari": 1, "februari": 2, "maret": 3, "april": 4, "mei": 5, "juni": 6,
     "juli": 7, "agustus": 8, "september": 9, "oktober": 10, "november": 11, "desember": 12,
@@ -110,9 +108,7 @@ def transcribe(tables: list[PrintedTable], sumber: str, existing: Existing | Non
     """Canonical rows for the printed tables of one source file."""
     existing = existing or Existing()
     rows = Rows()
-    numbers = {
-        kind: _Numbers(kind, getattr(existing, kind)) for kind in ("program", "sasaran", "indikator")
-    }
+    numbers = {kind: _Numbers(kind, getattr(existing, kind)) for kind in ("program", "sasaran", "indikator")}
     for table in tables:
         letter = "S" if "sekretariat" in table.unit.casefold() else "K"
         dokumen = existing.dokumen.get((str(table.tahun), letter), ids.dokumen_id(table.tahun, letter))
@@ -143,7 +139,7 @@ def transcribe(tables: list[PrintedTable], sumber: str, existing: Existing | Non
             sasaran_cell, indikator_cell, target_cell = cells[-3:]
             if program_cell:
                 nama, parts = split_program(program_cell)
-                program_id = numbers["program"].get(program_key(program_cell), dokumen)
+                program_id = numbers["program"].get((dokumen, *program_key(program_cell)), dokumen)
                 if program_id not in seen_programs:
                     seen_programs.add(program_id)
                     rows.program.append(
@@ -159,7 +155,7 @@ def transcribe(tables: list[PrintedTable], sumber: str, existing: Existing | Non
                         rows.program_kode.append({"program_id": program_id, "urutan": str(order), **part})
             if sasaran_cell:
                 urutan = sum(1 for s in rows.sasaran if s["dokumen_id"] == dokumen) + 1
-                sasaran_id = numbers["sasaran"].get((normalise(sasaran_cell), str(urutan)), dokumen)
+                sasaran_id = numbers["sasaran"].get((dokumen, normalise(sasaran_cell), str(urutan)), dokumen)
                 rows.sasaran.append(
                     {
                         "id": sasaran_id,

@@ -1,0 +1,162 @@
+"""Import a signed RKT document (text export or Word .docx) into the canonical CSVs.
+
+A .docx is first turned into the same tab-separated text as the export
+(paragraphs as lines, table rows as tab-joined cells, a vertically merged
+continuation cell as an empty cell), then read by source_text like any
+export, so both forms follow one set of layout rules. Rows already in the
+package keep their identifiers; new rows get new ones. The report lists what
+looks doubtful, for a person to record in data/anomali.csv.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import shutil
+from pathlib import Path
+
+from . import csvio
+from .source_text import PrintedTable, read_tables
+from .targets import parse_target
+from .transcribe import Existing, Rows, normalise, program_key, transcribe
+
+RESOURCES = ("dokumen", "program", "program_kode", "sasaran", "indikator")
+
+
+def docx_to_text(path: Path) -> str:
+    """The text-export form of a Word document: the input source_text understands."""
+    import docx  # python-docx, imported here so the rest of the build does not need it
+
+    document = docx.Document(str(path))
+    lines: list[str] = []
+    body = document.element.body
+    for child in body.iterchildren():
+        tag = child.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            lines.append("".join(t.text or "" for t in child.iter() if t.tag.endswith("}t")))
+        elif tag == "tbl":
+            table = docx.table.Table(child, document)
+            previous: list[object] = []
+            for row in table.rows:
+                cells = row.cells
+                texts = []
+                for index, cell in enumerate(cells):
+                    merged = index < len(previous) and previous[index] is cell._tc
+                    texts.append("" if merged else " ".join(p.text.strip() for p in cell.paragraphs).strip())
+                previous = [cell._tc for cell in cells]
+                lines.append("\t".join(texts))
+            lines.append("")
+    return "\n".join(lines) + "\n"
+
+
+def read_document(path: Path) -> list[PrintedTable]:
+    """The printed tables of a .txt export or a .docx document."""
+    if path.suffix.lower() == ".docx":
+        return read_tables(docx_to_text(path))
+    return read_tables(path.read_text(encoding="utf-8"))
+
+
+def existing_ids(root: Path) -> Existing:
+    """Identifiers already in the package, keyed the way transcribe() recognises rows."""
+    data = root / "data"
+    known = Existing()
+    for row in csvio.read(data / "dokumen.csv"):
+        known.dokumen[(row["tahun"], row["id"][-1])] = row["id"]
+    for row in csvio.read(data / "program.csv"):
+        known.program[(row["dokumen_id"], *program_key(row["teks_dicetak"]))] = row["id"]
+    for row in csvio.read(data / "sasaran.csv"):
+        known.sasaran[(row["dokumen_id"], normalise(row["teks"]), row["urutan"])] = row["id"]
+    for row in csvio.read(data / "indikator.csv"):
+        known.indikator[(normalise(row["teks"]), row["sasaran_id"])] = row["id"]
+    return known
+
+
+def merge(root: Path, rows: Rows) -> dict[str, list[dict[str, str]]]:
+    """Current rows with the imported documents' rows replaced (other documents and years kept)."""
+    replaced = {row["id"] for row in rows.dokumen}
+    merged: dict[str, list[dict[str, str]]] = {}
+    current = {name: csvio.read(root / "data" / f"{name}.csv") for name in RESOURCES}
+    programs_of_replaced = {r["id"] for r in current["program"] if r["dokumen_id"] in replaced}
+    for name in RESOURCES:
+        if name == "program_kode":
+            keep = [r for r in current[name] if r["program_id"] not in programs_of_replaced]
+        elif name == "dokumen":
+            keep = [r for r in current[name] if r["id"] not in replaced]
+        else:
+            keep = [r for r in current[name] if r["dokumen_id"] not in replaced]
+        merged[name] = keep + getattr(rows, name)
+    return merged
+
+
+def doubts(rows: Rows) -> list[str]:
+    """Things in the imported rows that a person should look at and perhaps record as anomalies."""
+    notes: list[str] = []
+    seen_codes: dict[str, str] = {}
+    for program in rows.program:
+        for kode in (k for k in rows.program_kode if k["program_id"] == program["id"]):
+            other = seen_codes.setdefault(kode["kode"], program["nama"])
+            if other != program["nama"]:
+                notes.append(f"{program['id']}: kode {kode['kode']} tercetak dengan nama lain: '{other}'.")
+        if re.search(r"\bdan$", program["teks_dicetak"]):
+            notes.append(f"{program['id']}: sel program berakhir dengan 'dan'.")
+    for sasaran in rows.sasaran:
+        if sasaran["sama_dengan"]:
+            notes.append(f"{sasaran['id']}: sama dengan {sasaran['sama_dengan']} kecuali huruf besar/kecil.")
+    for item in rows.indikator:
+        target = parse_target(item["target_dicetak"])
+        if target.decimal_point:
+            notes.append(f"{item['id']}: target '{item['target_dicetak']}' memakai titik desimal.")
+        if item["teks"].lower().startswith("persentase") and target.satuan != "persen":
+            notes.append(f"{item['id']}: indikator persentase dengan target '{item['target_dicetak']}'.")
+        if re.search(r"\w-\w", item["teks"]) and re.search(r"\b\w{2,}-\w{2,}\b", item["teks"]):
+            for word in re.findall(r"\b[a-z]{3,}-[a-z]{2,}\b", item["teks"]):
+                notes.append(f"{item['id']}: kata '{word}' mungkin pemenggalan yang tertinggal.")
+        if item["dokumen_id"].endswith("S") and not item["program_id"]:
+            notes.append(f"{item['id']}: tidak punya program/kegiatan.")
+    return notes
+
+
+def _update_sources(root: Path, relative: str) -> None:
+    path = root / "datapackage.json"
+    descriptor = json.loads(path.read_text(encoding="utf-8"))
+    digest = hashlib.sha256((root / relative).read_bytes()).hexdigest()
+    sources = [s for s in descriptor.get("sources", []) if s.get("path") != relative]
+    previous = next((s for s in descriptor.get("sources", []) if s.get("path") == relative), None)
+    entry = previous or {"title": f"Dokumen sumber {Path(relative).name}", "path": relative}
+    entry["sha256"] = digest
+    entry["description"] = re.sub(
+        r"SHA-256: [0-9a-f]{64}", f"SHA-256: {digest}", entry.get("description", "")
+    )
+    if "SHA-256" not in entry["description"]:
+        entry["description"] = (entry["description"] + f" SHA-256: {digest}").strip()
+    descriptor["sources"] = [*sources, entry] if previous is None else [
+        entry if s.get("path") == relative else s for s in descriptor["sources"]
+    ]  # fmt: skip
+    path.write_text(json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+
+
+def import_document(root: Path, source: Path) -> str:
+    """Import one document into the package at root; returns a report for people."""
+    tables = read_document(source)
+    relative = f"data/sumber/{source.name}"
+    target = root / relative
+    if source.resolve() != target.resolve():
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, target)
+    rows = transcribe(tables, relative, existing_ids(root))
+    merged = merge(root, rows)
+    for name in RESOURCES:
+        fields = list(merged[name][0]) if merged[name] else list(csvio.read(root / "data" / f"{name}.csv")[0])
+        csvio.write(root / "data" / f"{name}.csv", fields, merged[name])
+    _update_sources(root, relative)
+    lines = [
+        f"Diimpor dari {source.name}: {len(rows.dokumen)} dokumen, {len(rows.program)} program, "
+        f"{len(rows.sasaran)} sasaran, {len(rows.indikator)} indikator.",
+    ]
+    notes = doubts(rows)
+    if notes:
+        lines.append("Perlu diperiksa (catat di data/anomali.csv bila memang keliru di dokumen):")
+        lines += [f"- {note}" for note in notes]
+    lines.append("Langkah berikutnya: jalankan 'make validate', periksa data/anomali.csv, lalu 'make site'.")
+    return "\n".join(lines)

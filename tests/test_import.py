@@ -1,0 +1,116 @@
+"""Importing an RKT document: the 2024 text and a Word file reproduce the committed package."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import docx
+import pytest
+from docx.enum.text import WD_BREAK
+
+from _site import copy_project
+from kinerja import csvio
+from kinerja.importer import docx_to_text, import_document, read_document
+from kinerja.validate import validate
+
+ROOT = Path(__file__).resolve().parents[1]
+SOURCE = ROOT / "data" / "sumber" / "rkt-2024-kpu-kaltim.txt"
+RESOURCES = ("dokumen", "program", "program_kode", "sasaran", "indikator")
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    return copy_project(tmp_path / "p")
+
+
+def test_importing_the_2024_text_reproduces_the_package_exactly(project):
+    before = {p.name: p.read_bytes() for p in (project / "data").glob("*.csv")}
+    descriptor = (project / "datapackage.json").read_bytes()
+    report = import_document(project, project / "data" / "sumber" / SOURCE.name)
+    assert "62 indikator" in report
+    after = {p.name: p.read_bytes() for p in (project / "data").glob("*.csv")}
+    assert after == before
+    assert (project / "datapackage.json").read_bytes() == descriptor
+
+
+def write_docx(path: Path, text_source: Path) -> None:
+    """A Word version of the document: real tables, repeated headers, vertically merged cells."""
+    from kinerja.source_text import read_file
+
+    document = docx.Document()
+    for table in read_file(text_source):
+        document.add_paragraph(table.title)
+        document.add_paragraph(f"Nama/Unit Organisasi : {table.unit}")
+        document.add_paragraph(f"Tahun Anggaran : {table.tahun}")
+        grid = document.add_table(rows=0, cols=len(table.columns))
+        page = 0
+        merge_from: dict[int, object] = {}
+        for row in table.rows:
+            if row.halaman_tabel != page:
+                page = row.halaman_tabel
+                for values in (table.columns, [f"({n})" for n in range(1, len(table.columns) + 1)]):
+                    cells = grid.add_row().cells
+                    for cell, value in zip(cells, values, strict=True):
+                        cell.text = value
+                merge_from = {}
+            cells = grid.add_row().cells
+            for index, value in enumerate(row.cells):
+                if value or index == len(row.cells) - 1 or index not in merge_from:
+                    cells[index].text = value
+                    merge_from[index] = cells[index]
+                else:
+                    merge_from[index] = merge_from[index].merge(cells[index])
+        document.add_paragraph(f"{table.tempat}, {table.tanggal}")
+        document.add_paragraph(table.jabatan)
+        document.add_paragraph(table.penanda_tangan)
+        document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+    document.save(str(path))
+
+
+def test_a_word_document_imports_to_the_same_rows(project, tmp_path):
+    source = tmp_path / "rkt-2024-kpu-kaltim.docx"
+    write_docx(source, SOURCE)
+    assert "\t" in docx_to_text(source)
+    for name in RESOURCES:  # start from an empty package so nothing is matched by accident
+        rows = csvio.read(project / "data" / f"{name}.csv")
+        csvio.write(project / "data" / f"{name}.csv", list(rows[0]), [])
+    import_document(project, source)
+    for name in RESOURCES:
+        committed = csvio.read(ROOT / "data" / f"{name}.csv")
+        imported = csvio.read(project / "data" / f"{name}.csv")
+        ignore = {"baris_sumber", "sumber"}
+        assert [{k: v for k, v in r.items() if k not in ignore} for r in imported] == [
+            {k: v for k, v in r.items() if k not in ignore} for r in committed
+        ], name
+
+
+def test_a_new_year_keeps_2024_and_gets_its_own_identifiers(project, tmp_path):
+    text = SOURCE.read_text(encoding="utf-8").replace("Tahun Anggaran : 2024", "Tahun Anggaran : 2025")
+    text = text.replace(
+        "Persentase penegakan disiplin pegawai\t90%", "Persentase penegakan disiplin pegawai\t95%"
+    )
+    source = tmp_path / "rkt-2025-kpu-kaltim.txt"
+    source.write_text(text, encoding="utf-8")
+    before = {n: csvio.read(project / "data" / f"{n}.csv") for n in RESOURCES}
+    import_document(project, source)
+    after = {n: csvio.read(project / "data" / f"{n}.csv") for n in RESOURCES}
+    for name in RESOURCES:
+        assert after[name][: len(before[name])] == before[name], "baris 2024 tidak boleh berubah"
+    new_docs = [r["id"] for r in after["dokumen"][len(before["dokumen"]) :]]
+    assert new_docs == ["RKT25-K", "RKT25-S"]
+    new_ids = [r["id"] for r in after["indikator"][len(before["indikator"]) :]]
+    assert new_ids[0] == "IK25-K01" and new_ids[-1] == "IK25-S56"
+    s09 = next(r for r in after["indikator"] if r["id"] == "IK25-S09")
+    assert s09["target_dicetak"] == "95%"
+    assert (project / "data" / "sumber" / source.name).is_file()
+    assert validate(project) == []
+
+
+def test_read_document_accepts_text_and_refuses_garbage(tmp_path):
+    assert len(read_document(SOURCE)) == 2
+    bad = tmp_path / "x.txt"
+    bad.write_text("bukan dokumen RKT\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="tidak ada tabel RKT"):
+        read_document(bad)
+    shutil.rmtree(tmp_path)
