@@ -85,6 +85,15 @@ def define_env(env) -> None:  # noqa: ANN001 - mkdocs-macros passes its own type
         return "\n".join(rows)
 
     @env.macro
+    def jsonld_dataset() -> str:
+        """The schema.org Dataset block for search engines (home and download pages)."""
+        from kinerja.build import data_changed_epoch
+
+        data = metadata.dataset_jsonld(package, files, data_changed_epoch(ROOT))
+        text = json.dumps(data, ensure_ascii=False, sort_keys=True).replace("</", "<\\/")
+        return f'<script type="application/ld+json">{text}</script>'
+
+    @env.macro
     def tanggal_data() -> str:
         """The date the published data was last changed, in Indonesian."""
         from kinerja.build import data_changed_epoch

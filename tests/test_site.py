@@ -214,3 +214,28 @@ def test_anomalies_listed_on_about_page(built_site, package):
     for note in package.anomali.values():
         assert note.id in text
         assert html.unescape(note.uraian.split(".")[0]) in text
+
+
+def test_harvestable_metadata_on_every_page(built_site):
+    import json
+    import xml.etree.ElementTree as ET
+
+    pages = sorted(p for p in built_site.rglob("index.html"))
+    sitemap = ET.parse(built_site / "sitemap.xml").getroot()
+    listed = {loc.text for loc in sitemap.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")}
+    base = metadata.site_url()
+    for page in pages:
+        source = page.read_text(encoding="utf-8")
+        assert '<meta property="og:title" content="' in source, page
+        assert re.search(r'<meta property="og:description" content="[^"]{20,}"', source), page
+        url = base + page.parent.relative_to(built_site).as_posix() + "/"
+        assert url.replace("/./", "/") in listed or page.parent == built_site, url
+    for name in ("index.html", "unduh/index.html"):
+        source = (built_site / name).read_text(encoding="utf-8")
+        block = re.search(r'<script type="application/ld\+json">(.*?)</script>', source, re.S)
+        assert block, name
+        data = json.loads(block.group(1))
+        assert data["@type"] == "Dataset" and data["distribution"] and "2024" in data["temporalCoverage"]
+    catalog = json.loads((built_site / "api" / "v1" / "dcat.jsonld").read_text(encoding="utf-8"))
+    assert "dcat" in json.dumps(catalog["@context"])
+    assert (built_site / "datapackage.json").is_file()

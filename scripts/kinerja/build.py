@@ -73,13 +73,13 @@ def generate(root: Path, package: model.Package | None = None) -> model.Package:
     from . import downloads, pages
 
     package = package or load_valid(root)
-    epoch = source_date_epoch(root)
     content = root / "content"
     try:
         for name in GENERATED:
             shutil.rmtree(content / name, ignore_errors=True)
-        downloads.write_all(package, content, epoch)
-        pages.write_all(package, content, data_changed_epoch(root))
+        changed = data_changed_epoch(root)
+        downloads.write_all(package, content, changed)
+        pages.write_all(package, content, changed)
     except OSError as error:
         raise BuildError(_os_message(error, content)) from error
     return package
