@@ -16,7 +16,7 @@ import re
 import shutil
 from pathlib import Path
 
-from . import csvio
+from . import csvio, versions
 from .source_text import PrintedTable, read_tables
 from .targets import parse_target
 from .transcribe import Existing, Rows, normalise, program_key, transcribe
@@ -65,8 +65,11 @@ def existing_ids(root: Path) -> Existing:
         known.dokumen[(row["tahun"], row["id"][-1])] = row["id"]
     for row in csvio.read(data / "program.csv"):
         known.program[(row["dokumen_id"], *program_key(row["teks_dicetak"]))] = row["id"]
-    for row in csvio.read(data / "sasaran.csv"):
-        known.sasaran[(row["dokumen_id"], normalise(row["teks"]), row["urutan"])] = row["id"]
+    occurrences: dict[tuple[str, str], int] = {}
+    for row in sorted(csvio.read(data / "sasaran.csv"), key=lambda r: (r["dokumen_id"], int(r["urutan"]))):
+        text = (row["dokumen_id"], normalise(row["teks"]))
+        occurrences[text] = occurrences.get(text, 0) + 1
+        known.sasaran[(*text, str(occurrences[text]))] = row["id"]
     for row in csvio.read(data / "indikator.csv"):
         known.indikator[(normalise(row["teks"]), row["sasaran_id"])] = row["id"]
     return known
@@ -87,6 +90,63 @@ def merge(root: Path, rows: Rows) -> dict[str, list[dict[str, str]]]:
             keep = [r for r in current[name] if r["dokumen_id"] not in replaced]
         merged[name] = keep + getattr(rows, name)
     return merged
+
+
+_COMPARED = {
+    "program": ("id", "teks_dicetak"),
+    "program_kode": ("program_id", "urutan", "kode"),
+    "sasaran": ("id", "urutan", "teks", "sama_dengan"),
+    "indikator": ("id", "urutan", "sasaran_id", "program_id", "program_dicetak", "teks", "target_dicetak"),
+}
+
+
+def _document_rows(rows: dict[str, list[dict[str, str]]], dokumen_id: str) -> dict[str, list[dict[str, str]]]:
+    programs = {r["id"] for r in rows["program"] if r["dokumen_id"] == dokumen_id}
+    return {
+        name: [
+            r
+            for r in rows[name]
+            if (r["program_id"] in programs if name == "program_kode" else r["dokumen_id"] == dokumen_id)
+        ]
+        for name in versions.ARCHIVED
+    }
+
+
+def _same(a: dict[str, list[dict[str, str]]], b: dict[str, list[dict[str, str]]]) -> bool:
+    return all(
+        [tuple(r[f] for f in fields) for r in a[name]] == [tuple(r[f] for f in fields) for r in b[name]]
+        for name, fields in _COMPARED.items()
+    )
+
+
+def record_versions(root: Path, rows: Rows, relative: str) -> list[tuple[str, int]]:
+    """Note each imported document in revisi.csv; archive the old rows when the content changed."""
+    path = root / "data" / "revisi.csv"
+    revisi = csvio.read(path) if path.is_file() else []
+    current = {name: csvio.read(root / "data" / f"{name}.csv") for name in versions.ARCHIVED}
+    imported = {name: getattr(rows, name) for name in versions.ARCHIVED}
+    revised = []
+    for doc in rows.dokumen:
+        known = [int(r["versi"]) for r in revisi if r["dokumen_id"] == doc["id"]]
+        before = _document_rows(current, doc["id"])
+        if known and _same(before, _document_rows(imported, doc["id"])):
+            continue
+        if known:
+            versions.write_archive(root, doc["id"], max(known), before)
+        versi = max(known, default=0) + 1
+        revisi.append(
+            {
+                "dokumen_id": doc["id"],
+                "versi": str(versi),
+                "tanggal": doc["tanggal"],
+                "sumber": relative,
+                "keterangan": "" if known else "Dokumen awal bertanda tangan.",
+            }
+        )
+        if known:
+            revised.append((doc["id"], versi))
+    csvio.write(path, ["dokumen_id", "versi", "tanggal", "sumber", "keterangan"], revisi)
+    return revised
 
 
 def doubts(rows: Rows) -> list[str]:
@@ -130,10 +190,35 @@ def _update_sources(root: Path, relative: str) -> None:
     )
     if "SHA-256" not in entry["description"]:
         entry["description"] = (entry["description"] + f" SHA-256: {digest}").strip()
-    descriptor["sources"] = [*sources, entry] if previous is None else [
-        entry if s.get("path") == relative else s for s in descriptor["sources"]
-    ]  # fmt: skip
+    descriptor["sources"] = (
+        [*sources, entry]
+        if previous is None
+        else [entry if s.get("path") == relative else s for s in descriptor["sources"]]
+    )
     path.write_text(json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+
+
+def default_polaritas(teks: str) -> tuple[str, str]:
+    """An interpreted direction for a new indicator, with its reason (to be reviewed by a person)."""
+    if teks.lower().startswith("penurunan jumlah"):
+        return "turun", 'Ditetapkan otomatis saat impor dari rumusan "Penurunan jumlah ..."; tinjau.'
+    return "naik", "Ditetapkan otomatis saat impor: makin tinggi makin baik; tinjau."
+
+
+def _update_polaritas(root: Path, indikator: list[dict[str, str]]) -> None:
+    path = root / "data" / "polaritas.csv"
+    if not path.is_file():
+        return
+    present = {r["id"]: r for r in indikator}
+    rows = [r for r in csvio.read(path) if r["indikator_id"] in present]
+    known = {r["indikator_id"] for r in rows}
+    for identifier, row in present.items():
+        if identifier not in known:
+            arah, alasan = default_polaritas(row["teks"])
+            rows.append(
+                {"indikator_id": identifier, "polaritas": arah, "dasar": "tafsiran", "alasan": alasan}
+            )
+    csvio.write(path, ["indikator_id", "polaritas", "dasar", "alasan"], rows)
 
 
 def import_document(root: Path, source: Path) -> str:
@@ -145,15 +230,21 @@ def import_document(root: Path, source: Path) -> str:
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(source, target)
     rows = transcribe(tables, relative, existing_ids(root))
+    revised = record_versions(root, rows, relative)
     merged = merge(root, rows)
     for name in RESOURCES:
         fields = list(merged[name][0]) if merged[name] else list(csvio.read(root / "data" / f"{name}.csv")[0])
         csvio.write(root / "data" / f"{name}.csv", fields, merged[name])
     _update_sources(root, relative)
+    _update_polaritas(root, merged["indikator"])
     lines = [
         f"Diimpor dari {source.name}: {len(rows.dokumen)} dokumen, {len(rows.program)} program, "
         f"{len(rows.sasaran)} sasaran, {len(rows.indikator)} indikator.",
     ]
+    for dokumen_id, versi in revised:
+        lines.append(
+            f"{dokumen_id}: revisi dicatat sebagai versi {versi}; versi sebelumnya disimpan di data/arsip/."
+        )
     notes = doubts(rows)
     if notes:
         lines.append("Perlu diperiksa (catat di data/anomali.csv bila memang keliru di dokumen):")

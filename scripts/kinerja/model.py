@@ -12,7 +12,7 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
-from . import csvio
+from . import capaian, csvio, versions
 
 RESOURCE_ORDER = ("dokumen", "program", "program_kode", "sasaran", "indikator", "anomali")
 
@@ -44,6 +44,21 @@ class Anomali:
 
 
 @dataclass
+class Realisasi:
+    """A published realisation of an indicator for one period, with its computed capaian."""
+
+    indikator_id: str
+    periode: str
+    nilai: Decimal
+    satuan: str
+    sumber_dokumen: str
+    tanggal_sumber: date
+    catatan: str
+    capaian: Decimal | None = None
+    kategori: str = ""
+
+
+@dataclass
 class Indikator:
     """A performance indicator with its printed and parsed target."""
 
@@ -62,6 +77,12 @@ class Indikator:
     target_sekunder_nilai: Decimal | None
     target_sekunder_satuan: str
     anomali: list[Anomali] = field(default_factory=list)
+    polaritas: str = ""
+    polaritas_dasar: str = ""
+    polaritas_alasan: str = ""
+    realisasi: list[Realisasi] = field(default_factory=list)
+    tahun_lain: list[str] = field(default_factory=list)
+    """Identifiers of the same indicator (same text, same kind of document) in other years."""
 
 
 @dataclass
@@ -131,6 +152,19 @@ class Package:
     sasaran: dict[str, Sasaran]
     indikator: dict[str, Indikator]
     anomali: dict[str, Anomali]
+    skala: list[capaian.Pita] = field(default_factory=list)
+    revisi: dict[str, list[dict[str, str]]] = field(default_factory=dict)
+    arsip: dict[tuple[str, int], dict[str, list[dict[str, str]]]] = field(default_factory=dict)
+    """Rows of older versions, by (dokumen id, version)."""
+
+    @property
+    def tahun(self) -> list[int]:
+        """The years the package holds, oldest first."""
+        return sorted({d.tahun for d in self.dokumen.values()})
+
+    def rows_of(self, dokumen_id: str) -> list[dict[str, str]]:
+        """The current CSV rows of a document's indicators, in printed order."""
+        return [r for r in self.rows["indikator"] if r["dokumen_id"] == dokumen_id]
 
     def resource(self, name: str) -> dict:
         """The descriptor of one resource."""
@@ -186,4 +220,53 @@ def load(root: Path) -> Package:
         targets[note.tabel][note.rujukan_id].anomali.append(note)
         if note.tabel != "dokumen":
             dokumen[note.dokumen_id].anomali.append(note)
-    return Package(root, descriptor, rows, dokumen, program, sasaran, indikator, anomali)
+    skala = [
+        capaian.Pita(int(r["urutan"]), r["kategori"], Decimal(r["batas_bawah"]), _decimal(r["batas_atas"]))
+        for r in rows.get("skala_capaian", [])
+    ]
+    _attach_realisasi(rows, indikator, skala)
+    _link_years(dokumen, indikator)
+    revisi: dict[str, list[dict[str, str]]] = {}
+    for r in sorted(rows.get("revisi", []), key=lambda r: (r["dokumen_id"], int(r["versi"]))):
+        revisi.setdefault(r["dokumen_id"], []).append(r)
+    arsip = {
+        (doc, int(r["versi"])): versions.read_archive(root, doc, int(r["versi"]))
+        for doc, entries in revisi.items()
+        for r in entries[:-1]
+    }
+    return Package(
+        root, descriptor, rows, dokumen, program, sasaran, indikator, anomali, skala, revisi, arsip
+    )
+
+
+def _attach_realisasi(
+    rows: dict[str, list[dict[str, str]]], indikator: dict[str, Indikator], skala: list[capaian.Pita]
+) -> None:
+    for r in rows.get("polaritas", []):
+        item = indikator[r["indikator_id"]]
+        item.polaritas, item.polaritas_dasar, item.polaritas_alasan = r["polaritas"], r["dasar"], r["alasan"]
+    order = {"TW1": 1, "TW2": 2, "TW3": 3, "TW4": 4, "tahunan": 5}
+    for r in sorted(rows.get("realisasi", []), key=lambda r: order[r["periode"]]):
+        item = indikator[r["indikator_id"]]
+        entry = Realisasi(
+            **{**r, "nilai": Decimal(r["nilai"]), "tanggal_sumber": date.fromisoformat(r["tanggal_sumber"])}
+        )
+        if item.polaritas and entry.satuan == item.target_satuan:
+            entry.capaian = capaian.hitung(item.target_nilai, entry.nilai, item.polaritas)
+            entry.kategori = capaian.kategori(entry.capaian, skala)
+        item.realisasi.append(entry)
+
+
+def _link_years(dokumen: dict[str, Dokumen], indikator: dict[str, Indikator]) -> None:
+    """Indicators printed with the same text in the same kind of document in other years."""
+    groups: dict[tuple[str, str], list[Indikator]] = {}
+    for item in indikator.values():
+        key = (dokumen[item.dokumen_id].jenis, " ".join(item.teks.split()).casefold())
+        groups.setdefault(key, []).append(item)
+    for items in groups.values():
+        for item in items:
+            year = dokumen[item.dokumen_id].tahun
+            item.tahun_lain = sorted(
+                (i.id for i in items if dokumen[i.dokumen_id].tahun != year),
+                key=lambda i: dokumen[indikator[i].dokumen_id].tahun,
+            )

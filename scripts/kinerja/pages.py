@@ -9,9 +9,10 @@ them alike. Data text always passes through fmt.teks: it is shown, never run.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date
 from pathlib import Path
 
-from . import downloads, fmt, metadata
+from . import chart, downloads, fmt, metadata, versions
 from .ids import url_slug
 from .model import Anomali, Dokumen, Indikator, Package, Program, Sasaran
 
@@ -149,6 +150,12 @@ def indikator_page(pkg: Package, item: Indikator, changed: int) -> str:
         ("Tahun anggaran", str(doc.tahun)),
         ("Data terakhir diubah", fmt.tanggal_epoch(changed)),
     ]
+    if item.tahun_lain:
+        others = [
+            _link("indikator", "indikator", i, f"{i} ({pkg.dokumen[pkg.indikator[i].dokumen_id].tahun})")
+            for i in item.tahun_lain
+        ]
+        rows.append(("Tahun lain", " · ".join(others)))
     links = downloads.indikator_links(item.id)
     lines = [
         _front(
@@ -163,6 +170,7 @@ def indikator_page(pkg: Package, item: Indikator, changed: int) -> str:
         "",
         *_fact_table(rows),
         *_anomali_blocks(item.anomali),
+        *chart.section(item, doc.tahun),
         "## Data indikator ini",
         "",
         *[f"- [Indikator {item.id} sebagai {name}](../../{path})" for name, path in sorted(links.items())],
@@ -300,7 +308,7 @@ def dokumen_page(pkg: Package, doc: Dokumen, changed: int) -> str:
                 ("Kode dokumen", f"**{doc.id}**"),
                 ("Judul tercetak", T(doc.judul_dicetak)),
                 ("Nama/Unit Organisasi (tercetak)", T(doc.unit_dicetak)),
-                ("Tahun anggaran", str(doc.tahun)),
+                ("Tahun anggaran", _other_years(pkg, doc)),
                 ("Ditandatangani", f"{T(doc.tempat)}, {fmt.tanggal(doc.tanggal)}"),
                 ("Penanda tangan", f"{T(doc.nama_penanda_tangan)} — {T(doc.jabatan_penanda_tangan)}"),
                 (
@@ -363,7 +371,73 @@ def dokumen_page(pkg: Package, doc: Dokumen, changed: int) -> str:
         lines.append("")
     else:
         lines += ["Tidak ada catatan.", ""]
+    lines += _versions_section(pkg, doc)
     lines += _citation(doc.nama, doc.id, url, changed)
+    return "\n".join(lines)
+
+
+def _other_years(pkg: Package, doc: Dokumen) -> str:
+    others = [d for d in pkg.dokumen.values() if d.jenis == doc.jenis and d.tahun != doc.tahun]
+    links = [_link("dokumen", "dokumen", d.id, str(d.tahun)) for d in sorted(others, key=lambda d: d.tahun)]
+    return str(doc.tahun) + (f" (tahun lain: {' · '.join(links)})" if links else "")
+
+
+def _versions_section(pkg: Package, doc: Dokumen) -> list[str]:
+    entries = pkg.revisi.get(doc.id, [])
+    if len(entries) < 2:
+        return []
+    lines = ["## Versi dokumen", "", "| Versi | Tanggal | Halaman |", "|---|---|---|"]
+    for entry in entries:
+        versi = int(entry["versi"])
+        day = fmt.tanggal(date.fromisoformat(entry["tanggal"]))
+        where = (
+            "halaman ini (terbaru)"
+            if entry is entries[-1]
+            else f"[versi {versi}]({url_slug(doc.id)}/v{versi}.md)"
+        )
+        lines.append(f"| {versi} | {day} | {where} |")
+    previous = pkg.arsip[(doc.id, int(entries[-2]["versi"]))]
+    lines += ["", f"### Perubahan dari versi {entries[-2]['versi']}", ""]
+    lines += _change_list(previous["indikator"], pkg.rows_of(doc.id))
+    return lines + [""]
+
+
+def _change_list(old: list[dict[str, str]], new: list[dict[str, str]]) -> list[str]:
+    found = versions.changes(old, new)
+    if not found:
+        return ["Tidak ada perubahan indikator atau target.", ""]
+    label = {"ditambah": "Ditambah", "dihapus": "Dihapus", "teks": "Teks diubah", "target": "Target diubah"}
+    return [f"- **{label[c.jenis]}** ({c.kode}): {T(c.uraian)}" for c in found] + [""]
+
+
+def version_page(pkg: Package, doc: Dokumen, versi: int) -> str:
+    """An older version of a document: its table as it was, and what the next version changed."""
+    entries = pkg.revisi[doc.id]
+    entry = next(e for e in entries if int(e["versi"]) == versi)
+    rows = pkg.arsip[(doc.id, versi)]
+    sasaran = {r["id"]: r["teks"] for r in rows["sasaran"]}
+    following = next(e for e in entries if int(e["versi"]) == versi + 1)
+    newer = pkg.arsip.get((doc.id, versi + 1))
+    next_rows = newer["indikator"] if newer else pkg.rows_of(doc.id)
+    lines = [
+        _front(f"{doc.nama} — versi {versi}", f"Versi {versi} {doc.nama}, {entry['tanggal']}.", boost=0.1),
+        f"# {doc.nama} — versi {versi}",
+        "",
+        '!!! note "Versi lama"',
+        f"    Ini versi {versi} bertanggal {fmt.tanggal(date.fromisoformat(entry['tanggal']))}. "
+        "Versi terbaru ada "
+        f"di [halaman dokumen](../{url_slug(doc.id)}.md).",
+        "",
+        "| No. | Kode | Sasaran | Indikator kinerja | Target |",
+        "|---|---|---|---|---|",
+    ]
+    for row in sorted(rows["indikator"], key=lambda r: int(r["urutan"])):
+        lines.append(
+            f"| {row['urutan']} | {row['id']} | {T(sasaran.get(row['sasaran_id'], ''))} | {T(row['teks'])} "
+            f"| {T(row['target_dicetak'])} |"
+        )
+    lines += ["", f"## Perubahan di versi {following['versi']}", ""]
+    lines += _change_list(rows["indikator"], next_rows)
     return "\n".join(lines)
 
 
@@ -450,21 +524,30 @@ def program_index(pkg: Package) -> str:
 
 
 def dokumen_index(pkg: Package) -> str:
-    """The signed tables."""
+    """The signed tables, grouped by year (newest first), so readers can move between years."""
+    years = sorted(pkg.tahun, reverse=True)
     lines = [
-        _front("Dokumen RKT", "Tabel RKT yang ditandatangani.", boost=0.2),
+        _front("Dokumen RKT", "Tabel RKT yang ditandatangani, per tahun.", boost=0.2),
         "# Dokumen RKT",
         "",
-        "| Kode | Dokumen | Ditandatangani | Sasaran | Indikator |",
-        "|---|---|---|---|---|",
+        "Tahun: " + " · ".join(f"[{year}](#tahun-{year})" for year in years),
+        "",
     ]
-    for doc in pkg.dokumen.values():
-        lines.append(
-            f"| {_link('dokumen', 'dokumen', doc.id, doc.id)} | {doc.nama} "
-            f"| {T(doc.tempat)}, {fmt.tanggal(doc.tanggal)} oleh {T(doc.nama_penanda_tangan)} "
-            f"| {len(doc.sasaran)} | {len(doc.indikator)} |"
-        )
-    return "\n".join(lines + [""])
+    for year in years:
+        lines += [
+            f"## Tahun {year} {{ #tahun-{year} }}",
+            "",
+            "| Kode | Dokumen | Ditandatangani | Versi | Sasaran | Indikator |",
+            "|---|---|---|---|---|---|",
+        ]
+        for doc in (d for d in pkg.dokumen.values() if d.tahun == year):
+            lines.append(
+                f"| {_link('dokumen', 'dokumen', doc.id, doc.id)} | {doc.nama} "
+                f"| {T(doc.tempat)}, {fmt.tanggal(doc.tanggal)} oleh {T(doc.nama_penanda_tangan)} "
+                f"| {len(pkg.revisi.get(doc.id, [])) or 1} | {len(doc.sasaran)} | {len(doc.indikator)} |"
+            )
+        lines.append("")
+    return "\n".join(lines)
 
 
 def pohon(pkg: Package) -> str:
@@ -627,6 +710,9 @@ def write_all(pkg: Package, content: Path, changed: int) -> list[Path]:
         put(page_path("program", program.id), program_page(pkg, program, changed))
     for doc in pkg.dokumen.values():
         put(page_path("dokumen", doc.id), dokumen_page(pkg, doc, changed))
+        for entry in pkg.revisi.get(doc.id, [])[:-1]:
+            versi = int(entry["versi"])
+            put(f"{OUT}/dokumen/{url_slug(doc.id)}/v{versi}.md", version_page(pkg, doc, versi))
     put(f"{OUT}/indikator/index.md", indikator_index(pkg))
     put(f"{OUT}/sasaran/index.md", sasaran_index(pkg))
     put(f"{OUT}/program/index.md", program_index(pkg))

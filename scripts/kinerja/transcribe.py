@@ -155,7 +155,13 @@ def transcribe(tables: list[PrintedTable], sumber: str, existing: Existing | Non
                         rows.program_kode.append({"program_id": program_id, "urutan": str(order), **part})
             if sasaran_cell:
                 urutan = sum(1 for s in rows.sasaran if s["dokumen_id"] == dokumen) + 1
-                sasaran_id = numbers["sasaran"].get((dokumen, normalise(sasaran_cell), str(urutan)), dokumen)
+                occurrence = sum(
+                    1
+                    for s in rows.sasaran
+                    if s["dokumen_id"] == dokumen and normalise(s["teks"]) == normalise(sasaran_cell)
+                )
+                key = (dokumen, normalise(sasaran_cell), str(occurrence + 1))
+                sasaran_id = numbers["sasaran"].get(key, dokumen)
                 rows.sasaran.append(
                     {
                         "id": sasaran_id,

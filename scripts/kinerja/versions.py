@@ -1,0 +1,81 @@
+"""Versions of a document during its year: archived rows and a readable list of changes.
+
+The current CSVs always hold the latest version. When a revision is imported,
+the rows the document had until then are kept under data/arsip/<dokumen>/v<n>/
+(the same CSV columns), and revisi.csv gains a row for the new version, so
+older versions stay readable at their own URL.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import csvio
+
+ARCHIVED = ("program", "program_kode", "sasaran", "indikator")
+
+
+@dataclass(frozen=True)
+class Change:
+    """One difference between two versions, told for people."""
+
+    jenis: str  # ditambah | dihapus | teks | target
+    kode: str
+    uraian: str
+
+
+def archive_dir(root: Path, dokumen_id: str, versi: int) -> Path:
+    """Where the rows of one older version are kept."""
+    return root / "data" / "arsip" / dokumen_id / f"v{versi}"
+
+
+def write_archive(root: Path, dokumen_id: str, versi: int, rows: dict[str, list[dict[str, str]]]) -> None:
+    """Keep the rows a document had in version `versi`."""
+    folder = archive_dir(root, dokumen_id, versi)
+    for name in ARCHIVED:
+        fields = list(rows[name][0]) if rows[name] else []
+        csvio.write(folder / f"{name}.csv", fields, rows[name])
+
+
+def read_archive(root: Path, dokumen_id: str, versi: int) -> dict[str, list[dict[str, str]]]:
+    """The rows of an older version, as written by write_archive."""
+    folder = archive_dir(root, dokumen_id, versi)
+    return {
+        name: csvio.read(folder / f"{name}.csv") if (folder / f"{name}.csv").is_file() else []
+        for name in ARCHIVED
+    }
+
+
+def changes(old: list[dict[str, str]], new: list[dict[str, str]]) -> list[Change]:
+    """What changed in the indicators between two versions, matched by identifier."""
+    before = {row["id"]: row for row in old}
+    after = {row["id"]: row for row in new}
+    found: list[Change] = []
+    for identifier, row in after.items():
+        if identifier not in before:
+            found.append(
+                Change(
+                    "ditambah",
+                    identifier,
+                    f"Indikator baru: «{row['teks']}», target {row['target_dicetak']}.",
+                )
+            )
+            continue
+        previous = before[identifier]
+        if previous["teks"] != row["teks"]:
+            found.append(
+                Change("teks", identifier, f"Teks berubah dari «{previous['teks']}» menjadi «{row['teks']}».")
+            )
+        if previous["target_dicetak"] != row["target_dicetak"]:
+            found.append(
+                Change(
+                    "target",
+                    identifier,
+                    f"Target berubah dari {previous['target_dicetak']} menjadi {row['target_dicetak']}.",
+                )
+            )
+    for identifier, row in before.items():
+        if identifier not in after:
+            found.append(Change("dihapus", identifier, f"Indikator dihapus: «{row['teks']}»."))
+    return found

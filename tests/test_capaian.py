@@ -1,0 +1,136 @@
+"""Capaian is computed, never typed; realisation shows only when published; years and versions."""
+
+from __future__ import annotations
+
+import html
+import shutil
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from _site import copy_project, run_build
+from kinerja import capaian, csvio, model, pages
+from kinerja.importer import import_document
+from kinerja.validate import validate
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = Path(__file__).parent / "fixtures" / "capaian"
+SOURCE = ROOT / "data" / "sumber" / "rkt-2024-kpu-kaltim.txt"
+
+
+def test_sakip_formulas():
+    assert capaian.hitung(Decimal("77.5"), Decimal("80.1"), "naik") == Decimal("103.35")
+    assert capaian.hitung(Decimal(3), Decimal(2), "turun") == Decimal("133.33")
+    assert capaian.hitung(Decimal(3), Decimal(3), "turun") == Decimal("100.00")
+    assert capaian.hitung(Decimal(0), Decimal(2), "naik") is None
+    with pytest.raises(ValueError, match="arah"):
+        capaian.hitung(Decimal(1), Decimal(1), "datar")
+
+
+def test_rating_bands_are_data():
+    skala = [
+        capaian.Pita(1, "Tinggi", Decimal(90), None),
+        capaian.Pita(2, "Rendah", Decimal(0), Decimal(90)),
+    ]
+    assert capaian.kategori(Decimal("90.00"), skala) == "Tinggi"
+    assert capaian.kategori(Decimal("89.99"), skala) == "Rendah"
+    assert capaian.kategori(Decimal("50"), []) == ""
+    assert capaian.kategori(None, skala) == ""
+
+
+def test_published_package_has_no_made_up_realisation():
+    package = model.load(ROOT)
+    assert package.rows["realisasi"] == []
+    assert all(i.polaritas for i in package.indikator.values()), "setiap indikator perlu arah"
+    assert all(i.polaritas_dasar == "tafsiran" for i in package.indikator.values())
+    page = pages.indikator_page(package, package.indikator["IK24-K03"], 0)
+    assert "Realisasi 2024 belum diterbitkan" in page
+    assert "<svg" not in page
+
+
+@pytest.fixture
+def with_realisation(tmp_path: Path) -> model.Package:
+    project = copy_project(tmp_path / "p")
+    for name in ("realisasi.csv", "skala_capaian.csv"):
+        shutil.copy(FIXTURES / name, project / "data" / name)
+    assert validate(project) == []
+    return model.load(project)
+
+
+def test_capaian_and_category_computed_from_fixture(with_realisation):
+    k03 = with_realisation.indikator["IK24-K03"]
+    assert [(r.periode, r.capaian, r.kategori) for r in k03.realisasi] == [
+        ("TW4", Decimal("103.35"), "Sangat Baik"),
+        ("tahunan", Decimal("106.68"), "Sangat Baik"),
+    ]
+    s37 = with_realisation.indikator["IK24-S37"]
+    assert s37.polaritas == "turun" and s37.realisasi[0].capaian == Decimal("133.33")
+    mismatch = with_realisation.indikator["IK24-S05"].realisasi[0]
+    assert mismatch.capaian is None, "satuan realisasi berbeda dari target: capaian tidak dihitung"
+
+
+def test_indicator_page_shows_chart_and_table(with_realisation):
+    page = pages.indikator_page(with_realisation, with_realisation.indikator["IK24-K03"], 0)
+    assert '<svg class="grafik-capaian"' in page and 'role="img"' in page and "<title" in page
+    assert 'class="batang-target"' in page and 'fill="url(#arsir)"' not in page  # pattern via CSS class
+    assert "| Triwulan IV | 77,5&#37; | 80,1 % | 103,35 % | Sangat Baik |" in page
+    assert "realisasi ÷ target × 100 %" in page
+    s37 = pages.indikator_page(with_realisation, with_realisation.indikator["IK24-S37"], 0)
+    assert "133,33 %" in s37 and "(1 + (1 − realisasi ÷ target)) × 100 %" in s37
+
+
+def test_new_year_keeps_2024_urls_and_links_years(tmp_path):
+    project = copy_project(tmp_path / "p")
+    content = project / "content"
+    before = {p.relative_to(content) for p in pages.write_all(model.load(project), content, 0)}
+    text = SOURCE.read_text(encoding="utf-8").replace("Tahun Anggaran : 2024", "Tahun Anggaran : 2025")
+    source = tmp_path / "rkt-2025-kpu-kaltim.txt"
+    source.write_text(text, encoding="utf-8")
+    import_document(project, source)
+    package = model.load(project)
+    after = {p.relative_to(content) for p in pages.write_all(package, content, 0)}
+    assert before <= after, "alamat halaman 2024 tidak boleh hilang"
+    assert package.tahun == [2024, 2025]
+    assert package.indikator["IK24-S09"].tahun_lain == ["IK25-S09"]
+    page = (content / "kinerja" / "indikator" / "ik24-s09.md").read_text(encoding="utf-8")
+    assert "[IK25-S09 (2025)](ik25-s09.md)" in page
+    index = (content / "kinerja" / "dokumen" / "index.md").read_text(encoding="utf-8")
+    assert index.index("Tahun 2025") < index.index("Tahun 2024")
+
+
+def test_a_revision_becomes_a_version_with_its_changes(tmp_path):
+    project = copy_project(tmp_path / "p")
+    text = SOURCE.read_text(encoding="utf-8")
+    text = text.replace(
+        "Persentase penegakan disiplin pegawai\t90%", "Persentase penegakan disiplin pegawai\t92%"
+    )
+    text = text.replace(
+        "Persentase pegawai yang terseleksi\t100%", "Persentase pegawai baru yang terseleksi\t100%"
+    )
+    text = text.replace("Samarinda, 1 Maret 2024\n\nSekretaris", "Samarinda, 1 Juli 2024\n\nSekretaris")
+    source = tmp_path / "rkt-2024-kpu-kaltim-revisi-1.txt"
+    source.write_text(text, encoding="utf-8")
+    report = import_document(project, source)
+    assert "RKT24-S: revisi dicatat sebagai versi 2" in report
+    revisi = csvio.read(project / "data" / "revisi.csv")
+    assert [(r["dokumen_id"], r["versi"], r["tanggal"]) for r in revisi][-1] == ("RKT24-S", "2", "2024-07-01")
+    assert ("RKT24-K", "2") not in {(r["dokumen_id"], r["versi"]) for r in revisi}, "Komisi tidak berubah"
+    archived = csvio.read(project / "data" / "arsip" / "RKT24-S" / "v1" / "indikator.csv")
+    assert len(archived) == 56 and any(
+        r["target_dicetak"] == "90%" and r["id"] == "IK24-S09" for r in archived
+    )
+    assert validate(project) == []
+    result = run_build(project, project / "site", SOURCE_DATE_EPOCH="1709251200")
+    assert result.returncode == 0, result.stderr
+    old = html.unescape(
+        (project / "site" / "kinerja" / "dokumen" / "rkt24-s" / "v1" / "index.html").read_text(
+            encoding="utf-8"
+        )
+    )
+    assert "Target berubah dari 90% menjadi 92%" in old
+    assert "Indikator baru" in old and "Indikator dihapus" in old
+    current = (project / "site" / "kinerja" / "dokumen" / "rkt24-s" / "index.html").read_text(
+        encoding="utf-8"
+    )
+    assert "Versi dokumen" in current and 'href="v1/"' in current and "1 Juli 2024" in current
