@@ -15,7 +15,8 @@ instead of `expect` (validation must pass; the site tests reuse these cases to
 check that the text is shown inert).
 
 Steps (see `apply_step`): replace, replace_bytes, set_cell, insert_row,
-delete_row, delete_column, add_column, encode, add_bom, crlf, truncate.
+delete_row, delete_column, add_column, rename_id (a code, in every CSV that
+holds it), encode, add_bom, crlf, truncate.
 A `row` is the row number as a spreadsheet shows it (header = 1) or the value
 of the row's first column (its id) in the real package. An expected `row` is
 an int, null, such an id, or `{line_of: text}`: the line of the mutated file
@@ -35,7 +36,7 @@ from typing import Any
 import pytest
 import yaml
 
-#: Session fixtures of the site tests (the built site, served on 127.0.0.1).
+#: Session fixtures of the site and browser tests (built site, local server, Chromium).
 pytest_plugins = ["_site", "_browser"]
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -152,6 +153,12 @@ def apply_step(root: Path, rel: str, op: str, args: dict[str, Any]) -> None:
                 r + [args["column"] if n == 0 else str(args.get("value", ""))] for n, r in enumerate(records)
             ]
         _write_csv(path, records)
+    elif op == "rename_id":
+        for other in sorted((root / "data").glob("*.csv")):
+            records = _read_csv(other)
+            renamed = [[args["new"] if value == args["old"] else value for value in r] for r in records]
+            if renamed != records:
+                _write_csv(other, renamed)
     elif op == "encode":
         path.write_bytes(path.read_text(encoding="utf-8").encode(args["encoding"]))
     elif op == "add_bom":

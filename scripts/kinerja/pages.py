@@ -8,6 +8,7 @@ them alike. Data text always passes through fmt.teks: it is shown, never run.
 
 from __future__ import annotations
 
+import html
 from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
@@ -55,6 +56,8 @@ def _link(from_kind: str, kind: str, identifier: str, label: str) -> str:
 
 
 def _front(title: str, description: str, boost: float | None = None) -> str:
+    """Front matter; the theme prints title and description unescaped, so they are escaped here."""
+    title, description = html.escape(title, quote=True), html.escape(description, quote=True)
     lines = ["---", f"title: {fmt.yaml_string(title)}", f"description: {fmt.yaml_string(description)}"]
     if boost is not None:
         lines += ["search:", f"  boost: {boost}"]
