@@ -66,8 +66,36 @@ def test_capaian_and_category_computed_from_fixture(with_realisation):
     ]
     s37 = with_realisation.indikator["IK24-S37"]
     assert s37.polaritas == "turun" and s37.realisasi[0].capaian == Decimal("133.33")
-    mismatch = with_realisation.indikator["IK24-S05"].realisasi[0]
-    assert mismatch.capaian is None, "satuan realisasi berbeda dari target: capaian tidak dihitung"
+    assert with_realisation.indikator["IK24-S05"].realisasi == []
+
+
+def test_validator_refuses_realisation_in_another_unit(tmp_path):
+    project = copy_project(tmp_path / "p")
+    rows = csvio.read(FIXTURES / "realisasi.csv")
+    rows.append({**rows[-1], "indikator_id": "IK24-S05", "nilai": "3", "satuan": "persen"})
+    csvio.write(project / "data" / "realisasi.csv", list(rows[0]), rows)
+    problems = validate(project)
+    assert [(p.code, p.file, p.row, p.field) for p in problems] == [
+        ("satuan_realisasi_beda", "data/realisasi.csv", 5, "satuan")
+    ]
+    assert "Cara memperbaiki" in str(problems[0]) and "12 kali" in str(problems[0])
+
+
+def test_validator_wants_a_direction_for_every_indicator_and_archives_for_old_versions(tmp_path):
+    project = copy_project(tmp_path / "p")
+    rows = csvio.read(project / "data" / "polaritas.csv")
+    csvio.write(
+        project / "data" / "polaritas.csv",
+        list(rows[0]),
+        [r for r in rows if r["indikator_id"] != "IK24-K02"],
+    )
+    revisi = csvio.read(project / "data" / "revisi.csv")
+    revisi.append({**revisi[-1], "versi": "2", "tanggal": "2024-07-01"})
+    csvio.write(project / "data" / "revisi.csv", list(revisi[0]), revisi)
+    found = [(p.code, p.file, p.row, p.field) for p in validate(project)]
+    assert ("polaritas_hilang", "data/polaritas.csv", None, "indikator_id") in found
+    assert ("arsip_hilang", "data/revisi.csv", 3, "versi") in found
+    assert len(found) == 2
 
 
 def test_indicator_page_shows_chart_and_table(with_realisation):

@@ -26,7 +26,7 @@ from pathlib import Path
 
 import frictionless
 
-from . import ids, model
+from . import ids, model, validate_kinerja
 from .problems import Problem
 from .targets import TargetError, parse_target
 from .transcribe import iso_date, normalise, program_key, split_program
@@ -947,6 +947,7 @@ def domain_checks(root: Path, descriptor: dict) -> list[Problem]:
     problems += _check_programs(paths, rows)
     problems += _check_anomali(paths["anomali"], rows)
     problems += _check_codes(paths["program_kode"], rows["program_kode"])
+    problems += validate_kinerja.check(root, paths, rows)
     return problems
 
 
