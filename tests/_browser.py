@@ -1,0 +1,229 @@
+"""Shared Playwright fixtures: one Chromium per session, pages that watch the network.
+
+Registered in conftest.py through `pytest_plugins`. The browser is Debian's
+Chromium (/usr/bin/chromium), never a downloaded one. Without it the browser
+tests are skipped with a loud message, unless KINERJA_BROWSER_REQUIRED=1 (CI),
+where they fail instead.
+
+Every page made by `new_page` records each request it makes. A request to any
+host other than 127.0.0.1/localhost (web fonts, CDN, analytics) is blocked and
+fails the test that made it; data: and blob: URLs are fine. Requests that the
+site's own Content-Security-Policy stops before they leave (reported on the
+console) count as attempts too.
+
+`tour` visits one page of every kind once per session (network log, console
+errors and axe-core's WCAG 2.1 A/AA violations), so that the network crawl and
+the accessibility tests share one pass over the site.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlparse
+
+import pytest
+
+CHROMIUM = Path(os.environ.get("KINERJA_CHROMIUM", "/usr/bin/chromium"))
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+]
+LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1"}
+LOCAL_SCHEMES = {"data", "blob", "about"}
+#: Matches every URL that is_local() rejects. A regular expression is matched by the Playwright
+#: driver itself, so local requests are not routed through Python (which would slow every page).
+NOT_LOCAL = re.compile(
+    r"^(?!(?:https?|wss?)://(?:127\.0\.0\.1|localhost|\[::1\])(?::\d+)?(?:[/?#]|$))(?!(?:data|blob|about):)"
+)
+
+PHONE = {"viewport": {"width": 360, "height": 740}, "is_mobile": True, "has_touch": True}
+DESKTOP = {"viewport": {"width": 1280, "height": 800}}
+
+#: One page of every kind (path under the site root). The indicator has an anomaly note.
+PAGE_KINDS = {
+    "beranda": "",
+    "indikator dengan catatan": "kinerja/indikator/ik24-s22/",
+    "sasaran": "kinerja/sasaran/ss24-s19/",
+    "program": "kinerja/program/pg24-s01/",
+    "dokumen komisi": "kinerja/dokumen/rkt24-k/",
+    "dokumen sekretariat": "kinerja/dokumen/rkt24-s/",
+    "daftar indikator": "kinerja/indikator/",
+    "daftar sasaran": "kinerja/sasaran/",
+    "pohon kinerja": "kinerja/pohon/",
+    "glosarium": "kinerja/glosarium/",
+    "kamus data": "kinerja/kamus-data/",
+    "unduh": "unduh/",
+    "api": "api/",
+    "ppid": "ppid/",
+    "tentang data": "tentang-data/",
+    "aksesibilitas": "aksesibilitas/",
+}
+AXE_OPTIONS = {
+    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
+    "resultTypes": ["violations"],
+}
+
+
+def is_local(url: str) -> bool:
+    """True for loopback http(s)/ws URLs and for data:/blob:/about: URLs."""
+    parts = urlparse(url)
+    if parts.scheme in LOCAL_SCHEMES:
+        return True
+    return parts.scheme in ("http", "https", "ws", "wss") and (parts.hostname or "") in LOCAL_HOSTS
+
+
+def _unavailable(reason: str) -> None:
+    message = (
+        f"CHROMIUM TIDAK ADA: uji peramban DILEWATI ({reason}). Pasang dengan 'apt-get install chromium'."
+    )
+    if os.environ.get("KINERJA_BROWSER_REQUIRED") == "1":
+        pytest.fail(message.replace("DILEWATI", "WAJIB (KINERJA_BROWSER_REQUIRED=1)"), pytrace=False)
+    pytest.skip(message)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    """Debian's Chromium, headless, launched once for the whole session."""
+    if not CHROMIUM.exists():
+        _unavailable(f"{CHROMIUM} tidak ditemukan")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        _unavailable("paket Python 'playwright' tidak terpasang")
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True
+        )
+        yield chromium
+        chromium.close()
+
+
+@dataclass
+class PageLog:
+    """What one page did: every request URL, foreign requests (blocked), console and script errors."""
+
+    requests: list[str] = field(default_factory=list)
+    foreign: list[str] = field(default_factory=list)
+    console_errors: list[str] = field(default_factory=list)
+    page_errors: list[str] = field(default_factory=list)
+
+    def add_foreign(self, url: str) -> None:
+        if url not in self.foreign:
+            self.foreign.append(url)
+
+
+def open_page(browser: Any, **options: Any) -> tuple[Any, Any]:
+    """A new context (light scheme, Indonesian locale) and a watched page in it: (context, page).
+
+    The page gets a `log` attribute (PageLog). Options are Playwright's
+    new_context options (viewport, is_mobile, has_touch, permissions, ...).
+    """
+    options.setdefault("color_scheme", "light")
+    options.setdefault("locale", "id-ID")
+    options.setdefault("service_workers", "block")
+    context = browser.new_context(**options)
+    log = PageLog()
+
+    def guard(route: Any) -> None:
+        url = route.request.url
+        if is_local(url):  # not expected: NOT_LOCAL and is_local() would disagree
+            route.continue_()
+            return
+        log.add_foreign(url)
+        route.abort("blockedbyclient")
+
+    def on_request(request: Any) -> None:
+        log.requests.append(request.url)
+        if not is_local(request.url):
+            log.add_foreign(request.url)  # also those the site's CSP stops before routing
+
+    def on_console(message: Any) -> None:
+        if message.type != "error":
+            return
+        log.console_errors.append(message.text)
+        if "Content Security Policy" in message.text:
+            for url in re.findall(r"'((?:https?|wss?)://[^']+)'", message.text):
+                if not is_local(url):
+                    log.add_foreign(url)
+
+    context.route(NOT_LOCAL, guard)
+    page = context.new_page()
+    page.on("request", on_request)
+    page.on("console", on_console)
+    page.on("pageerror", lambda error: log.page_errors.append(str(error)))
+    page.log = log
+    return context, page
+
+
+@pytest.fixture
+def new_page(browser: Any) -> Iterator[Callable[..., Any]]:
+    """Factory: new_page(**context_options) -> a watched Page in a fresh context (see open_page).
+
+    At teardown the test fails if any of its pages asked for a non-loopback host.
+    """
+    opened: list[tuple[Any, Any]] = []
+
+    def make(**options: Any) -> Any:
+        context, page = open_page(browser, **options)
+        opened.append((context, page))
+        return page
+
+    yield make
+    foreign = sorted({url for _, page in opened for url in page.log.foreign})
+    for context, _ in opened:
+        context.close()
+    if foreign:
+        pytest.fail("permintaan ke server selain 127.0.0.1: " + ", ".join(foreign), pytrace=False)
+
+
+@dataclass
+class Visit:
+    """One page of the tour: HTTP status, what it loaded and logged, its language, axe-core's violations."""
+
+    path: str
+    status: int | None
+    log: PageLog
+    lang: str
+    violations: list[dict] = field(default_factory=list)
+
+
+@pytest.fixture(scope="session")
+def axe() -> Any:
+    """axe-core, injected by axe-playwright-python."""
+    try:
+        from axe_playwright_python.sync_playwright import Axe
+    except ImportError:
+        pytest.fail("paket axe-playwright-python tidak terpasang (lihat requirements.in)", pytrace=False)
+    return Axe()
+
+
+@pytest.fixture(scope="session")
+def tour(browser: Any, site_url: str, axe: Any) -> dict[str, Visit]:
+    """Every page of PAGE_KINDS, visited once in one desktop tab in light mode, until the network is idle."""
+    visits = {}
+    context, page = open_page(browser, **DESKTOP)
+    log: PageLog = page.log
+    for kind, path in PAGE_KINDS.items():
+        start = (len(log.requests), len(log.foreign), len(log.console_errors), len(log.page_errors))
+        response = page.goto(site_url + path, wait_until="load")
+        violations = axe.run(page, options=AXE_OPTIONS).response["violations"]
+        page.wait_for_load_state("networkidle")
+        own = PageLog(
+            log.requests[start[0] :],
+            log.foreign[start[1] :],
+            log.console_errors[start[2] :],
+            log.page_errors[start[3] :],
+        )
+        lang = page.evaluate("document.documentElement.getAttribute('lang')")
+        visits[kind] = Visit(path, response.status if response else None, own, lang, violations)
+    context.close()
+    return visits

@@ -1,0 +1,169 @@
+"""Accessibility in Chromium: axe-core (WCAG 2.1 A/AA) on every kind of page, language, keyboard use."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlparse
+
+import pytest
+
+from _browser import AXE_OPTIONS, DESKTOP, PAGE_KINDS
+
+MAX_TABS = 80
+
+
+def _report(violations: list[dict]) -> str:
+    lines = []
+    for violation in violations:
+        lines.append(f"{violation['id']} ({violation['impact']}): {violation['help']}")
+        for node in violation["nodes"][:8]:
+            target = " ".join(str(t) for t in node["target"])
+            summary = " ".join(node.get("failureSummary", "").split())
+            lines.append(f"    {target}: {summary}")
+        if len(violation["nodes"]) > 8:
+            lines.append(f"    … dan {len(violation['nodes']) - 8} lagi")
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize("kind", list(PAGE_KINDS))
+def test_no_axe_violations(tour, kind):
+    """axe-core, WCAG 2.1 A and AA rules, light mode: zero violations on every kind of page."""
+    visit = tour[kind]
+    assert visit.status == 200, f"{kind}: status {visit.status}"
+    assert not visit.violations, f"{kind} (/{visit.path}): pelanggaran WCAG 2.1 A/AA:\n" + _report(
+        visit.violations
+    )
+
+
+def test_no_axe_violations_in_dark_mode(new_page, site_url, axe):
+    """Dark scheme (visitors who prefer it): the pages with key figures, a note and highlighted code."""
+    page = new_page(**DESKTOP, color_scheme="dark")
+    failures = []
+    for kind in ("beranda", "indikator dengan catatan", "api"):
+        page.goto(site_url + PAGE_KINDS[kind])
+        assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
+        violations = axe.run(page, options=AXE_OPTIONS).response["violations"]
+        if violations:
+            failures.append(f"{kind} (mode gelap):\n" + _report(violations))
+    assert not failures, "\n".join(failures)
+
+
+def test_axe_finds_a_planted_violation(new_page, site_url, axe):
+    """The check is live: an image without alternative text and low-contrast text are reported."""
+    page = new_page(**DESKTOP)
+    page.goto(site_url)
+    page.evaluate(
+        "() => { const img = document.createElement('img'); img.src = 'data:image/gif;base64,"
+        "R0lGODlhAQABAAAAACw='; const p = document.createElement('p'); p.textContent = 'abu-abu';"
+        " p.style.color = '#bbb'; document.querySelector('article').append(img, p); }"
+    )
+    ids = {v["id"] for v in axe.run(page, options=AXE_OPTIONS).response["violations"]}
+    assert {"image-alt", "color-contrast"} <= ids
+
+
+def test_language_is_indonesian(tour):
+    """<html lang="id"> on every kind of page, so screen readers pick an Indonesian voice."""
+    wrong = {kind: visit.lang for kind, visit in tour.items() if visit.lang != "id"}
+    assert not wrong, f"lang bukan 'id': {wrong}"
+
+
+def _focused(page) -> dict:
+    return page.evaluate(
+        """() => {
+            const el = document.activeElement;
+            if (!el || el === document.body) return {tag: null};
+            const style = getComputedStyle(el);
+            const box = el.getBoundingClientRect();
+            return {
+                tag: el.tagName.toLowerCase(),
+                cls: el.className || "",
+                href: el.href || "",
+                text: (el.textContent || "").trim().slice(0, 80),
+                outline: style.outlineStyle,
+                outlineWidth: parseFloat(style.outlineWidth) || 0,
+                shadow: style.boxShadow,
+                visible: box.width > 0 && box.height > 0,
+            };
+        }"""
+    )
+
+
+def _tab_to(page, pattern: re.Pattern[str], limit: int = MAX_TABS) -> tuple[dict, int]:
+    """Press Tab until the focused element is a link matching `pattern`; returns it and the count."""
+    for presses in range(1, limit + 1):
+        page.keyboard.press("Tab")
+        focused = _focused(page)
+        if focused["tag"] == "a" and pattern.search(focused["href"]):
+            return focused, presses
+    raise AssertionError(
+        f"{page.url}: {limit}× Tab tidak mencapai tautan yang cocok dengan {pattern.pattern}"
+    )
+
+
+def _assert_focus_visible(focused: dict) -> None:
+    assert focused["visible"], f"fokus pada unsur tak terlihat: {focused}"
+    ring = (focused["outline"] != "none" and focused["outlineWidth"] >= 1) or focused["shadow"] != "none"
+    assert ring, f"fokus tidak terlihat (tanpa outline/box-shadow): {focused}"
+
+
+def _skip_to_content(page) -> None:
+    """The first Tab lands on the visible skip link; Enter moves on to the page's content."""
+    page.keyboard.press("Tab")
+    skip = _focused(page)
+    assert skip["tag"] == "a" and "md-skip" in skip["cls"], f"Tab pertama bukan tautan lompat: {skip}"
+    _assert_focus_visible(skip)
+    page.keyboard.press("Enter")
+    assert urlparse(page.url).fragment == urlparse(skip["href"]).fragment
+
+
+def test_keyboard_only_reaches_an_indicator(new_page, site_url):
+    page = new_page(**DESKTOP)
+    page.goto(site_url)
+    _skip_to_content(page)
+    focused, _ = _tab_to(page, re.compile(r"/kinerja/(indikator|sasaran)/$"))
+    _assert_focus_visible(focused)
+    target = focused["href"]
+    page.keyboard.press("Enter")
+    page.wait_for_url(target)
+    assert page.locator("article h1").is_visible()
+
+    _skip_to_content(page)
+    focused, _ = _tab_to(page, re.compile(r"/kinerja/(indikator|sasaran)/(ik|ss)24-[ks]\d\d/$"))
+    _assert_focus_visible(focused)
+    target = focused["href"]
+    page.keyboard.press("Enter")
+    page.wait_for_url(target)
+    if "/sasaran/" in target:
+        _skip_to_content(page)
+        focused, _ = _tab_to(page, re.compile(r"/kinerja/indikator/ik24-[ks]\d\d/$"))
+        _assert_focus_visible(focused)
+        target = focused["href"]
+        page.keyboard.press("Enter")
+        page.wait_for_url(target)
+    identifier = re.search(r"ik24-[ks]\d\d", target).group(0).upper()
+    assert page.locator("article h1").is_visible()
+    assert page.locator("article td strong", has_text=identifier).is_visible()
+
+
+def test_keyboard_reaches_the_menu_links(new_page, site_url):
+    """Without the skip link, Tab still reaches the menu's list of indicators, with visible focus."""
+    page = new_page(**DESKTOP)
+    page.goto(site_url)
+    focused, presses = _tab_to(page, re.compile(r"/kinerja/indikator/$"))
+    _assert_focus_visible(focused)
+    assert presses <= 20, f"{presses}× Tab sebelum menu indikator"
+
+
+def test_keyboard_sorts_and_filters_the_indicator_table(new_page, site_url):
+    page = new_page(**DESKTOP)
+    page.goto(site_url + "kinerja/indikator/")
+    page.locator("input.saring-input").focus()
+    focused = _focused(page)
+    assert focused["tag"] == "input"
+    _assert_focus_visible(focused)
+    page.keyboard.press("Tab")
+    focused = _focused(page)
+    assert focused["tag"] == "button" and focused["text"].startswith("Kode"), focused
+    _assert_focus_visible(focused)
+    page.keyboard.press("Enter")
+    assert page.locator(".tabel-saring thead th").first.get_attribute("aria-sort") == "ascending"
