@@ -202,6 +202,7 @@ def sasaran_page(pkg: Package, sasaran: Sasaran, changed: int) -> str:
         ("Dokumen", _link("sasaran", "dokumen", doc.id, f"{doc.id} · {doc.nama}")),
         ("Urutan di dokumen", f"sasaran ke-{sasaran.urutan}"),
         ("Jumlah indikator", str(len(sasaran.indikator))),
+        ("Data terakhir diubah", fmt.tanggal_epoch(changed)),
     ]
     if programs:
         rows.append(
@@ -267,6 +268,7 @@ def program_page(pkg: Package, program: Program, changed: int) -> str:
                 ("Teks tercetak", T(program.teks_dicetak)),
                 ("Dokumen", _link("program", "dokumen", doc.id, f"{doc.id} · {doc.nama}")),
                 ("Jumlah indikator", str(len(program.indikator))),
+                ("Data terakhir diubah", fmt.tanggal_epoch(changed)),
             ]
         ),
         "## Kode anggaran",
@@ -323,6 +325,7 @@ def dokumen_page(pkg: Package, doc: Dokumen, changed: int) -> str:
                     "Teks sumber",
                     f"[{doc.sumber.split('/')[-1]}](../../berkas/sumber/{doc.sumber.split('/')[-1]})",
                 ),
+                ("Data terakhir diubah", fmt.tanggal_epoch(changed)),
             ]
         ),
         "## Tabel seperti tercetak",
