@@ -159,7 +159,9 @@ def build(root: Path, output: Path) -> None:
         raise BuildError(_os_message(error, output.parent)) from error
     try:
         mkdocs_build(root, staging, epoch)
-        from . import downloads
+        from . import downloads, search
+
+        search.augment_index(staging, package.rows.get("glosarium", []))
 
         downloads.finish_site(package, staging, epoch)
         harden.harden_site(staging)

@@ -1,0 +1,468 @@
+"""Indonesian-aware site search on top of Material for MkDocs' built-in search.
+
+Material's search (lunr.js in a web worker) has no Indonesian stemmer: with
+`theme.language: id` its pipeline is empty, so "pemutakhiran" never finds
+"memutakhirkan", "PAW" never finds "pergantian antarwaktu" and the printed
+line break "logis-tik" never finds "logistik". This module fixes that without
+a MkDocs plugin or hook, so that the Markdown sources stay portable:
+
+1. After `mkdocs build`, `augment_index` rewrites `search/search_index.json`.
+   Every entry gets two extra fields that lunr indexes but Material never
+   renders: `title_terms` (boosted like the title) and `text_terms` (boosted
+   like the text). They hold, for the entry's words, the stems that differ
+   from the printed words, the expansions of acronyms it mentions (and the
+   acronyms of expansions it spells out), the parts of compound roots
+   ("tindaklanjut" → "tindak lanjut"), words split by a printed hyphen
+   joined again ("logis-tik" → "logistik") and, for a page's main entry,
+   the words of its own address ("ik24-s40", also joined: "ik24s40").
+2. Next to it, `search/id_stemmer.json` (about 8 kB) holds the root list and
+   stop words. `content/assets/cari.js` loads it and rewrites each query on
+   its way to Material's search worker: stop words are dropped and the stem
+   of each word is added as an exact term. The stemmer there is a
+   line-by-line port of `Stemmer` below; a test runs both on the whole
+   vocabulary of the site.
+
+The stemmer follows Nazief–Adriani / Sastrawi in spirit, small and without a
+downloaded dictionary: inflectional suffixes (-lah, -kah, -tah, -pun, -nya,
+-ku, -mu), derivational suffixes (-kan, -an, -i) and up to three prefixes
+(di-, ke-, se-, ter-, ber-, me(N)-, pe(N)-, per-) with the usual sound
+changes (meny- → s, mem- → p, men- → t, meng- → k). A candidate counts only
+if it is a known root; otherwise the word is returned unchanged. Known roots
+are `ROOTS` (curated for this corpus), the glossary's acronyms and every word
+of the site that cannot itself be reduced to another known word.
+
+Without this step (for example under Zensical, which ships its own search)
+the site still searches, only without the Indonesian extras.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from pathlib import Path
+
+#: File next to the index with what cari.js needs to stem queries like the build did.
+STEMMER_FILE = "id_stemmer.json"
+#: Version of the stemmer rules; cari.js refuses data of another version.
+VERSION = 1
+#: Extra lunr fields (indexed, never rendered by Material) and their boosts.
+FIELD_TITLE = "title_terms"
+FIELD_TEXT = "text_terms"
+MIN_ROOT = 3
+#: An acronym printed on more than this share of the pages (KPU) gets no expansion:
+#: it would make its expansion's words ("pemilihan", "umum") match nearly everything.
+COMMON_SHARE = 0.25
+MAX_PREFIXES = 3
+
+PARTICLES = ("lah", "kah", "tah", "pun")
+POSSESSIVES = ("nya", "ku", "mu")
+#: Prefix classes that cannot combine with a derivational suffix (Nazief–Adriani).
+DISALLOWED = frozenset(
+    {
+        ("ber", "i"),
+        ("di", "an"),
+        ("ke", "i"),
+        ("ke", "kan"),
+        ("me", "an"),
+        ("se", "i"),
+        ("se", "kan"),
+        ("ter", "an"),
+    }
+)
+VOWELS = frozenset("aiueo")
+
+#: Roots needed by the corpus and by what citizens type. Words that look
+#: affixed but are roots (pemilu, peserta, berkas, persen…) are listed too, so
+#: that they are never cut.
+# fmt: off
+ROOTS = frozenset(
+    {
+        "ada", "adu", "agenda", "ajar", "aju", "akhir", "akses", "akuntabel", "akurat", "alih", "aman",
+        "ambil", "anggar", "anggota", "angkat", "antar", "antarwaktu", "arah", "arsip", "asal", "atur",
+        "awal", "awas", "baca", "badan", "bagi", "bahas", "baik", "baku", "banding", "bangun", "barang",
+        "basis", "batas", "bayar", "beban", "bebas", "beda", "bedah", "beli", "bendahara", "bentuk",
+        "beranda", "beri", "berikut", "berita", "berkas", "besar", "bijak", "bimbing", "bina", "birokrasi",
+        "buat", "buka", "bukti", "butuh", "calon", "capai", "cari", "catat", "cepat", "cetak", "cipta",
+        "contoh", "daftar", "damai", "dapat", "data", "demokrasi", "dengar", "diam", "didik", "digital",
+        "dinas", "disiplin", "distribusi", "dokumen", "dokumentasi", "duduk", "dukung", "edar", "efektif",
+        "efisien", "evaluasi", "fasilitas", "fasilitasi", "fungsi", "gabung", "gagal", "gambar", "ganggu",
+        "ganti", "gedung", "giat", "golong", "gudang", "guna", "hadap", "hadir", "hasil", "hilang",
+        "hitung", "hubung", "hukum", "ikut", "ingat", "integrasi", "integritas", "intern", "isi", "jabat",
+        "jadi", "jadwal", "jalan", "jamin", "janji", "jawab", "jelas", "jual", "kait", "kampanye", "kantor",
+        "kasih", "kawal", "kecil", "kelola", "kembang", "kena", "kenal", "kerja", "kerjasama", "ketik",
+        "ketua", "kinerja", "kirim", "kompetensi", "koordinasi", "korupsi", "kota", "kuasa", "kuat",
+        "kumpul", "kurang", "laksana", "laku", "lancar", "langgar", "lanjut", "lantik", "lapor", "latih",
+        "layan", "lembaga", "lengkap", "lihat", "lindung", "logistik", "luas", "lulus", "mahkamah", "maju",
+        "makna", "manfaat", "masalah", "masuk", "media", "menang", "milik", "minta", "mohon", "muat",
+        "mulai", "mutakhir", "nilai", "olah", "pakai", "panjang", "pantau", "pasang", "patuh", "pegawai",
+        "peka", "peluang", "pemilu", "penuh", "periksa", "perintah", "perkara", "perlu", "persen",
+        "persentase", "peserta", "pilih", "pimpin", "pindah", "pintar", "proses", "publik", "publikasi",
+        "pungut", "pusat", "putus", "rangka", "rasa", "realisasi", "rekapitulasi", "rekomendasi", "rencana",
+        "revisi", "ringkas", "rumah", "rumus", "saji", "salah", "salin", "sama", "sampai", "sarana",
+        "sasar", "satu", "sebar", "sebut", "sedia", "sekretariat", "seleksi", "selenggara", "selesai",
+        "selisih", "sengketa", "serah", "serta", "siap", "siar", "sidang", "simpan", "sosialisasi", "suara",
+        "sumpah", "surat", "susun", "tahap", "tahu", "tambah", "tampil", "tanda", "tangan", "tanggal",
+        "tanggulang", "tanggung", "tanggungjawab", "tata", "tebak", "tegak", "teknologi", "teliti", "temu",
+        "tentu", "tepat", "terap", "terbit", "terima", "tertib", "tetap", "tetapi", "tiba", "tindak",
+        "tindaklanjut", "tinggal", "tingkat", "tolak", "tugas", "tuju", "tulis", "tunjuk", "turun", "uang",
+        "ubah", "uji", "ukur", "umum", "undang", "urus", "urut", "usul", "wakil", "waktu", "wenang",
+        "wibawa", "wujud",
+    }
+)
+# fmt: on
+
+#: Compound roots whose parts are also typed as separate words.
+COMPOUNDS: Mapping[str, tuple[str, ...]] = {
+    "tindaklanjut": ("tindak", "lanjut"),
+    "tanggungjawab": ("tanggung", "jawab"),
+    "kerjasama": ("kerja", "sama"),
+    "antarwaktu": ("antar", "waktu"),
+}
+
+#: Common abbreviations that are not in data/glosarium.csv (the glossary is
+#: the source for everything printed in the documents; these are what people
+#: type). Each maps an abbreviation to its expansion.
+EXTRA_ABBREVIATIONS: tuple[tuple[str, str], ...] = (
+    ("monev", "monitoring dan evaluasi"),
+    ("diklat", "pendidikan dan pelatihan"),
+    ("humas", "hubungan masyarakat"),
+    ("zi", "zona integritas"),
+    ("wbk", "wilayah bebas korupsi"),
+    ("wbbm", "wilayah birokrasi bersih melayani"),
+    ("rb", "reformasi birokrasi"),
+    ("ti", "teknologi informasi"),
+)
+
+#: Indonesian function words that the client drops from queries (they match
+#: nearly every page; a trailing wildcard makes "di*" match all "di-" verbs).
+# fmt: off
+STOPWORDS = frozenset(
+    {
+        "ada", "adalah", "agar", "akan", "atas", "atau", "bagi", "bahwa", "bila", "dalam", "dan", "dari",
+        "dengan", "di", "hingga", "ia", "ini", "itu", "juga", "ke", "kepada", "ketika", "lalu", "maupun",
+        "melalui", "mengenai", "menurut", "oleh", "pada", "para", "per", "saat", "sebagai", "secara",
+        "sedang", "sejak", "seperti", "serta", "setiap", "tanpa", "telah", "tentang", "terhadap", "untuk",
+        "tetapi", "yaitu", "yakni", "yang",
+    }
+)
+# fmt: on
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+_TAGS = re.compile(r"<[^>]+>")
+_HYPHENATED = re.compile(r"([^\W\d_]+)-([^\W\d_]+)")
+_TRIM = re.compile(r"^\W+|\W+$")
+_CODE = re.compile(r"[^\W_]+(?:-[^\W_]+)+")
+
+
+class Stemmer:
+    """Affix-stripping Indonesian stemmer that only accepts known roots.
+
+    `stem` returns the first candidate, in a fixed order, that is in `roots`;
+    a word without such a candidate is returned unchanged (lower case).
+    """
+
+    def __init__(self, roots: Iterable[str]) -> None:
+        self.roots = frozenset(roots)
+        self._cache: dict[str, str] = {}
+
+    def stem(self, word: str) -> str:
+        """The root of `word`, or `word` itself in lower case when none is known."""
+        word = word.lower()
+        if word not in self._cache:
+            self._cache[word] = self._stem(word)
+        return self._cache[word]
+
+    def _stem(self, word: str) -> str:
+        if len(word) <= MIN_ROOT or word in self.roots or not word.isalpha():
+            return word
+        for candidate in candidates(word):
+            if candidate in self.roots:
+                return candidate
+        return word
+
+
+def inflection_forms(word: str) -> list[str]:
+    """The word, then without a particle, then also without a possessive (-nya, -ku, -mu)."""
+    forms = [word]
+    current = word
+    for group in (PARTICLES, POSSESSIVES):
+        for suffix in group:
+            if current.endswith(suffix) and len(current) - len(suffix) >= MIN_ROOT:
+                current = current[: -len(suffix)]
+                forms.append(current)
+                break
+    return forms
+
+
+def derivation_forms(word: str) -> list[tuple[str, str]]:
+    """(form, derivational suffix removed): the word itself first, then without -an/-i, then -kan.
+
+    "-kan" is tried after "-an", so that roots ending in k keep it ("tindakan" → "tindak").
+    """
+    forms = [(word, "")]
+    if word.endswith("an") and len(word) - 2 >= MIN_ROOT:
+        forms.append((word[:-2], "an"))
+    elif word.endswith("i") and len(word) - 1 >= MIN_ROOT:
+        forms.append((word[:-1], "i"))
+    if word.endswith("kan") and len(word) - 3 >= MIN_ROOT:
+        forms.append((word[:-3], "kan"))
+    return forms
+
+
+def _vowel(text: str, index: int) -> bool:
+    return len(text) > index and text[index] in VOWELS
+
+
+def prefix_options(word: str) -> list[tuple[str, str]]:
+    """Ways to remove one prefix from `word`: (prefix class, remainder), in order."""
+    options: list[tuple[str, str]] = []
+    for simple in ("di", "ke", "se"):
+        if word.startswith(simple):
+            options.append((simple, word[2:]))
+    for cls in ("me", "pe"):
+        if not word.startswith(cls):
+            continue
+        rest = word[2:]
+        if rest.startswith("ny") and _vowel(rest, 2):
+            options += [(cls, "s" + rest[2:]), (cls, rest)]
+        elif rest.startswith("ng"):
+            after = rest[2:]
+            if _vowel(after, 0):
+                options += [(cls, after), (cls, "k" + after)]
+            elif after[:1] in ("g", "h", "q", "k"):
+                options.append((cls, after))
+        elif rest.startswith("n"):
+            after = rest[1:]
+            if _vowel(after, 0):
+                options += [(cls, "n" + after), (cls, "t" + after)]
+            elif after[:1] in ("c", "d", "j", "s", "z"):
+                options.append((cls, after))
+        elif rest.startswith("m"):
+            after = rest[1:]
+            if after[:1] in ("b", "f", "v", "p"):
+                options.append((cls, after))
+            elif _vowel(after, 0) or after[:1] == "r":
+                options += [(cls, "m" + after), (cls, "p" + after)]
+        elif rest[:1] in ("l", "r", "w", "y") and _vowel(rest, 1):
+            options.append((cls, rest))
+        if cls == "pe":
+            if rest.startswith("r"):
+                options.append(("per", rest[1:]))
+            elif rest[:1] and rest[0] not in VOWELS and rest[0] not in "lrwymn":
+                options.append(("pe", rest))
+    for cls in ("ber", "ter"):
+        if word.startswith(cls):
+            options.append((cls, word[3:]))
+            if _vowel(word, 3):
+                options.append((cls, word[2:]))
+        elif word.startswith(cls[:2]) and word[3:5] == "er" and word[2:3] not in VOWELS and word[2:3] != "r":
+            options.append((cls, word[2:]))
+    return options
+
+
+#: Prefixes that only occur outermost (di-, meN-), and se-, which may follow ke- only.
+OUTER_ONLY = frozenset({"di", "me"})
+
+
+def _prefix_chain(form: str, suffix: str, used: tuple[str, ...]) -> Iterator[str]:
+    """Forms with one more prefix removed, depth first; `used` are the prefixes already removed."""
+    if len(used) == MAX_PREFIXES:
+        return
+    for cls, rest in prefix_options(form):
+        if len(rest) < MIN_ROOT or cls in used:
+            continue
+        if used and (cls in OUTER_ONLY or (cls == "se" and used[-1] != "ke")):
+            continue
+        if not used and (cls, suffix) in DISALLOWED:
+            continue
+        yield rest
+        yield from _prefix_chain(rest, suffix, (*used, cls))
+
+
+def candidates(word: str) -> list[str]:
+    """Every reading of `word` without affixes, in the order `Stemmer` tries them.
+
+    Least stripped first: for the word, then without particle, then without
+    possessive; within each, the form without derivational suffix (none, then
+    -an/-i, then -kan) followed by that form with one to three prefixes removed.
+    Trying the shorter strip first keeps "bermasalah" → "masalah" (not "masa")
+    and "difasilitasi" → "fasilitasi" (not "fasilitas").
+    """
+    seen: dict[str, None] = {}
+    for base in inflection_forms(word):
+        for form, suffix in derivation_forms(base):
+            seen.setdefault(form, None)
+            for rest in _prefix_chain(form, suffix, ()):
+                seen.setdefault(rest, None)
+    seen.pop(word, None)
+    return list(seen)
+
+
+_DEFAULT = Stemmer(ROOTS)
+
+
+def stem(word: str) -> str:
+    """Root of one Indonesian word with the built-in root list (lower case).
+
+    >>> stem("dimutakhirkan"), stem("pengelolaan"), stem("ditindaklanjuti")
+    ('mutakhir', 'kelola', 'tindaklanjut')
+    """
+    return _DEFAULT.stem(word)
+
+
+def words(text: str) -> list[str]:
+    """Lower-case letter runs of a plain text (digits and punctuation split words)."""
+    return _LETTERS.findall(text.lower())
+
+
+def plain(markup: str) -> str:
+    """The text of an index field: tags removed, entities decoded."""
+    return html.unescape(_TAGS.sub(" ", markup))
+
+
+def glossary_pairs(glossary: Iterable[Mapping[str, str]]) -> list[tuple[list[str], list[str]]]:
+    """(acronym words, expansion words) for each glossary row with an expansion, plus the extras."""
+    pairs = []
+    for row in glossary:
+        short, long = row.get("singkatan", ""), row.get("kepanjangan", "")
+        if short and long:
+            pairs.append((words(short), words(long)))
+    pairs += [(words(short), words(long)) for short, long in EXTRA_ABBREVIATIONS]
+    return [(short, long) for short, long in pairs if short and long]
+
+
+def root_list(vocabulary: Iterable[str], glossary: Iterable[Mapping[str, str]] = ()) -> list[str]:
+    """The roots shipped with the index: ROOTS, acronyms, and irreducible words of the site.
+
+    A word of the site is a root when none of its affix-stripped readings is
+    a word of the site or a known root (so "mutakhir" is one, "memutakhirkan"
+    is not, and "pemilu" is, because "pilu" and "milu" never occur).
+    """
+    vocabulary = {w for w in vocabulary if w.isalpha() and len(w) >= MIN_ROOT}
+    known = vocabulary | ROOTS
+    roots = set(ROOTS)
+    for row in glossary:
+        roots.update(w for w in words(row.get("singkatan", "")) if len(w) >= 2)
+    for short, _ in EXTRA_ABBREVIATIONS:
+        roots.update(words(short))
+    for word in vocabulary:
+        if word not in roots and not any(c in known for c in candidates(word)):
+            roots.add(word)
+    return sorted(roots)
+
+
+def _contains(sequence: list[str], phrase: list[str]) -> bool:
+    n = len(phrase)
+    return any(sequence[i : i + n] == phrase for i in range(len(sequence) - n + 1))
+
+
+def extra_terms(
+    markup: str, stemmer: Stemmer, pairs: list[tuple[list[str], list[str]]], separator: re.Pattern[str]
+) -> str:
+    """The hidden terms for one field: what the field means but does not spell.
+
+    Stems that differ from the printed words, parts of compound roots,
+    hyphen-split words joined, acronyms ↔ expansions. Words already printed
+    in the field are left out (lunr finds them in the field itself).
+    """
+    text = plain(markup)
+    tokens = [_TRIM.sub("", t).lower() for t in separator.split(text) if t]
+    printed = set(tokens)
+    seq = words(text)
+    stems = [stemmer.stem(w) for w in seq]
+    extra: dict[str, None] = {}
+
+    def add(term: str) -> None:
+        if term and term not in printed:
+            extra.setdefault(term, None)
+
+    for word, stemmed in zip(seq, stems, strict=True):
+        if word in printed:  # a whole printed word, not the letters of "IK24"
+            add(stemmed)
+            for part in COMPOUNDS.get(stemmed, ()):
+                add(part)
+    for left, right in _HYPHENATED.findall(text):
+        joined = (left + right).lower()
+        add(joined)
+        add(stemmer.stem(joined))
+    stem_seq = set(stems)
+    for short, long in pairs:
+        long_stems = [stemmer.stem(w) for w in long]
+        if _contains(seq, short):
+            for w, s in zip(long, long_stems, strict=True):
+                add(w)
+                add(s)
+        if _contains(seq, long) or (set(long_stems) <= stem_seq and _contains(stems, long_stems)):
+            for w in short:
+                add(w)
+    return " ".join(extra)
+
+
+def code_term(part: str) -> str:
+    """The joined form of a hyphenated code with a digit ("IK24-S40" → "ik24s40"), else ""."""
+    part = part.lower()
+    if _CODE.fullmatch(part) and any(c.isdigit() for c in part):
+        return part.replace("-", "")
+    return ""
+
+
+def own_terms(location: str, title: str, separator: re.Pattern[str]) -> list[str]:
+    """Words of a page's own address missing from its title: an indicator page is found by its code.
+
+    "kinerja/indikator/ik24-s40/" → ["ik24", "s40", "ik24s40"]; the page's h1 is
+    the indicator text, while lists and program pages print the code in headings.
+    """
+    slug = location.split("#")[0].rstrip("/").rsplit("/", 1)[-1].lower()
+    printed = {_TRIM.sub("", t).lower() for t in separator.split(plain(title)) if t}
+    terms = [t for t in separator.split(slug) if t]
+    if code_term(slug):
+        terms.append(code_term(slug))
+    return [t for t in dict.fromkeys(terms) if t not in printed]
+
+
+def augment_index(site: Path, glossary: Iterable[Mapping[str, str]]) -> bool:
+    """Add Indonesian stems and acronym expansions to the built site's search index.
+
+    Rewrites `site/search/search_index.json` in place (Material's format).
+    Returns False, changing nothing, when the file is absent or not in that
+    format (another search engine built the site).
+    """
+    path = site / "search" / "search_index.json"
+    if not path.is_file():
+        return False
+    index = json.loads(path.read_text(encoding="utf-8"))
+    config, docs = index.get("config"), index.get("docs")
+    if not isinstance(config, dict) or not isinstance(docs, list) or "separator" not in config:
+        return False
+    glossary = list(glossary)
+    separator = re.compile(config["separator"])
+    page_words: dict[str, list[str]] = {}
+    for doc in docs:
+        page = str(doc.get("location", "")).split("#")[0]
+        page_words.setdefault(page, []).extend(words(plain(doc.get("title", "") + " " + doc.get("text", ""))))
+    vocabulary = {w for seq in page_words.values() for w in seq}
+    roots = root_list(vocabulary, glossary)
+    stemmer = Stemmer(roots)
+    pairs = [
+        (short, long)
+        for short, long in glossary_pairs(glossary)
+        if sum(_contains(seq, short) for seq in page_words.values()) <= COMMON_SHARE * len(page_words)
+    ]
+    for doc in docs:
+        doc[FIELD_TITLE] = extra_terms(doc.get("title", ""), stemmer, pairs, separator)
+        if "#" not in str(doc.get("location", "")):
+            own = own_terms(str(doc.get("location", "")), doc.get("title", ""), separator)
+            doc[FIELD_TITLE] = " ".join(dict.fromkeys(doc[FIELD_TITLE].split() + own))
+        doc[FIELD_TEXT] = extra_terms(doc.get("text", ""), stemmer, pairs, separator)
+    fields = config.setdefault("fields", {})
+    fields[FIELD_TITLE] = {"boost": fields.get("title", {}).get("boost", 1e3)}
+    fields[FIELD_TEXT] = {"boost": fields.get("text", {}).get("boost", 1.0)}
+    data = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
+    path.write_text(data, encoding="utf-8", newline="\n")
+    stemmer_data = {"version": VERSION, "min_root": MIN_ROOT, "roots": roots, "stopwords": sorted(STOPWORDS)}
+    (path.parent / STEMMER_FILE).write_text(
+        json.dumps(stemmer_data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8", newline="\n"
+    )
+    return True
