@@ -670,7 +670,8 @@ def kamus_data(pkg: Package) -> str:
         for field in schema.get("fields", []):
             lines.append(
                 f"| `{field['name']}` | {T(field.get('title', ''))} | {field.get('type', 'string')} "
-                f"| {_constraints(field.get('constraints', {}))} | {T(field.get('description', ''))} |"
+                f"| {T(downloads.constraints_text(field.get('constraints', {}))) or '—'} "
+                f"| {T(field.get('description', ''))} |"
             )
         lines.append("")
     return "\n".join(lines)
@@ -680,22 +681,6 @@ def _as_list(value: object) -> list[str]:
     if value is None:
         return []
     return [value] if isinstance(value, str) else list(value)  # type: ignore[arg-type]
-
-
-def _constraints(constraints: dict) -> str:
-    parts = []
-    if constraints.get("required"):
-        parts.append("wajib")
-    if constraints.get("unique"):
-        parts.append("unik")
-    if "pattern" in constraints:
-        parts.append(f"pola <code>{T(constraints['pattern'])}</code>")
-    if "enum" in constraints:
-        parts.append("salah satu dari: " + ", ".join(f"`{v}`" for v in constraints["enum"]))
-    for key, label in (("minimum", "minimum"), ("maximum", "maksimum")):
-        if key in constraints:
-            parts.append(f"{label} {constraints[key]}")
-    return "; ".join(parts) or "—"
 
 
 def write_all(pkg: Package, content: Path, changed: int) -> list[Path]:
