@@ -341,8 +341,9 @@ def test_pages_load_nothing_from_other_hosts_and_log_no_errors(tour):
 def test_search_runs_locally(new_page, site_url):
     """The search worker and its index load from the site itself, and find a known word."""
     page = new_page(**DESKTOP)
-    page.goto(site_url + "kinerja/indikator/ik24-s22/")
-    page.locator("input.md-search__input").fill("arsip")
+    page.goto(site_url + "kinerja/indikator/ik24-s22/", wait_until="networkidle")
+    page.locator("input.md-search__input").click()
+    page.keyboard.type("arsip", delay=20)  # as a visitor types, once the search is ready
     page.locator(".md-search-result__item").first.wait_for()
     page.wait_for_load_state("networkidle")
     assert any(url.endswith("/search/search_index.json") for url in page.log.requests)

@@ -218,6 +218,7 @@
           args[0] = { type: QUERY, data: expand(message.data, api.state.stemmer, api.state.stopwords) };
         } else {
           pending = message.data.trim() ? { worker: this, query: message.data } : null;
+          load();
         }
       }
     } catch (err) {
@@ -226,15 +227,25 @@
     return post.apply(this, args);
   };
 
-  try {
-    fetch(dataUrl())
-      .then(function (response) { return response.ok ? response.json() : null; })
-      .then(function (data) {
-        api.state = fromData(data);
-        redo();
-      })
-      .catch(function () { pending = null; });
-  } catch (err) {
-    /* No data, no extras. */
+  /* The word list is fetched when search is first used, not with every page: it is not needed
+     for reading, and a page's first load stays within its weight budget. */
+  var loading = false;
+  function load() {
+    if (loading) return;
+    loading = true;
+    try {
+      fetch(dataUrl())
+        .then(function (response) { return response.ok ? response.json() : null; })
+        .then(function (data) {
+          api.state = fromData(data);
+          redo();
+        })
+        .catch(function () { pending = null; });
+    } catch (err) {
+      /* No data, no extras. */
+    }
   }
+  document.addEventListener("focusin", function (event) {
+    if (event.target && event.target.matches && event.target.matches("input.md-search__input")) load();
+  });
 })(typeof window !== "undefined" ? window : globalThis);

@@ -58,7 +58,7 @@ def svg(item: Indikator) -> str:
 
 def section(item: Indikator, tahun: int) -> list[str]:
     """Markdown lines of the 'Target dan realisasi' section of an indicator page."""
-    lines = ["## Target dan realisasi", ""]
+    lines = ["## Target dan realisasi { data-search-exclude }", ""]
     if item.polaritas:
         dasar = "tafsiran kami" if item.polaritas_dasar == "tafsiran" else "dinyatakan dokumen"
         lines += [

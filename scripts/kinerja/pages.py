@@ -18,6 +18,9 @@ from .ids import url_slug
 from .model import Anomali, Dokumen, Indikator, Package, Program, Sasaran
 
 OUT = "kinerja"
+#: attr_list mark that keeps a section or block out of the search index: lists and citations
+#: repeat text that has its own page, and would make the index (loaded on every page) heavy.
+NOT_INDEXED = " { data-search-exclude }"
 JENIS_LABEL = {
     "komisi": "Komisi (Ketua KPU Provinsi)",
     "sekretariat": "Sekretariat (Sekretaris KPU Provinsi)",
@@ -90,7 +93,7 @@ def _anomali_blocks(notes: Iterable[Anomali]) -> list[str]:
 
 def _citation(title: str, identifier: str, url: str, changed: int) -> list[str]:
     return [
-        "## Cara mengutip",
+        "## Cara mengutip" + NOT_INDEXED,
         "",
         "Salin kutipan ini ke surat atau tulisan Anda (tombol salin ada di pojok kanan kotak):",
         "",
@@ -104,9 +107,10 @@ def _citation(title: str, identifier: str, url: str, changed: int) -> list[str]:
 
 
 def _fact_table(rows: list[tuple[str, str]]) -> list[str]:
-    out = ["| Unsur | Keterangan |", "|---|---|"]
+    """The facts of a row as a two-column table (kept out of the search index: its words have pages)."""
+    out = ["<div markdown data-search-exclude>", "", "| Unsur | Keterangan |", "|---|---|"]
     out += [f"| {label} | {value} |" for label, value in rows]
-    return out + [""]
+    return out + ["", "</div>", ""]
 
 
 def _program_label(program: Program) -> str:
@@ -170,11 +174,12 @@ def indikator_page(pkg: Package, item: Indikator, changed: int) -> str:
         "",
         f"Indikator kinerja **{item.id}** dalam {doc.nama}. Teks di atas dan target di bawah disalin "
         "kata demi kata dari dokumen resmi.",
+        NOT_INDEXED.strip(),
         "",
         *_fact_table(rows),
         *_anomali_blocks(item.anomali),
         *chart.section(item, doc.tahun),
-        "## Data indikator ini",
+        "## Data indikator ini" + NOT_INDEXED,
         "",
         *[f"- [Indikator {item.id} sebagai {name}](../../{path})" for name, path in sorted(links.items())],
         "- Semua data: [Unduh data](../../unduh.md) · [API](../../api.md)",
@@ -228,9 +233,10 @@ def sasaran_page(pkg: Package, sasaran: Sasaran, changed: int) -> str:
         f"# {T(sasaran.teks)}",
         "",
         f"Sasaran strategis **{sasaran.id}** dalam {doc.nama}, dengan indikator kinerja dan targetnya.",
+        NOT_INDEXED.strip(),
         "",
         *_fact_table(rows),
-        "## Indikator kinerja",
+        "## Indikator kinerja" + NOT_INDEXED,
         "",
         *_indikator_table(sasaran.indikator, "sasaran"),
         *_anomali_blocks(sasaran.anomali),
@@ -261,6 +267,7 @@ def program_page(pkg: Package, program: Program, changed: int) -> str:
         f"# {T(program.nama)}",
         "",
         f"Program/kegiatan **{program.id}** dalam {doc.nama}.",
+        NOT_INDEXED.strip(),
         "",
         *_fact_table(
             [
@@ -275,10 +282,11 @@ def program_page(pkg: Package, program: Program, changed: int) -> str:
         "",
         "Kode anggaran KPU (bagian anggaran 076) terdiri atas kegiatan (4 digit), KRO (3 huruf) dan RO "
         "(3 digit). Nama resmi kegiatan dan KRO tidak tercantum dalam dokumen dan tidak kami tebak.",
+        NOT_INDEXED.strip(),
         "",
         *kode_rows,
         "",
-        "## Sasaran dan indikator",
+        "## Sasaran dan indikator" + NOT_INDEXED,
         "",
     ]
     by_sasaran: dict[str, list[Indikator]] = {}
@@ -286,7 +294,7 @@ def program_page(pkg: Package, program: Program, changed: int) -> str:
         by_sasaran.setdefault(item.sasaran_id, []).append(item)
     for sasaran_id, items in by_sasaran.items():
         sasaran = pkg.sasaran[sasaran_id]
-        lines += [f"### {sasaran.id} · {T(sasaran.teks)}", ""]
+        lines += [f"### {sasaran.id} · {T(sasaran.teks)}" + NOT_INDEXED, ""]
         lines += [_link("program", "sasaran", sasaran.id, "Halaman sasaran ini"), ""]
         lines += _indikator_table(items, "program")
     lines += _anomali_blocks(program.anomali)
@@ -328,7 +336,7 @@ def dokumen_page(pkg: Package, doc: Dokumen, changed: int) -> str:
                 ("Data terakhir diubah", fmt.tanggal_epoch(changed)),
             ]
         ),
-        "## Tabel seperti tercetak",
+        "## Tabel seperti tercetak" + NOT_INDEXED,
         "",
         "Baris disusun sesuai urutan cetak. Sel kosong dibiarkan kosong seperti di kertas: artinya sama "
         "dengan sel di atasnya (sel gabungan). Setiap baris tertaut ke halamannya.",
@@ -363,7 +371,7 @@ def dokumen_page(pkg: Package, doc: Dokumen, changed: int) -> str:
         f"{T(doc.jabatan_penanda_tangan)}  ",
         f"**{T(doc.nama_penanda_tangan)}**",
         "",
-        "## Catatan atas dokumen ini",
+        "## Catatan atas dokumen ini" + NOT_INDEXED,
         "",
     ]
     if doc.anomali:
@@ -464,7 +472,7 @@ def indikator_index(pkg: Package) -> str:
         f"{len(pkg.indikator)} indikator dari {len(pkg.dokumen)} dokumen. Ketik di kotak saring untuk "
         "mempersempit daftar; klik judul kolom untuk mengurutkan.",
         "",
-        '<div class="tabel-saring" markdown>',
+        '<div class="tabel-saring" markdown data-search-exclude>',
         "",
         "| Kode | Indikator kinerja | Target | Sasaran | Program | Dokumen |",
         "|---|---|---|---|---|---|",
@@ -491,7 +499,12 @@ def sasaran_index(pkg: Package) -> str:
         "",
     ]
     for doc in pkg.dokumen.values():
-        lines += [f"## {doc.nama}", "", "| Kode | Sasaran strategis | Indikator |", "|---|---|---|"]
+        lines += [
+            f"## {doc.nama}" + NOT_INDEXED,
+            "",
+            "| Kode | Sasaran strategis | Indikator |",
+            "|---|---|---|",
+        ]
         for sasaran in doc.sasaran:
             lines.append(
                 f"| {_link('sasaran', 'sasaran', sasaran.id, sasaran.id)} | {T(sasaran.teks)} "
@@ -514,7 +527,7 @@ def program_index(pkg: Package) -> str:
         if not doc.program:
             continue
         lines += [
-            f"## {doc.nama}",
+            f"## {doc.nama}" + NOT_INDEXED,
             "",
             "| Kode | Program/kegiatan | Kode anggaran | Indikator |",
             "|---|---|---|---|",
@@ -572,7 +585,7 @@ def pohon(pkg: Package) -> str:
         "",
     ]
     for doc in pkg.dokumen.values():
-        lines += [f"## {doc.nama}", "", '<div class="pohon" markdown>', ""]
+        lines += [f"## {doc.nama}", "", '<div class="pohon" markdown data-search-exclude>', ""]
         lines.append(f"- [{doc.id} · {doc.nama}](dokumen/{url_slug(doc.id)}.md)")
         groups: list[tuple[Program | None, list[Indikator]]] = []
         for item in doc.indikator:
@@ -656,6 +669,7 @@ def kamus_data(pkg: Package) -> str:
         lines += [f"## {T(resource.get('title', resource['name']))} (`{resource['name']}`)", ""]
         lines += [
             T(resource.get("description", "")),
+            NOT_INDEXED.strip(),
             "",
             f"Berkas: `{resource['path']}`. Kunci utama: `{', '.join(_as_list(schema.get('primaryKey')))}`.",
             "",
@@ -666,14 +680,15 @@ def kamus_data(pkg: Package) -> str:
                 f"- Kolom `{', '.join(_as_list(fk['fields']))}` merujuk ke `{target}`."
                 f"`{', '.join(_as_list(fk['reference']['fields']))}`."
             )
-        lines += ["", "| Kolom | Judul | Tipe | Batasan | Keterangan |", "|---|---|---|---|---|"]
+        lines += ["", "<div markdown data-search-exclude>", ""]
+        lines += ["| Kolom | Judul | Tipe | Batasan | Keterangan |", "|---|---|---|---|---|"]
         for field in schema.get("fields", []):
             lines.append(
                 f"| `{field['name']}` | {T(field.get('title', ''))} | {field.get('type', 'string')} "
                 f"| {T(downloads.constraints_text(field.get('constraints', {}))) or '—'} "
                 f"| {T(field.get('description', ''))} |"
             )
-        lines.append("")
+        lines += ["", "</div>", ""]
     return "\n".join(lines)
 
 
