@@ -1,0 +1,238 @@
+"""Layer 2 of validation: frictionless checks of the schemas (types, constraints, keys),
+with each frictionless error told in plain Indonesian with file, row and column.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import frictionless
+
+from .problems import Problem
+from .validate_common import TYPE_HINT, TYPE_NAME
+from .validate_descriptor import line_of
+
+
+def check_with_frictionless(root: Path, descriptor: dict, text: str) -> list[Problem]:
+    """Frictionless validation of every resource, each error told in Indonesian with its location."""
+    try:
+        package = frictionless.Package(descriptor, basepath=str(root))
+        report = package.validate()
+    except frictionless.FrictionlessException as error:
+        return [_descriptor_problem(error.error.note or error.error.message, text)]
+    problems: list[Problem] = []
+    references: dict[int, str] = {}
+    broken_keys: set[str] = set()
+    for task in report.tasks:
+        resource = next((r for r in descriptor["resources"] if r["name"] == task.name), {})
+        rel = resource.get("path", task.name)
+        key = resource.get("schema", {}).get("primaryKey") or []
+        for error in task.errors:
+            found = error.to_descriptor()
+            problem = _frictionless_problem(rel, found, resource, descriptor)
+            if problem.code == "rujukan_tidak_ada":
+                references[len(problems)] = _reference(resource, problem.field, descriptor)[2]
+            elif problem.field in ([key] if isinstance(key, str) else key):
+                broken_keys.add(task.name)
+            problems.append(problem)
+    # A broken code is reported once, on its own row, not again on every row that refers to it.
+    problems = [p for n, p in enumerate(problems) if references.get(n) not in broken_keys]
+    for error in report.errors:
+        problems.append(
+            Problem(
+                "paket_tidak_sah",
+                "datapackage.json",
+                f"deskripsi paket tidak sah ({error.message}).",
+                "bandingkan dengan versi terakhir yang benar di git.",
+            )
+        )
+    unique: dict[tuple, Problem] = {}
+    for problem in problems:
+        unique.setdefault((problem.code, problem.file, problem.row, problem.field), problem)
+    return list(unique.values())
+
+
+def _descriptor_problem(note: str, text: str) -> Problem:
+    """A descriptor frictionless refuses, located at the line of the quoted value it names."""
+    what = f"deskripsi paket tidak sah (keterangan teknis: {note})."
+    line = field = None
+    if match := re.search(r'"([^"]+)"', note):
+        for key in ("type", "format", "name", "path", "pattern", "resource"):
+            line = line_of(text, f'"{key}": "{match[1]}"')
+            if line is not None:
+                field = key
+                break
+        if kind := re.match(r'field type "([^"]+)" is not supported', note):
+            what = f"jenis kolom '{kind[1]}' tidak dikenal."
+    return Problem(
+        "paket_tidak_sah",
+        "datapackage.json",
+        what,
+        "bandingkan bagian yang diubah dengan versi terakhir yang benar di git; jenis kolom yang sah "
+        "antara lain string, integer, number dan date.",
+        line,
+        field,
+    )
+
+
+def _constraint(note: str) -> str:
+    match = re.search(r'constraint "(\w+)"', note)
+    return match.group(1) if match else ""
+
+
+def _frictionless_problem(rel: str, error: dict, resource: dict, descriptor: dict) -> Problem:
+    """One frictionless error told as a Problem located by file, row and column."""
+    kind = error.get("type", "")
+    row = error.get("rowNumber")
+    field = error.get("fieldName")
+    cell = error.get("cell")
+    schema = resource.get("schema", {})
+    names = [f["name"] for f in schema.get("fields", [])]
+    spec = next((f for f in schema.get("fields", []) if f["name"] == field), {})
+    if kind == "type-error":
+        type_ = spec.get("type", "string")
+        return Problem(
+            "tipe_salah",
+            rel,
+            f"nilai '{cell}' bukan {TYPE_NAME.get(type_, type_)}.",
+            f"isi dengan {TYPE_HINT.get(type_, type_)}.",
+            row,
+            field,
+        )
+    if kind == "constraint-error":
+        which = _constraint(error.get("note", ""))
+        constraints = spec.get("constraints", {})
+        if which == "required":
+            return Problem(
+                "wajib_diisi",
+                rel,
+                "sel wajib diisi tetapi kosong.",
+                f"isi kolom '{field}' ({spec.get('title', field)}).",
+                row,
+                field,
+            )
+        if which == "pattern":
+            return Problem(
+                "format_salah",
+                rel,
+                f"nilai '{cell}' tidak sesuai format kolom ini.",
+                f"ikuti pola {constraints.get('pattern')}{_example(str(constraints.get('pattern')))}; "
+                "lihat docs/identifiers.md.",
+                row,
+                field,
+            )
+        if which == "enum":
+            return Problem(
+                "bukan_pilihan",
+                rel,
+                f"nilai '{cell}' tidak termasuk pilihan yang sah.",
+                f"pilih salah satu: {', '.join(constraints.get('enum', []))}.",
+                row,
+                field,
+            )
+        if which == "unique":
+            return Problem(
+                "kode_ganda",
+                rel,
+                f"kode '{cell}' sudah dipakai di baris lain.",
+                "beri baris ini kode baru dengan nomor berikutnya yang belum pernah dipakai; "
+                "kode lama tidak boleh dipakai ulang.",
+                row,
+                field,
+            )
+        bound = {"minimum": "lebih kecil dari batas bawah", "maximum": "lebih besar dari batas atas"}
+        return Problem(
+            "batas_nilai",
+            rel,
+            f"nilai '{cell}' {bound.get(which, f'melanggar batas {which}')} {constraints.get(which)}.",
+            "perbaiki nilainya agar berada dalam batas itu.",
+            row,
+            field,
+        )
+    if kind in ("unique-error", "primary-key"):
+        key = schema.get("primaryKey") or ["id"]
+        key = [key] if isinstance(key, str) else key
+        field = field or key[-1]
+        cells = error.get("cells") or []
+        value = cell or " + ".join(
+            cells[names.index(k)] for k in key if k in names and names.index(k) < len(cells)
+        )
+        if len(key) > 1 and kind == "primary-key":
+            return Problem(
+                "kode_ganda",
+                rel,
+                f"pasangan {' + '.join(key)} ({value}) sudah dipakai di baris lain.",
+                f"setiap baris memerlukan pasangan yang berbeda; perbaiki '{field}'.",
+                row,
+                field,
+            )
+        return Problem(
+            "kode_ganda",
+            rel,
+            f"kode '{value}' dipakai lebih dari sekali.",
+            "beri baris ini kode baru dengan nomor berikutnya yang belum pernah dipakai; "
+            "kode lama tidak boleh dipakai ulang.",
+            row,
+            field,
+        )
+    if kind == "foreign-key":
+        cells = error.get("cells") or []
+        fields = error.get("fieldNames") or []
+        field = fields[0] if fields else field
+        value = cells[names.index(field)] if field in names and names.index(field) < len(cells) else ""
+        target, target_field, _ = _reference(resource, field, descriptor)
+        return Problem(
+            "rujukan_tidak_ada",
+            rel,
+            f"kode '{value}' tidak ada di {target} (kolom '{target_field}').",
+            f"periksa ejaan kode, atau tambahkan dulu baris dengan kode itu di {target}.",
+            row,
+            field,
+        )
+    if kind in ("missing-cell", "extra-cell"):
+        return Problem(
+            "jumlah_sel",
+            rel,
+            "jumlah sel di baris ini tidak sama dengan jumlah kolom.",
+            "periksa koma di dalam teks: teks yang memuat koma harus diapit tanda kutip ganda.",
+            row,
+            field,
+        )
+    if kind == "blank-row":
+        return Problem("baris_kosong", rel, "baris kosong.", "hapus baris itu.", row)
+    return Problem(
+        kind or "tidak_sah",
+        rel,
+        f"data tidak sah (keterangan teknis: {error.get('message', '')}).",
+        "periksa baris itu terhadap skema di datapackage.json.",
+        row,
+        field,
+    )
+
+
+_EXAMPLES = (
+    "IK24-S07", "SS24-K01", "PG24-S03", "RKT24-S", "AN24-01", "6709.QGE.004", "6709", "QGE", "004", "90;94",
+    "data/sumber/rkt-2024-kpu-kaltim.txt",
+)  # fmt: skip
+
+
+def _example(pattern: str) -> str:
+    """' (misalnya IK24-S07)': a real value that fits the pattern, or nothing."""
+    try:
+        found = next((e for e in _EXAMPLES if re.fullmatch(pattern, e)), None)
+    except re.error:
+        found = None
+    return f" (misalnya {found})" if found else ""
+
+
+def _reference(resource: dict, field: str | None, descriptor: dict) -> tuple[str, str, str]:
+    """The file, column and resource name a foreign key of `resource` points to."""
+    for key in resource.get("schema", {}).get("foreignKeys", []):
+        if field in key.get("fields", []):
+            name = key["reference"].get("resource") or resource.get("name")
+            target = next(
+                (r.get("path", name) for r in descriptor["resources"] if r.get("name") == name), name
+            )
+            return target, key["reference"].get("fields", ["id"])[0], name
+    return "tabel rujukan", "id", ""
