@@ -23,22 +23,30 @@ PERIODE_LABEL = {
 ARAH_LABEL = {"naik": "makin tinggi makin baik", "turun": "makin rendah makin baik"}
 
 
+BAR_MAX = 250  # px in the viewBox; labels need the rest of its 420 px width
+BAR_HEIGHT = 18
+
+
 def _bar(y: int, value: Decimal, scale: Decimal, label: str, css: str) -> list[str]:
-    width = 0 if scale == 0 else int(Decimal(300) * value / scale)
+    width = 0 if scale == 0 else int(Decimal(BAR_MAX) * value / scale)
     return [
-        f'<rect class="{css}" x="110" y="{y}" width="{max(width, 1)}" height="14"/>',
-        f'<text x="{116 + width}" y="{y + 11}">{escape(label)}</text>',
+        f'<rect class="{css}" x="0" y="{y}" width="{max(width, 1)}" height="{BAR_HEIGHT}"/>',
+        f'<text x="{width + 6}" y="{y + 14}">{escape(label)}</text>',
     ]
 
 
 def svg(item: Indikator) -> str:
-    """A horizontal bar chart: per period a hatched target bar and a solid realisation bar."""
+    """A horizontal bar chart: per period a hatched target bar and a solid realisation bar.
+
+    Period names sit above their bars so that the chart stays legible when a phone
+    shrinks it to the width of the screen.
+    """
     values = [item.target_nilai, *(r.nilai for r in item.realisasi)]
     scale = max(values) if values else Decimal(1)
-    height = 20 + 40 * len(item.realisasi)
+    height = 76 * len(item.realisasi) + 4
     unit = fmt.SATUAN_LABEL.get(item.target_satuan, item.target_satuan)
     parts = [
-        f'<svg class="grafik-capaian" viewBox="0 0 480 {height}" role="img" '
+        f'<svg class="grafik-capaian" viewBox="0 0 420 {height}" role="img" '
         f'aria-labelledby="grafik-judul-{item.id}" xmlns="http://www.w3.org/2000/svg">',
         f'<title id="grafik-judul-{item.id}">Target dan realisasi {item.id} ({escape(unit)}); '
         "angka lengkap ada di tabel di bawah grafik.</title>",
@@ -46,12 +54,16 @@ def svg(item: Indikator) -> str:
         'patternTransform="rotate(45)"><line x1="0" y1="0" x2="0" y2="6" class="arsir-garis"/>'
         "</pattern></defs>",
     ]
-    y = 10
+    y = 0
     for entry in item.realisasi:
-        parts.append(f'<text x="0" y="{y + 18}">{escape(PERIODE_LABEL[entry.periode])}</text>')
-        parts += _bar(y, item.target_nilai, scale, f"Target {fmt.angka(item.target_nilai)}", "batang-target")
-        parts += _bar(y + 16, entry.nilai, scale, f"Realisasi {fmt.angka(entry.nilai)}", "batang-realisasi")
-        y += 40
+        parts.append(
+            f'<text class="periode" x="0" y="{y + 15}">{escape(PERIODE_LABEL[entry.periode])}</text>'
+        )
+        parts += _bar(
+            y + 22, item.target_nilai, scale, f"Target {fmt.angka(item.target_nilai)}", "batang-target"
+        )
+        parts += _bar(y + 44, entry.nilai, scale, f"Realisasi {fmt.angka(entry.nilai)}", "batang-realisasi")
+        y += 76
     parts.append("</svg>")
     return "".join(parts)
 
