@@ -239,3 +239,10 @@ def test_harvestable_metadata_on_every_page(built_site):
     catalog = json.loads((built_site / "api" / "v1" / "dcat.jsonld").read_text(encoding="utf-8"))
     assert "dcat" in json.dumps(catalog["@context"])
     assert (built_site / "datapackage.json").is_file()
+
+
+def test_search_dialog_has_an_accessible_name(built_site):
+    """Lighthouse flagged Material's unnamed role=dialog; the override names it on every page."""
+    for page in built_site.rglob("index.html"):
+        source = page.read_text(encoding="utf-8")
+        assert re.search(r'<div class="md-search"[^>]*role="dialog"[^>]*aria-label="[^"]+"', source), page
