@@ -369,3 +369,15 @@ def test_network_guard_catches_foreign_requests(new_page, site_url):
     assert unprotected.log.foreign == ["https://contoh.invalid/jejak.js"]
     unprotected.log.foreign.clear()
     assert urlparse(site_url).hostname == "127.0.0.1"
+
+
+def test_search_word_list_loads_only_when_search_is_used(new_page, site_url):
+    """The stemmer's word list is not part of a page's first load; typing a query fetches it."""
+    page = new_page(**DESKTOP)
+    page.goto(site_url + "kinerja/indikator/ik24-k01/", wait_until="networkidle")
+    assert not any(url.endswith("/search/id_stemmer.json") for url in page.log.requests)
+    page.locator("input.md-search__input").click()
+    page.keyboard.type("pemutakhiran", delay=20)
+    page.locator(".md-search-result__item").first.wait_for()
+    page.wait_for_load_state("networkidle")
+    assert any(url.endswith("/search/id_stemmer.json") for url in page.log.requests)

@@ -218,7 +218,7 @@
           args[0] = { type: QUERY, data: expand(message.data, api.state.stemmer, api.state.stopwords) };
         } else {
           pending = message.data.trim() ? { worker: this, query: message.data } : null;
-          load();
+          if (pending) load(); /* Material sends an empty query at start: not a reason to load */
         }
       }
     } catch (err) {
