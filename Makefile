@@ -40,7 +40,7 @@ format: setup
 	$(PY) -m ruff format scripts tests main.py
 
 bench: setup
-	$(PY) -m kinerja bench
+	$(PY) -m kinerja bench $(if $(SKALA),--skala $(SKALA))
 
 import: setup
 	$(PY) -m kinerja import $(SRC)
