@@ -58,12 +58,14 @@ RATIO_GOAL = 1.2
 #: The build's timestamp in every benchmark build (the date the documents were signed).
 EPOCH = 1709251200
 CHROMIUM = Path(os.environ.get("KINERJA_CHROMIUM", "/usr/bin/chromium"))
+#: Debian's Chromium, headless, with nothing that calls home (shared with the browser tests).
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
     "--disable-background-networking",
     "--disable-component-update",
     "--no-first-run",
+    "--disable-sync",
 ]
 PHONE = {"viewport": {"width": 360, "height": 740}, "is_mobile": True, "has_touch": True}
 COMPRESSIBLE = {".html", ".css", ".js", ".mjs", ".json", ".svg", ".xml", ".txt", ".csv", ".map", ".jsonld"}
