@@ -96,6 +96,8 @@ class Sasaran:
     sama_dengan: str
     indikator: list[Indikator] = field(default_factory=list)
     anomali: list[Anomali] = field(default_factory=list)
+    tercetak_lagi: list[str] = field(default_factory=list)
+    """Later sasaran whose `sama_dengan` points here (the same text printed again)."""
 
 
 @dataclass
@@ -211,6 +213,9 @@ def load(root: Path) -> Package:
         doc.indikator = sorted(
             (i for i in indikator.values() if i.dokumen_id == doc.id), key=lambda i: i.urutan
         )
+    for item in sasaran.values():
+        if item.sama_dengan in sasaran:
+            sasaran[item.sama_dengan].tercetak_lagi.append(item.id)
     for item in sorted(indikator.values(), key=lambda i: (i.dokumen_id, i.urutan)):
         sasaran[item.sasaran_id].indikator.append(item)
         if item.program_id:

@@ -221,9 +221,8 @@ def sasaran_page(pkg: Package, sasaran: Sasaran, changed: int) -> str:
         rows.append(
             ("Sama dengan", _link("sasaran", "sasaran", same.id, f"{same.id} (beda huruf besar/kecil)"))
         )
-    twins = [s for s in pkg.sasaran.values() if s.sama_dengan == sasaran.id]
-    for twin in twins:
-        rows.append(("Tercetak lagi sebagai", _link("sasaran", "sasaran", twin.id, twin.id)))
+    for twin in sasaran.tercetak_lagi:
+        rows.append(("Tercetak lagi sebagai", _link("sasaran", "sasaran", twin, twin)))
     lines = [
         _front(
             f"{sasaran.id} · {sasaran.teks}",
