@@ -14,8 +14,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from kinerja import downloads, fmt, metadata, model  # noqa: E402
-from kinerja.pages import KATEGORI_LABEL  # noqa: E402
+from kinerja import clock, model, paths  # noqa: E402
+from kinerja.outputs import fmt, metadata  # noqa: E402
+from kinerja.outputs.downloads.tabular import CSV_NOTE  # noqa: E402
+from kinerja.outputs.labels import KATEGORI_LABEL  # noqa: E402
 
 
 def _size(size: int) -> str:
@@ -29,17 +31,17 @@ def _size(size: int) -> str:
 def define_env(env) -> None:  # noqa: ANN001 - mkdocs-macros passes its own type
     """Expose the package's figures and tables to pages that ask for them."""
     package = model.load(ROOT)
-    manifest_path = ROOT / "content" / "berkas" / "manifest.json"
+    manifest_path = ROOT / paths.DOWNLOAD_MANIFEST
     files = json.loads(manifest_path.read_text(encoding="utf-8")) if manifest_path.exists() else []
-    env.variables["csv_note"] = downloads.CSV_NOTE
+    env.variables["csv_note"] = CSV_NOTE
     env.variables["rkt"] = {
         "dokumen": len(package.dokumen),
         "sasaran": len(package.sasaran),
         "indikator": len(package.indikator),
         "program": len(package.program),
         "anomali": len(package.anomali),
-        "tahun": sorted({d.tahun for d in package.dokumen.values()}),
-        "site_url": metadata.site_url(),
+        "tahun": package.tahun,
+        "site_url": paths.site_url(),
     }
 
     @env.macro
@@ -48,7 +50,7 @@ def define_env(env) -> None:  # noqa: ANN001 - mkdocs-macros passes its own type
         rows = ["| Dokumen | Ditandatangani | Sasaran | Indikator |", "|---|---|---|---|"]
         for doc in package.dokumen.values():
             rows.append(
-                f"| [{doc.nama}](kinerja/dokumen/{doc.id.lower()}.md) | {fmt.teks(doc.tempat)}, "
+                f"| [{doc.nama}]({paths.page_source('dokumen', doc.id)}) | {fmt.teks(doc.tempat)}, "
                 f"{fmt.tanggal(doc.tanggal)} | {len(doc.sasaran)} | {len(doc.indikator)} |"
             )
         return "\n".join(rows)
@@ -61,7 +63,7 @@ def define_env(env) -> None:  # noqa: ANN001 - mkdocs-macros passes its own type
             if kind and item["format"] != kind and not (kind == "berkas" and not item["resource"]):
                 continue
             title = fmt.teks(item["title"])
-            if (ROOT / "content" / item["path"]).exists():
+            if (ROOT / paths.CONTENT / item["path"]).exists():
                 link = f"[{title}]({item['path']})"  # checked by MkDocs
             else:  # published beside the pages by downloads.finish_site after MkDocs
                 link = f'<a href="../{item["path"]}">{title}</a>'
@@ -76,7 +78,7 @@ def define_env(env) -> None:  # noqa: ANN001 - mkdocs-macros passes its own type
         """All anomalies of the official document, each linked to the row it concerns."""
         rows = ["| Kode | Letak | Kategori | Tercetak | Uraian | Dampak |", "|---|---|---|---|---|---|"]
         for note in package.anomali.values():
-            link = f"[{note.rujukan_id}](kinerja/{note.tabel}/{note.rujukan_id.lower()}.md)"
+            link = f"[{note.rujukan_id}]({paths.page_source(note.tabel, note.rujukan_id)})"
             rows.append(
                 f"| {note.id} | {link} | {KATEGORI_LABEL.get(note.kategori, note.kategori)} "
                 f"| {fmt.teks(note.teks_dicetak) or '*(kosong)*'} | {fmt.teks(note.uraian)} "
@@ -87,15 +89,11 @@ def define_env(env) -> None:  # noqa: ANN001 - mkdocs-macros passes its own type
     @env.macro
     def jsonld_dataset() -> str:
         """The schema.org Dataset block for search engines (home and download pages)."""
-        from kinerja.build import data_changed_epoch
-
-        data = metadata.dataset_jsonld(package, files, data_changed_epoch(ROOT))
+        data = metadata.dataset_jsonld(package, files, clock.data_changed_epoch(ROOT))
         text = json.dumps(data, ensure_ascii=False, sort_keys=True).replace("</", "<\\/")
         return f'<script type="application/ld+json">{text}</script>'
 
     @env.macro
     def tanggal_data() -> str:
         """The date the published data was last changed, in Indonesian."""
-        from kinerja.build import data_changed_epoch
-
-        return fmt.tanggal_epoch(data_changed_epoch(ROOT))
+        return fmt.tanggal_epoch(clock.data_changed_epoch(ROOT))

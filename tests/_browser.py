@@ -27,7 +27,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from kinerja.bench import CHROMIUM, CHROMIUM_ARGS  # one launch recipe for tests and benchmarks
+from kinerja.browser import CHROMIUM, CHROMIUM_ARGS, DESKTOP
 
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1"}
 LOCAL_SCHEMES = {"data", "blob", "about"}
@@ -37,8 +37,6 @@ NOT_LOCAL = re.compile(
     r"^(?!(?:https?|wss?)://(?:127\.0\.0\.1|localhost|\[::1\])(?::\d+)?(?:[/?#]|$))(?!(?:data|blob|about):)"
 )
 
-PHONE = {"viewport": {"width": 360, "height": 740}, "is_mobile": True, "has_touch": True}
-DESKTOP = {"viewport": {"width": 1280, "height": 800}}
 
 #: One page of every kind (path under the site root). The indicator has an anomaly note.
 PAGE_KINDS = {

@@ -7,7 +7,8 @@ from urllib.parse import urlparse
 
 import pytest
 
-from _browser import AXE_OPTIONS, DESKTOP, PAGE_KINDS
+from _browser import AXE_OPTIONS, PAGE_KINDS
+from kinerja.browser import DESKTOP
 
 MAX_TABS = 80
 

@@ -18,7 +18,9 @@ from pathlib import Path
 
 import pytest
 
-from kinerja import bench, csvio, ids, synthetic
+from kinerja import bench, csvio
+from kinerja.bench import synthetic
+from kinerja.domain import ids
 from kinerja.validate import validate
 
 ROOT = Path(__file__).resolve().parents[1]

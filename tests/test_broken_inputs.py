@@ -20,7 +20,7 @@ import pytest
 
 from conftest import ROOT, case_names, copy_package, expected_problems, legitimate_cells, load_cases
 from kinerja import cli
-from kinerja.problems import Problem
+from kinerja.errors import Problem
 from kinerja.validate import validate
 
 #: The kinds of broken input the brief asks for, each mapped to at least one case.

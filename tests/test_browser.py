@@ -16,7 +16,8 @@ from urllib.parse import urldefrag, urlparse
 
 import pytest
 
-from _browser import DESKTOP, PAGE_KINDS, PHONE
+from _browser import PAGE_KINDS
+from kinerja.browser import DESKTOP, PHONE
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -14,7 +14,9 @@ from pathlib import Path
 import pytest
 
 from _site import copy_project, run_build
-from kinerja import build, harden
+from kinerja import atomic, pipeline
+from kinerja.errors import BuildError
+from kinerja.outputs import harden
 
 
 def tree_digest(folder: Path) -> dict[str, str]:
@@ -89,13 +91,13 @@ def test_disk_full_and_unwritable_site_give_one_clear_line(monkeypatch, tmp_path
     def full(*args, **kwargs):
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    assert "disk penuh" in build._os_message(OSError(errno.ENOSPC, "x"), tmp_path)
-    message = build._os_message(PermissionError(errno.EACCES, "x", str(tmp_path / "site")), tmp_path)
+    assert "disk penuh" in atomic.os_message(OSError(errno.ENOSPC, "x"), tmp_path)
+    message = atomic.os_message(PermissionError(errno.EACCES, "x", str(tmp_path / "site")), tmp_path)
     assert "tidak boleh menulis" in message and "site" in message
-    monkeypatch.setattr(build, "mkdocs_build", full)
-    monkeypatch.setattr(build, "generate", lambda root, package=None: package)
-    with pytest.raises(build.BuildError, match="disk penuh"):
-        build.build(Path(__file__).resolve().parents[1], tmp_path / "site")
+    monkeypatch.setattr(pipeline, "mkdocs_build", full)
+    monkeypatch.setattr(pipeline, "generate", lambda root, package=None: package)
+    with pytest.raises(BuildError, match="disk penuh"):
+        pipeline.build(Path(__file__).resolve().parents[1], tmp_path / "site")
     assert not list(tmp_path.glob(".site-baru-*")), "folder sementara harus dibersihkan"
 
 
@@ -103,16 +105,16 @@ def test_missing_tool_is_reported_plainly(monkeypatch, tmp_path):
     def no_module(*args, **kwargs):
         return subprocess.CompletedProcess(args, 1, "", "/usr/bin/python3: No module named mkdocs\n")
 
-    monkeypatch.setattr(build.subprocess, "run", no_module)
-    with pytest.raises(build.BuildError, match="MkDocs belum terpasang. Jalankan 'make site'"):
-        build.mkdocs_build(tmp_path, tmp_path / "out", 0)
+    monkeypatch.setattr(pipeline.subprocess, "run", no_module)
+    with pytest.raises(BuildError, match="MkDocs belum terpasang. Jalankan 'make site'"):
+        pipeline.mkdocs_build(tmp_path, tmp_path / "out", 0)
 
     def not_found(*args, **kwargs):
         raise FileNotFoundError(2, "No such file", "python")
 
-    monkeypatch.setattr(build.subprocess, "run", not_found)
-    with pytest.raises(build.BuildError, match="tidak ditemukan"):
-        build.mkdocs_build(tmp_path, tmp_path / "out", 0)
+    monkeypatch.setattr(pipeline.subprocess, "run", not_found)
+    with pytest.raises(BuildError, match="tidak ditemukan"):
+        pipeline.mkdocs_build(tmp_path, tmp_path / "out", 0)
 
 
 def test_csp_hashes_every_inline_script_and_nothing_else():

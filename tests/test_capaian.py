@@ -10,8 +10,10 @@ from pathlib import Path
 import pytest
 
 from _site import copy_project, run_build
-from kinerja import capaian, csvio, model, pages
-from kinerja.importer import import_document
+from kinerja import csvio, model
+from kinerja.domain import capaian
+from kinerja.ingest.importer import import_document
+from kinerja.outputs import pages
 from kinerja.validate import validate
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -41,7 +43,7 @@ def test_rating_bands_are_data():
 
 def test_published_package_has_no_made_up_realisation():
     package = model.load(ROOT)
-    assert package.rows["realisasi"] == []
+    assert package.tables["realisasi"].rows == []
     assert all(i.polaritas for i in package.indikator.values()), "setiap indikator perlu arah"
     assert all(i.polaritas_dasar == "tafsiran" for i in package.indikator.values())
     page = pages.indikator_page(package, package.indikator["IK24-K03"], 0)

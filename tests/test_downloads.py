@@ -18,8 +18,11 @@ import frictionless
 import openpyxl
 import pytest
 
-from kinerja import csvio, downloads, metadata, model
-from kinerja.build import BuildError
+from kinerja import csvio, model, paths
+from kinerja.errors import BuildError
+from kinerja.outputs import downloads, metadata, publish
+from kinerja.outputs.downloads import files, lengkap, tabular
+from kinerja.outputs.downloads.archive import fixed_zip
 
 ROOT = Path(__file__).resolve().parents[1]
 EPOCH = 1709251200  # 2024-03-01T00:00:00Z
@@ -33,7 +36,7 @@ def package() -> model.Package:
     return model.load(ROOT)
 
 
-def _write(package: model.Package, content: Path, epoch: int = EPOCH) -> list[downloads.DownloadFile]:
+def _write(package: model.Package, content: Path, epoch: int = EPOCH) -> list[files.DownloadFile]:
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("SITE_URL", BASE)
         return downloads.write_all(package, content, epoch)
@@ -51,12 +54,12 @@ def site(tmp_path_factory: pytest.TempPathFactory, package: model.Package, built
     content, _ = built
     folder = tmp_path_factory.mktemp("site") / "site"
     shutil.copytree(content, folder)
-    downloads.finish_site(package, folder, EPOCH)
+    publish.finish_site(package, folder, EPOCH)
     return folder
 
 
 def _fields(package: model.Package, name: str) -> list[tuple[str, str]]:
-    return [(f["name"], f.get("type", "string")) for f in package.resource(name)["schema"]["fields"]]
+    return package.tables[name].types
 
 
 def _read_download_csv(path: Path) -> list[dict[str, str]]:
@@ -90,7 +93,7 @@ def _same_typed(actual: object, text: str, kind: str) -> bool:
 
 def test_resource_csv_copies_equal_canonical_rows(package: model.Package, built) -> None:
     content, _ = built
-    for name, rows in package.rows.items():
+    for name, rows in ((n, t.rows) for n, t in package.tables.items()):
         fields = _fields(package, name)
         path = content / "berkas" / f"{name}.csv"
         copy = _read_download_csv(path)
@@ -102,7 +105,7 @@ def test_resource_csv_copies_equal_canonical_rows(package: model.Package, built)
 
 def test_resource_json_copies_are_typed(package: model.Package, built) -> None:
     content, _ = built
-    for name, rows in package.rows.items():
+    for name, rows in ((n, t.rows) for n, t in package.tables.items()):
         fields = _fields(package, name)
         data = json.loads((content / "berkas" / f"{name}.json").read_text(encoding="utf-8"))
         assert len(data) == len(rows), name
@@ -120,7 +123,7 @@ def test_resource_json_copies_are_typed(package: model.Package, built) -> None:
 def test_workbook_has_a_typed_sheet_per_resource_and_a_data_dictionary(package: model.Package, built) -> None:
     content, _ = built
     book = openpyxl.load_workbook(content / "berkas" / "rkt-2024-kpu-kaltim.xlsx")
-    names = [r["name"] for r in package.descriptor["resources"]]
+    names = list(package.tables)
     assert book.sheetnames == [*names, "kamus_data"]
     for name in names:
         sheet, fields = book[name], _fields(package, name)
@@ -129,8 +132,8 @@ def test_workbook_has_a_typed_sheet_per_resource_and_a_data_dictionary(package: 
         assert header == [n for n, _ in fields]
         assert all(c.font.b for c in sheet[1])
         values = list(sheet.iter_rows(min_row=2, values_only=True))
-        assert len(values) == len(package.rows[name])
-        for cells, row in zip(values, package.rows[name], strict=True):
+        assert len(values) == len(package.tables[name].rows)
+        for cells, row in zip(values, package.tables[name].rows, strict=True):
             for value, (field, kind) in zip(cells, fields, strict=True):
                 assert _same_typed(value, row[field], kind), (name, field, value)
     tanggal = book["dokumen"].cell(row=2, column=header_index(book["dokumen"], "tanggal")).value
@@ -138,9 +141,7 @@ def test_workbook_has_a_typed_sheet_per_resource_and_a_data_dictionary(package: 
     kamus = list(book["kamus_data"].iter_rows(values_only=True))
     assert kamus[0] == ("resource", "name", "title", "type", "constraints", "description")
     expected = [
-        (r["name"], f["name"], f.get("title"), f.get("type"), f.get("description"))
-        for r in package.descriptor["resources"]
-        for f in r["schema"]["fields"]
+        (t.name, f.name, f.title, f.type, f.description) for t in package.tables.values() for f in t.fields
     ]
     assert [(r[0], r[1], r[2], r[3], r[5]) for r in kamus[1:]] == expected
     pattern = next(r for r in kamus if r[0] == "indikator" and r[1] == "id")[4]
@@ -157,7 +158,7 @@ def header_index(sheet, name: str) -> int:
 def test_zip_holds_exactly_the_package_and_validates(package: model.Package, built, tmp_path: Path) -> None:
     content, _ = built
     archive_path = content / "berkas" / "rkt-2024-kpu-kaltim.zip"
-    expected = {"datapackage.json", *(r["path"] for r in package.descriptor["resources"])}
+    expected = {"datapackage.json", *(t.path for t in package.tables.values())}
     expected |= {p.relative_to(ROOT).as_posix() for p in (ROOT / "data" / "sumber").iterdir()}
     with zipfile.ZipFile(archive_path) as archive:
         names = archive.namelist()
@@ -169,11 +170,11 @@ def test_zip_holds_exactly_the_package_and_validates(package: model.Package, bui
             assert info.external_attr >> 16 == 0o100644
     report = frictionless.validate(str(archive_path))
     assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
-    assert len(report.tasks) == len(package.descriptor["resources"])
+    assert len(report.tasks) == len(package.tables)
 
 
 def test_zip_timestamp_never_before_1980() -> None:
-    data = downloads.fixed_zip([("a.txt", b"x")], 0)
+    data = fixed_zip([("a.txt", b"x")], 0)
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         assert archive.infolist()[0].date_time == (1980, 1, 1, 0, 0, 0)
 
@@ -187,7 +188,7 @@ def test_indikator_lengkap_has_every_indicator_in_printed_order(package: model.P
     assert len(rows) == 62 == len(package.indikator)
     printed = [i.id for d in package.dokumen.values() for i in sorted(d.indikator, key=lambda i: i.urutan)]
     assert [r["indikator_id"] for r in rows] == printed
-    assert list(rows[0]) == [c.name for c in downloads.LENGKAP_COLUMNS]
+    assert list(rows[0]) == [c.name for c in lengkap.LENGKAP_COLUMNS]
     for row in rows:
         item = package.indikator[row["indikator_id"]]
         assert row["url"] == f"{BASE}kinerja/indikator/{item.id.lower()}/"
@@ -215,7 +216,7 @@ def test_indikator_lengkap_workbook_matches_csv(built) -> None:
     cells = list(sheet.iter_rows(min_row=2))
     assert len(cells) == len(rows)
     for row, line in zip(rows, cells, strict=True):
-        for column, cell in zip(downloads.LENGKAP_COLUMNS, line, strict=True):
+        for column, cell in zip(lengkap.LENGKAP_COLUMNS, line, strict=True):
             assert _same_typed(cell.value, row[column.name], column.type), (column.name, cell.value)
         assert line[-1].hyperlink.target == row["url"]
 
@@ -224,7 +225,7 @@ def test_each_indicator_has_a_one_row_csv_like_indikator_lengkap(package: model.
     content, _ = built
     rows = {r["indikator_id"]: r for r in _read_download_csv(content / "berkas" / "indikator-lengkap.csv")}
     for identifier in package.indikator:
-        links = downloads.indikator_links(identifier)
+        links = paths.indikator_files(identifier)
         assert links == {
             "CSV": f"api/v1/indikator/{identifier}.csv",
             "JSON": f"api/v1/indikator/{identifier}.json",
@@ -285,7 +286,7 @@ def test_api_objects_link_to_each_other(package: model.Package, built) -> None:
     content, _ = built
     api = content / "api" / "v1"
     index = json.loads((api / "index.json").read_text(encoding="utf-8"))
-    assert index["title"] == package.descriptor["title"]
+    assert index["title"] == package.title
     assert index["license"]["url"] == "https://creativecommons.org/licenses/by/4.0/"
     counts = {"dokumen": 2, "program": 12, "sasaran": len(package.sasaran), "indikator": 62}
     assert index["counts"] == {**counts, "anomali": len(package.anomali)}
@@ -350,12 +351,12 @@ def test_finish_site_refuses_a_changed_or_missing_file(
     (broken / "berkas" / "indikator-lengkap.csv").write_bytes(b"diubah\n")
     (broken / "api" / "v1" / "sasaran" / "SS24-S01.json").unlink()
     with pytest.raises(BuildError) as caught:
-        downloads.finish_site(package, broken, EPOCH)
+        publish.finish_site(package, broken, EPOCH)
     message = str(caught.value)
     assert "berkas/indikator-lengkap.csv" in message and "SS24-S01.json" in message
     shutil.rmtree(broken / "api")
     with pytest.raises(BuildError, match="manifest.json"):
-        downloads.finish_site(package, broken, EPOCH)
+        publish.finish_site(package, broken, EPOCH)
 
 
 # ------------------------------------------------------------------ reproducibility
@@ -410,7 +411,7 @@ def test_formula_like_text_is_neutralised_only_in_spreadsheet_files(
 ) -> None:
     content = tmp_path / "content"
     _write(hostile, content)
-    first, second = hostile.rows["indikator"][0]["id"], hostile.rows["indikator"][1]["id"]
+    first, second = hostile.tables["indikator"].rows[0]["id"], hostile.tables["indikator"].rows[1]["id"]
     copy = _read_download_csv(content / "berkas" / "indikator.csv")
     assert copy[0]["teks"] == "'" + FORMULA
     assert copy[1]["teks"] == "'@SUM(A1:A9)" and copy[1]["target_dicetak"] == "'-5%"
@@ -456,10 +457,10 @@ def test_site_url_comes_from_env_or_mkdocs_yml(monkeypatch: pytest.MonkeyPatch) 
     from mkdocs.utils.yaml import yaml_load
 
     monkeypatch.setenv("SITE_URL", "https://cermin.test/rkt")
-    assert metadata.site_url() == "https://cermin.test/rkt/"
+    assert paths.site_url() == "https://cermin.test/rkt/"
     monkeypatch.delenv("SITE_URL")
     configured = yaml_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["site_url"]
-    assert metadata.site_url() == configured.rstrip("/") + "/"
+    assert paths.site_url() == configured.rstrip("/") + "/"
 
 
 def test_dataset_jsonld_describes_the_dataset(package: model.Package, built, monkeypatch) -> None:
@@ -467,7 +468,7 @@ def test_dataset_jsonld_describes_the_dataset(package: model.Package, built, mon
     monkeypatch.setenv("SITE_URL", BASE)
     doc = metadata.dataset_jsonld(package, files, EPOCH)
     assert doc["@context"] == "https://schema.org/" and doc["@type"] == "Dataset"
-    assert doc["name"] == package.descriptor["title"] and doc["description"]
+    assert doc["name"] == package.title and doc["description"]
     assert doc["license"] == "https://creativecommons.org/licenses/by/4.0/"
     assert doc["publisher"] == {"@type": "Organization", "name": "KPU Provinsi Kalimantan Timur", "url": BASE}
     assert doc["temporalCoverage"] == "2024"
@@ -515,30 +516,34 @@ def test_dcat_catalogue_has_the_required_keys(built) -> None:
 
 def test_citation_names_item_identifier_version_and_url() -> None:
     text = metadata.citation(
-        "Nilai Keterbukaan Informasi Publik", "IK24-K02", "https://contoh.test/x/", EPOCH
+        "KPU Provinsi Kalimantan Timur",
+        "Nilai Keterbukaan Informasi Publik",
+        "IK24-K02",
+        "https://contoh.test/x/",
+        EPOCH,
     )
     assert text.startswith("KPU Provinsi Kalimantan Timur. (2024). ")
     assert '"Nilai Keterbukaan Informasi Publik" [IK24-K02]' in text
     assert "Rencana Kinerja Tahunan 2024" in text and "1 Maret 2024" in text
     assert text.endswith("Diakses dari https://contoh.test/x/")
-    assert metadata.citation("x", "IK24-K02", "u", date(2024, 3, 1)) == metadata.citation(
-        "x", "IK24-K02", "u", EPOCH
+    assert metadata.citation("P", "x", "IK24-K02", "u", date(2024, 3, 1)) == metadata.citation(
+        "P", "x", "IK24-K02", "u", EPOCH
     )
 
 
 def test_csv_note_explains_the_dialect_and_formula_guard() -> None:
-    note = downloads.CSV_NOTE
+    note = tabular.CSV_NOTE
     assert "\n" not in note
     for phrase in ("UTF-8 dengan BOM", "koma", "titik koma", "XLSX", "rumus", "tanpa BOM"):
         assert phrase in note, phrase
 
 
 def test_typed_values_and_neutralise_rules() -> None:
-    assert downloads.typed("", "string") is None and downloads.typed("", "integer") is None
-    assert downloads.typed("7", "integer") == 7 and downloads.typed("7.0", "number") == 7
-    assert downloads.typed("-0.25", "number") == -0.25
-    assert downloads.typed("true", "boolean") is True and downloads.typed("false", "boolean") is False
-    assert downloads.typed("2024-03-01", "date") == "2024-03-01"
+    assert tabular.typed("", "string") is None and tabular.typed("", "integer") is None
+    assert tabular.typed("7", "integer") == 7 and tabular.typed("7.0", "number") == 7
+    assert tabular.typed("-0.25", "number") == -0.25
+    assert tabular.typed("true", "boolean") is True and tabular.typed("false", "boolean") is False
+    assert tabular.typed("2024-03-01", "date") == "2024-03-01"
     for text in ("=1+1", "+62", "-x", "@A1", "\tx", "\rx"):
-        assert downloads.neutralise(text) == "'" + text
-    assert downloads.neutralise("Persentase -5") == "Persentase -5"
+        assert tabular.neutralise(text) == "'" + text
+    assert tabular.neutralise("Persentase -5") == "Persentase -5"

@@ -11,7 +11,8 @@ from docx.enum.text import WD_BREAK
 
 from _site import copy_project
 from kinerja import csvio
-from kinerja.importer import docx_to_text, import_document, read_document
+from kinerja.ingest.docx import docx_to_text
+from kinerja.ingest.importer import import_document, read_document
 from kinerja.validate import validate
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -36,7 +37,7 @@ def test_importing_the_2024_text_reproduces_the_package_exactly(project):
 
 def write_docx(path: Path, text_source: Path) -> None:
     """A Word version of the document: real tables, repeated headers, vertically merged cells."""
-    from kinerja.source_text import read_file
+    from kinerja.ingest.source_text import read_file
 
     document = docx.Document()
     for table in read_file(text_source):

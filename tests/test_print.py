@@ -8,7 +8,8 @@ import subprocess
 
 import pytest
 
-from _browser import DESKTOP, open_page
+from _browser import open_page
+from kinerja.browser import DESKTOP
 
 #: Printable pages: kind -> (path, identifier).
 PRINTED = {

@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 import yaml
 
-from kinerja import search
+from kinerja.outputs import search
 
 ROOT = Path(__file__).resolve().parents[1]
 CARI_JS = ROOT / "content" / "assets" / "cari.js"

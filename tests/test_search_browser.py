@@ -199,7 +199,7 @@ def test_previews_show_only_printed_text(new_page: Any, site_url: str, built_sit
 
 def test_stemmer_in_browser_matches_python(new_page: Any, site_url: str, built_site: Path) -> None:
     """cari.js, as loaded by the page, stems the site's words exactly like kinerja.search."""
-    from kinerja import search
+    from kinerja.outputs import search
 
     index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
     data = json.loads((built_site / "search" / search.STEMMER_FILE).read_text(encoding="utf-8"))

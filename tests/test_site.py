@@ -10,7 +10,7 @@ from urllib.parse import urljoin, urlparse
 
 import pytest
 
-from kinerja import metadata, model
+from kinerja import model, paths
 
 ROOT = Path(__file__).resolve().parents[1]
 KINDS = ("indikator", "sasaran", "program", "dokumen")
@@ -137,7 +137,7 @@ def test_document_page_reads_like_the_paper(built_site, package):
 
 
 def test_every_internal_link_resolves(built_site):
-    prefix = urlparse(metadata.site_url()).path  # 404.html links absolutely, under the site's path
+    prefix = urlparse(paths.site_url()).path  # 404.html links absolutely, under the site's path
     missing = []
     for page in built_site.rglob("*.html"):
         base = "/" + page.relative_to(built_site).as_posix()
@@ -184,8 +184,8 @@ def test_no_request_to_another_host_is_possible(built_site):
 
 def test_glossary_and_abbreviations(built_site, package):
     glossary = visible_text(built_site / "kinerja" / "glosarium" / "index.html")
-    for row in package.rows["glosarium"]:
-        assert row["singkatan"] in glossary
+    for row in package.glosarium:
+        assert row.singkatan in glossary
     source = page_file(built_site, "indikator", "IK24-S40").read_text(encoding="utf-8")
     assert '<abbr title="Pergantian Antarwaktu">PAW</abbr>' in source
 
@@ -223,7 +223,7 @@ def test_harvestable_metadata_on_every_page(built_site):
     pages = sorted(p for p in built_site.rglob("index.html"))
     sitemap = ET.parse(built_site / "sitemap.xml").getroot()
     listed = {loc.text for loc in sitemap.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")}
-    base = metadata.site_url()
+    base = paths.site_url()
     for page in pages:
         source = page.read_text(encoding="utf-8")
         assert '<meta property="og:title" content="' in source, page

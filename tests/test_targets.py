@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from kinerja import csvio
-from kinerja.targets import SATUAN, UNIT_WORDS, TargetError, parse_target
+from kinerja.domain.targets import SATUAN, UNIT_WORDS, TargetError, parse_target
 
 ROOT = Path(__file__).resolve().parents[1]
 INDIKATOR = csvio.read(ROOT / "data" / "indikator.csv")

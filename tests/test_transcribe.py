@@ -7,8 +7,9 @@ from pathlib import Path
 import pytest
 
 from kinerja import csvio
-from kinerja.source_text import SourceTextError, read_file, read_tables
-from kinerja.transcribe import Existing, split_program, transcribe
+from kinerja.domain.printed import split_program
+from kinerja.ingest.source_text import SourceTextError, read_file, read_tables
+from kinerja.ingest.transcribe import Existing, transcribe
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCE = ROOT / "data" / "sumber" / "rkt-2024-kpu-kaltim.txt"

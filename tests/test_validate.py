@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 
 from conftest import ROOT, copy_package, expected_problems, load_cases
-from kinerja.problems import Problem
+from kinerja.errors import Problem
 from kinerja.validate import COLUMNS, EXPECTED_FIELDS, validate
 
 Located = tuple[str, str, int | str | dict | None, str | None]

@@ -1,3 +1,4 @@
-"""Build steps of the RKT transparency site: read → validate → model → outputs."""
+"""Build steps of the RKT transparency site: ingest → package → validate → model → outputs.
 
-ROOT_FILES = ("datapackage.json",)
+See docs/arsitektur.md for the rooms of this package and where a change belongs.
+"""

@@ -1,8 +1,9 @@
-"""One entry point for every build step: `python -m kinerja <step>`.
+"""One entry point for every step: `python -m kinerja <step>`.
 
 Each step is also a make target (see the Makefile). Messages for people are
-in Indonesian; a failing step prints one clear line per problem and exits
-non-zero, and nothing half-built is published.
+in Indonesian. Every error a person can cause is a KinerjaError, caught here
+and printed as one clear line per problem with a non-zero exit; no command
+prints a traceback for any input a person gives it.
 """
 
 from __future__ import annotations
@@ -11,11 +12,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import build as build_step
-from .problems import ValidationFailed
+from . import paths, pipeline
+from .errors import KinerjaError
 from .validate import validate
-
-ROOT = Path(__file__).resolve().parents[2]
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
@@ -32,21 +31,21 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 def cmd_generate(args: argparse.Namespace) -> int:
     """Write the generated pages and files into content/: `python -m kinerja generate`."""
-    build_step.generate(args.root)
+    pipeline.generate(args.root)
     print("Halaman dan berkas unduhan dibuat di content/.")
     return 0
 
 
 def cmd_build(args: argparse.Namespace) -> int:
     """Validate, generate and build the site into site/ atomically: `python -m kinerja build`."""
-    build_step.build(args.root, Path(args.output))
+    pipeline.build(args.root, Path(args.output))
     print(f"Situs selesai dibangun di {args.output}/.")
     return 0
 
 
 def cmd_import(args: argparse.Namespace) -> int:
     """Import an RKT document (text export or .docx) into the CSVs: `python -m kinerja import FILE`."""
-    from . import importer
+    from .ingest import importer
 
     report = importer.import_document(args.root, Path(args.source))
     print(report)
@@ -63,7 +62,9 @@ def cmd_bench(args: argparse.Namespace) -> int:
 def make_parser() -> argparse.ArgumentParser:
     """The command-line parser, one subcommand per build step."""
     parser = argparse.ArgumentParser(prog="kinerja", description="Langkah pembangunan situs RKT.")
-    parser.add_argument("--root", type=Path, default=ROOT, help="folder proyek (berisi datapackage.json)")
+    parser.add_argument(
+        "--root", type=Path, default=paths.PROJECT, help="folder proyek (berisi datapackage.json)"
+    )
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("validate", help="periksa paket data").set_defaults(func=cmd_validate)
     sub.add_parser("generate", help="buat halaman dari paket data").set_defaults(func=cmd_generate)
@@ -85,13 +86,7 @@ def main(argv: list[str] | None = None) -> int:
     args = make_parser().parse_args(argv)
     try:
         return args.func(args)
-    except ValidationFailed as failed:
-        for problem in failed.problems:
-            print(problem, file=sys.stderr)
-        print(
-            f"GAGAL: {len(failed.problems)} masalah di paket data. Situs lama tidak diubah.", file=sys.stderr
-        )
-        return 1
-    except build_step.BuildError as error:
-        print(f"GAGAL: {error}", file=sys.stderr)
-        return 2
+    except KinerjaError as error:
+        for line in error.lines():
+            print(line, file=sys.stderr)
+        return error.exit_code

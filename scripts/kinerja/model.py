@@ -1,7 +1,9 @@
-"""The validated package as typed objects: documents, programs, sasaran, indicators.
+"""The validated package as typed objects: the only thing the outputs read.
 
-Everything downstream (pages, downloads, API, metadata) reads this model and
-nothing else, so each output sees the same data and the files are read once.
+`load` reads datapackage.json and its CSV resources once and links the rows
+both ways (a document knows its indicators, an indicator its sasaran). What
+the descriptor says about the whole package (title, licence, years) is read
+here too, so that every output tells the same.
 """
 
 from __future__ import annotations
@@ -12,134 +14,54 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
-from . import capaian, csvio, versions
+from . import csvio
+from .domain import capaian, versions
+from .domain.entities import (
+    Anomali,
+    Dokumen,
+    Indikator,
+    Kode,
+    Program,
+    Realisasi,
+    Sasaran,
+    Singkatan,
+    Versi,
+)
 
-RESOURCE_ORDER = ("dokumen", "program", "program_kode", "sasaran", "indikator", "anomali")
-
-
-@dataclass
-class Kode:
-    """One budget code printed in a program cell, split into its parts."""
-
-    kode: str
-    kode_kegiatan: str
-    kode_kro: str
-    kode_ro: str
-    nama_kegiatan: str
-
-
-@dataclass
-class Anomali:
-    """A doubt about the official text, shown to readers beside the row it concerns."""
-
-    id: str
-    dokumen_id: str
-    tabel: str
-    rujukan_id: str
-    kolom: str
-    kategori: str
-    teks_dicetak: str
-    uraian: str
-    dampak: str
+__all__ = [
+    "Anomali", "Dokumen", "Field", "Indikator", "Kode", "Package", "Program", "Realisasi", "Sasaran",
+    "Singkatan", "Table", "Versi", "load",
+]  # fmt: skip
 
 
-@dataclass
-class Realisasi:
-    """A published realisation of an indicator for one period, with its computed capaian."""
+@dataclass(frozen=True)
+class Field:
+    """One column of a resource as its schema declares it."""
 
-    indikator_id: str
-    periode: str
-    nilai: Decimal
-    satuan: str
-    sumber_dokumen: str
-    tanggal_sumber: date
-    catatan: str
-    capaian: Decimal | None = None
-    kategori: str = ""
+    name: str
+    type: str
+    title: str
+    description: str
+    constraints: dict
 
 
 @dataclass
-class Indikator:
-    """A performance indicator with its printed and parsed target."""
+class Table:
+    """One resource of the package: its schema and its rows exactly as stored (text cells)."""
 
-    id: str
-    dokumen_id: str
-    urutan: int
-    halaman_tabel: int
-    baris_sumber: str
-    sasaran_id: str
-    program_id: str
-    program_dicetak: str
-    teks: str
-    target_dicetak: str
-    target_nilai: Decimal
-    target_satuan: str
-    target_sekunder_nilai: Decimal | None
-    target_sekunder_satuan: str
-    anomali: list[Anomali] = field(default_factory=list)
-    polaritas: str = ""
-    polaritas_dasar: str = ""
-    polaritas_alasan: str = ""
-    realisasi: list[Realisasi] = field(default_factory=list)
-    tahun_lain: list[str] = field(default_factory=list)
-    """Identifiers of the same indicator (same text, same kind of document) in other years."""
-
-
-@dataclass
-class Sasaran:
-    """A strategic objective as printed in one document."""
-
-    id: str
-    dokumen_id: str
-    urutan: int
-    teks: str
-    sama_dengan: str
-    indikator: list[Indikator] = field(default_factory=list)
-    anomali: list[Anomali] = field(default_factory=list)
-    tercetak_lagi: list[str] = field(default_factory=list)
-    """Later sasaran whose `sama_dengan` points here (the same text printed again)."""
-
-
-@dataclass
-class Program:
-    """A program/activity cell with its budget codes."""
-
-    id: str
-    dokumen_id: str
-    urutan: int
-    teks_dicetak: str
-    nama: str
-    kode: list[Kode] = field(default_factory=list)
-    indikator: list[Indikator] = field(default_factory=list)
-    anomali: list[Anomali] = field(default_factory=list)
-
-
-@dataclass
-class Dokumen:
-    """A signed RKT table."""
-
-    id: str
-    tahun: int
-    jenis: str
-    judul_dicetak: str
-    unit_dicetak: str
-    kolom_dicetak: str
-    tempat: str
-    tanggal: date
-    tanggal_dicetak: str
-    jabatan_penanda_tangan: str
-    nama_penanda_tangan: str
-    sumber: str
-    sasaran: list[Sasaran] = field(default_factory=list)
-    program: list[Program] = field(default_factory=list)
-    indikator: list[Indikator] = field(default_factory=list)
-    anomali: list[Anomali] = field(default_factory=list)
+    name: str
+    path: str
+    title: str
+    description: str
+    fields: list[Field]
+    primary_key: list[str]
+    foreign_keys: list[dict]
+    rows: list[dict[str, str]]
 
     @property
-    def nama(self) -> str:
-        """A short readable name: 'RKT 2024 Sekretariat KPU Provinsi Kalimantan Timur'."""
-        unit = "Sekretariat KPU Provinsi" if self.jenis == "sekretariat" else "KPU Provinsi"
-        return f"RKT {self.tahun} {unit} Kalimantan Timur"
+    def types(self) -> list[tuple[str, str]]:
+        """(column, type) in schema order."""
+        return [(f.name, f.type) for f in self.fields]
 
 
 @dataclass
@@ -147,15 +69,25 @@ class Package:
     """The whole validated package, with its rows linked both ways."""
 
     root: Path
-    descriptor: dict
-    rows: dict[str, list[dict[str, str]]]
+    name: str
+    title: str
+    description: str
+    version: str
+    keywords: list[str]
+    licence: dict[str, str]
+    """The first licence of the descriptor: name, title and path (the licence's URL)."""
+    publisher: str
+    """Who publishes the package: the contributor with the role 'publisher'."""
+    sources: list[dict[str, str]]
+    """The official source documents: path, title, description and SHA-256."""
+    tables: dict[str, Table]
     dokumen: dict[str, Dokumen]
     program: dict[str, Program]
     sasaran: dict[str, Sasaran]
     indikator: dict[str, Indikator]
     anomali: dict[str, Anomali]
+    glosarium: list[Singkatan] = field(default_factory=list)
     skala: list[capaian.Pita] = field(default_factory=list)
-    revisi: dict[str, list[dict[str, str]]] = field(default_factory=dict)
     arsip: dict[tuple[str, int], dict[str, list[dict[str, str]]]] = field(default_factory=dict)
     """Rows of older versions, by (dokumen id, version)."""
 
@@ -165,16 +97,37 @@ class Package:
         return sorted({d.tahun for d in self.dokumen.values()})
 
     def rows_of(self, dokumen_id: str) -> list[dict[str, str]]:
-        """The current CSV rows of a document's indicators, in printed order."""
-        return [r for r in self.rows["indikator"] if r["dokumen_id"] == dokumen_id]
-
-    def resource(self, name: str) -> dict:
-        """The descriptor of one resource."""
-        return next(r for r in self.descriptor["resources"] if r["name"] == name)
+        """The current CSV rows of a document's indicators, in printed order (to compare versions)."""
+        return [r for r in self.tables["indikator"].rows if r["dokumen_id"] == dokumen_id]
 
 
 def _decimal(text: str) -> Decimal | None:
     return Decimal(text) if text else None
+
+
+def _as_list(value: object) -> list[str]:
+    if value is None:
+        return []
+    return [value] if isinstance(value, str) else list(value)  # type: ignore[arg-type]
+
+
+def _table(root: Path, resource: dict) -> Table:
+    schema = resource.get("schema", {})
+    fields = [
+        Field(f["name"], f.get("type", "string"), f.get("title", ""), f.get("description", ""),
+              f.get("constraints", {}))
+        for f in schema.get("fields", [])
+    ]  # fmt: skip
+    return Table(
+        resource["name"],
+        resource["path"],
+        resource.get("title", resource["name"]),
+        resource.get("description", ""),
+        fields,
+        _as_list(schema.get("primaryKey")),
+        list(schema.get("foreignKeys", [])),
+        csvio.read(root / resource["path"]),
+    )
 
 
 def load(root: Path) -> Package:
@@ -183,7 +136,8 @@ def load(root: Path) -> Package:
     Call only on a package that passed validation: this function trusts types.
     """
     descriptor = json.loads((root / "datapackage.json").read_text(encoding="utf-8"))
-    rows = {r["name"]: csvio.read(root / r["path"]) for r in descriptor["resources"]}
+    tables = {r["name"]: _table(root, r) for r in descriptor["resources"]}
+    rows = {name: table.rows for name, table in tables.items()}
     dokumen = {
         r["id"]: Dokumen(**{**r, "tahun": int(r["tahun"]), "tanggal": date.fromisoformat(r["tanggal"])})
         for r in rows["dokumen"]
@@ -191,7 +145,7 @@ def load(root: Path) -> Package:
     program = {r["id"]: Program(**{**r, "urutan": int(r["urutan"])}) for r in rows.get("program", [])}
     for r in sorted(rows.get("program_kode", []), key=lambda r: int(r["urutan"])):
         program[r["program_id"]].kode.append(
-            Kode(**{k: v for k, v in r.items() if k not in ("program_id", "urutan")})
+            Kode(**{**{k: v for k, v in r.items() if k != "program_id"}, "urutan": int(r["urutan"])})
         )
     sasaran = {r["id"]: Sasaran(**{**r, "urutan": int(r["urutan"])}) for r in rows["sasaran"]}
     indikator: dict[str, Indikator] = {}
@@ -231,16 +185,36 @@ def load(root: Path) -> Package:
     ]
     _attach_realisasi(rows, indikator, skala)
     _link_years(dokumen, indikator)
-    revisi: dict[str, list[dict[str, str]]] = {}
     for r in sorted(rows.get("revisi", []), key=lambda r: (r["dokumen_id"], int(r["versi"]))):
-        revisi.setdefault(r["dokumen_id"], []).append(r)
+        entry = Versi(**{**r, "versi": int(r["versi"]), "tanggal": date.fromisoformat(r["tanggal"])})
+        dokumen[entry.dokumen_id].versi.append(entry)
     arsip = {
-        (doc, int(r["versi"])): versions.read_archive(root, doc, int(r["versi"]))
-        for doc, entries in revisi.items()
-        for r in entries[:-1]
+        (doc.id, entry.versi): versions.read_archive(root, doc.id, entry.versi)
+        for doc in dokumen.values()
+        for entry in doc.versi[:-1]
     }
     return Package(
-        root, descriptor, rows, dokumen, program, sasaran, indikator, anomali, skala, revisi, arsip
+        root=root,
+        name=descriptor["name"],
+        title=descriptor.get("title", descriptor["name"]),
+        description=descriptor.get("description", ""),
+        version=descriptor.get("version", ""),
+        keywords=list(descriptor.get("keywords", [])),
+        licence=(descriptor.get("licenses") or [{}])[0],
+        publisher=next(
+            (c.get("title", "") for c in descriptor.get("contributors", []) if c.get("role") == "publisher"),
+            "",
+        ),
+        sources=[s for s in descriptor.get("sources", []) if isinstance(s, dict)],
+        tables=tables,
+        dokumen=dokumen,
+        program=program,
+        sasaran=sasaran,
+        indikator=indikator,
+        anomali=anomali,
+        glosarium=[Singkatan(**r) for r in rows.get("glosarium", [])],
+        skala=skala,
+        arsip=arsip,
     )
 
 

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import html
 import re
-from datetime import UTC, date, datetime
+from datetime import date
 from decimal import Decimal
+
+from ..clock import epoch_date
 
 BULAN = (
     "Januari", "Februari", "Maret", "April", "Mei", "Juni",
@@ -67,7 +69,7 @@ def tanggal(day: date) -> str:
 
 def tanggal_epoch(epoch: int) -> str:
     """A build timestamp as an Indonesian date (UTC)."""
-    return tanggal(datetime.fromtimestamp(epoch, tz=UTC).date())
+    return tanggal(epoch_date(epoch))
 
 
 def teks(value: str) -> str:
@@ -88,3 +90,20 @@ def teks(value: str) -> str:
 def yaml_string(value: str) -> str:
     """A double-quoted YAML scalar safe for front matter."""
     return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def constraints_text(constraints: dict) -> str:
+    """Schema constraints in words, for the data dictionary (page and XLSX sheet)."""
+    parts = []
+    if constraints.get("required"):
+        parts.append("wajib")
+    if constraints.get("unique"):
+        parts.append("unik")
+    if "pattern" in constraints:
+        parts.append(f"pola: {constraints['pattern']}")
+    if "enum" in constraints:
+        parts.append("pilihan: " + ", ".join(str(v) for v in constraints["enum"]))
+    for key, label in (("minimum", "minimum"), ("maximum", "maksimum")):
+        if key in constraints:
+            parts.append(f"{label}: {constraints[key]}")
+    return "; ".join(parts)

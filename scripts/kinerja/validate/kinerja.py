@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .problems import Problem
-from .versions import archive_dir
+from ..domain.versions import archive_dir
+from ..errors import Problem
 
 
 def check(root: Path, paths: dict[str, str], rows: dict[str, list[dict[str, str]]]) -> list[Problem]:

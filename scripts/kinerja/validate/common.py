@@ -7,7 +7,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from . import model
+from ..domain import entities as model
 
 
 def _columns(cls: type, before: tuple[str, ...] = ()) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -22,7 +22,7 @@ def _columns(cls: type, before: tuple[str, ...] = ()) -> tuple[tuple[str, ...], 
 COLUMNS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "dokumen": _columns(model.Dokumen),
     "program": _columns(model.Program),
-    "program_kode": _columns(model.Kode, ("program_id", "urutan")),
+    "program_kode": _columns(model.Kode, ("program_id",)),
     "sasaran": _columns(model.Sasaran),
     "indikator": _columns(model.Indikator),
     "anomali": _columns(model.Anomali),

@@ -9,8 +9,8 @@ import json
 from collections import Counter
 from pathlib import Path
 
-from .problems import Problem
-from .validate_common import COLUMNS, EXPECTED_FIELDS, JSON_ERRORS
+from ..errors import Problem
+from .common import COLUMNS, EXPECTED_FIELDS, JSON_ERRORS
 
 
 def line_of(text: str, needle: str) -> int | None:

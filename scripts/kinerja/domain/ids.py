@@ -1,6 +1,6 @@
 """Identifiers of documents, programs, sasaran, indicators and anomalies.
 
-The rule (written out for people in docs/identifiers.md): a type prefix, the
+The rule (written out for people in docs/keputusan.md, "Kode tetap"): a type prefix, the
 two-digit year, a hyphen, the document letter (K = Komisi, S = Sekretariat)
 and a two-digit number given in printed order when the row first appears.
 A number is never given twice and never changes, even when the text does.
@@ -39,8 +39,3 @@ def number_of(identifier: str) -> int:
     if match is None:
         raise ValueError(f"'{identifier}' tidak berakhir dengan nomor")
     return int(match.group(1))
-
-
-def url_slug(identifier: str) -> str:
-    """The identifier as it appears in URLs: lower case (IK24-S07 → ik24-s07)."""
-    return identifier.lower()

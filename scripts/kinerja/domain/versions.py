@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import csvio
+from .. import csvio
 
 ARCHIVED = ("program", "program_kode", "sasaran", "indikator")
 

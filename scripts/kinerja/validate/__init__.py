@@ -15,12 +15,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .problems import Problem
-from .validate_common import COLUMNS, EXPECTED_FIELDS
-from .validate_descriptor import check_contract, check_sources, field_specs, read_descriptor, safe_path
-from .validate_domain import domain_checks
-from .validate_files import check_file
-from .validate_schema import check_with_frictionless
+from ..errors import Problem
+from .common import COLUMNS, EXPECTED_FIELDS
+from .descriptor import check_contract, check_sources, field_specs, read_descriptor, safe_path
+from .domain import domain_checks
+from .files import check_file
+from .schema import check_with_frictionless
 
 
 def validate(root: Path) -> list[Problem]:

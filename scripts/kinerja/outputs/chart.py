@@ -10,8 +10,8 @@ from __future__ import annotations
 from decimal import Decimal
 from html import escape
 
+from ..model import Indikator
 from . import fmt
-from .model import Indikator
 
 PERIODE_LABEL = {
     "TW1": "Triwulan I",

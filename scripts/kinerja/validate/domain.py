@@ -9,16 +9,16 @@ from collections import Counter, defaultdict
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-from . import ids, validate_kinerja
-from .problems import Problem
-from .targets import TargetError, parse_target
-from .transcribe import iso_date, normalise, program_key, split_program
+from .. import csvio
+from ..domain import ids
+from ..domain.printed import iso_date, normalise, program_key, split_program
+from ..domain.targets import TargetError, parse_target
+from ..errors import Problem
+from . import kinerja
 
 
 def domain_checks(root: Path, descriptor: dict) -> list[Problem]:
     """Checks of meaning: each returns problems located by file, row and field."""
-    from . import csvio
-
     paths = {r["name"]: r["path"] for r in descriptor["resources"]}
     rows = {name: csvio.read(root / path) for name, path in paths.items()}
     problems: list[Problem] = []
@@ -32,7 +32,7 @@ def domain_checks(root: Path, descriptor: dict) -> list[Problem]:
     problems += _check_programs(paths, rows)
     problems += _check_anomali(paths["anomali"], rows)
     problems += _check_codes(paths["program_kode"], rows["program_kode"])
-    problems += validate_kinerja.check(root, paths, rows)
+    problems += kinerja.check(root, paths, rows)
     return problems
 
 
@@ -86,7 +86,8 @@ def _check_ids(paths: dict[str, str], rows: dict[str, list[dict[str, str]]]) -> 
                         "format_salah",
                         paths[name],
                         f"kode '{identifier}' tidak sesuai pola.",
-                        f"ikuti pola {ids.PATTERNS[name]}; lihat docs/identifiers.md.",
+                        f"ikuti pola {ids.PATTERNS[name]}; lihat aturan kode di docs/keputusan.md "
+                        "(bagian Kode tetap).",
                         number,
                         "id",
                     )

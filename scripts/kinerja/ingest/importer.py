@@ -16,38 +16,15 @@ import re
 import shutil
 from pathlib import Path
 
-from . import csvio, versions
+from .. import csvio
+from ..domain import versions
+from ..domain.printed import normalise, program_key
+from ..domain.targets import parse_target
+from .docx import docx_to_text
 from .source_text import PrintedTable, read_tables
-from .targets import parse_target
-from .transcribe import Existing, Rows, normalise, program_key, transcribe
+from .transcribe import Existing, Rows, transcribe
 
 RESOURCES = ("dokumen", "program", "program_kode", "sasaran", "indikator")
-
-
-def docx_to_text(path: Path) -> str:
-    """The text-export form of a Word document: the input source_text understands."""
-    import docx  # python-docx, imported here so the rest of the build does not need it
-
-    document = docx.Document(str(path))
-    lines: list[str] = []
-    body = document.element.body
-    for child in body.iterchildren():
-        tag = child.tag.rsplit("}", 1)[-1]
-        if tag == "p":
-            lines.append("".join(t.text or "" for t in child.iter() if t.tag.endswith("}t")))
-        elif tag == "tbl":
-            table = docx.table.Table(child, document)
-            previous: list[object] = []
-            for row in table.rows:
-                cells = row.cells
-                texts = []
-                for index, cell in enumerate(cells):
-                    merged = index < len(previous) and previous[index] is cell._tc
-                    texts.append("" if merged else " ".join(p.text.strip() for p in cell.paragraphs).strip())
-                previous = [cell._tc for cell in cells]
-                lines.append("\t".join(texts))
-            lines.append("")
-    return "\n".join(lines) + "\n"
 
 
 def read_document(path: Path) -> list[PrintedTable]:

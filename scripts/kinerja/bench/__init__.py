@@ -47,8 +47,11 @@ from importlib import metadata as importlib_metadata
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
-from . import csvio, synthetic
-from .ids import url_slug
+from .. import csvio
+from ..browser import CHROMIUM, CHROMIUM_ARGS, PHONE
+from ..clock import DEFAULT_EPOCH
+from ..paths import slug as url_slug
+from . import synthetic
 
 GZIP_LEVEL = 6
 KB = 1024
@@ -56,18 +59,7 @@ BUDGET_BYTES = 100 * KB
 BUDGET_REQUESTS = 15
 RATIO_GOAL = 1.2
 #: The build's timestamp in every benchmark build (the date the documents were signed).
-EPOCH = 1709251200
-CHROMIUM = Path(os.environ.get("KINERJA_CHROMIUM", "/usr/bin/chromium"))
-#: Debian's Chromium, headless, with nothing that calls home (shared with the browser tests).
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-]
-PHONE = {"viewport": {"width": 360, "height": 740}, "is_mobile": True, "has_touch": True}
+EPOCH = DEFAULT_EPOCH
 COMPRESSIBLE = {".html", ".css", ".js", ".mjs", ".json", ".svg", ".xml", ".txt", ".csv", ".map", ".jsonld"}
 SEARCH_INDEX_NAMES = ("search_index.json", "search.json")
 KINDS = ("HTML", "CSS", "JS", "indeks cari", "font", "gambar", "lain")
@@ -81,12 +73,12 @@ HAND_MARK = "<!-- catatan-tangan: bagian di bawah baris ini ditulis tangan dan d
 RESULT_LINE = "HASIL-BENCH "
 #: Parts of generation and post-processing timed separately: module, function, label in the report.
 SUBSTAGES = (
-    ("pages", "write_all", "halaman"),
-    ("downloads", "write_all", "unduhan"),
-    ("search", "augment_index", "indeks cari"),
-    ("downloads", "finish_site", "salin dan periksa unduhan"),
-    ("harden", "harden_site", "CSP"),
-    ("build", "publish", "publikasi"),
+    ("outputs.pages", "write_all", "halaman"),
+    ("outputs.downloads", "write_all", "unduhan"),
+    ("outputs.search", "augment_index", "indeks cari"),
+    ("outputs.publish", "finish_site", "salin dan periksa unduhan"),
+    ("outputs.harden", "harden_site", "CSP"),
+    ("atomic", "publish", "publikasi"),
 )
 
 
@@ -600,7 +592,8 @@ def timed_build(root: Path, output: Path) -> dict[str, float]:
     The stages are timed by wrapping the functions build.build calls, so the
     pipeline measured is the one `make site` runs, unchanged.
     """
-    from . import build, model
+    from .. import model
+    from .. import pipeline as build
 
     spent: dict[str, float] = defaultdict(float)
     marks: dict[str, float] = {}
@@ -627,7 +620,7 @@ def timed_build(root: Path, output: Path) -> dict[str, float]:
     wrap(build, "mkdocs_build", "mkdocs")
     for module, name, stage in SUBSTAGES:
         try:
-            wrap(importlib.import_module(f"{__package__}.{module}"), name, stage)
+            wrap(importlib.import_module(f"kinerja.{module}"), name, stage)
         except ImportError:
             continue
     start = time.perf_counter()

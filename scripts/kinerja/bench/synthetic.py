@@ -31,15 +31,14 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import csvio
+from .. import csvio
+from ..paths import GENERATED
 
 #: A row or document code: type prefix, two-digit year, hyphen, the rest (RKT24-K, IK24-S07, AN24-03).
 CODE = re.compile(r"^(?P<prefix>[A-Z]{2,3})(?P<year>[0-9]{2})-(?P<rest>[A-Z]?[0-9]*)$")
 #: Files and folders of the project that a build reads (content/ is copied without its generated part).
 PROJECT_FILES = ("datapackage.json", "main.py", "mkdocs.yml")
 PROJECT_DIRS = ("data", "overrides", "scripts")
-#: Folders under content/ written by the generator (build.GENERATED), never copied.
-GENERATED = ("kinerja", "api", "berkas")
 #: Text columns marked with the copy's number. The copies stand for other offices of the same
 #: year, not for the same office in other years: without the mark the site would link every
 #: indicator to its 99 twins as "the same indicator in other years" (model._link_years).

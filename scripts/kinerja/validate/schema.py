@@ -9,9 +9,9 @@ from pathlib import Path
 
 import frictionless
 
-from .problems import Problem
-from .validate_common import TYPE_HINT, TYPE_NAME
-from .validate_descriptor import line_of
+from ..errors import Problem
+from .common import TYPE_HINT, TYPE_NAME
+from .descriptor import line_of
 
 
 def check_with_frictionless(root: Path, descriptor: dict, text: str) -> list[Problem]:
@@ -118,7 +118,7 @@ def _frictionless_problem(rel: str, error: dict, resource: dict, descriptor: dic
                 rel,
                 f"nilai '{cell}' tidak sesuai format kolom ini.",
                 f"ikuti pola {constraints.get('pattern')}{_example(str(constraints.get('pattern')))}; "
-                "lihat docs/identifiers.md.",
+                "lihat aturan kode di docs/keputusan.md (bagian Kode tetap).",
                 row,
                 field,
             )

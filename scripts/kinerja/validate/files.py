@@ -12,8 +12,8 @@ import unicodedata
 from collections import Counter
 from pathlib import Path
 
-from .problems import Problem
-from .validate_common import INVISIBLE, ODD_SPACE, SPACE_NAMES
+from ..errors import Problem
+from .common import INVISIBLE, ODD_SPACE, SPACE_NAMES
 
 
 def _record_at(text: str) -> tuple[int, int, list[str]]:

@@ -9,24 +9,16 @@ of published files, with dates from the build epoch, never from the clock.
 from __future__ import annotations
 
 import dataclasses
-import os
 import re
 from collections.abc import Iterable
-from datetime import UTC, date, datetime
-from functools import lru_cache
-from pathlib import Path
+from datetime import date
 from typing import Any
 
-from . import fmt, model
+from .. import model, paths
+from ..clock import epoch_date
+from . import fmt
 
-PUBLISHER = "KPU Provinsi Kalimantan Timur"
 PLACE = "Provinsi Kalimantan Timur"
-MKDOCS_YML = Path(__file__).resolve().parents[2] / "mkdocs.yml"
-
-_SITE_URL_LINE = re.compile(
-    r"""^site_url:\s*(?:!ENV\s*\[\s*\w+\s*,\s*(?P<default>"[^"]*"|'[^']*'|[^\]\s]+)\s*\]|(?P<plain>\S+))""",
-    re.MULTILINE,
-)
 _ID_YEAR = re.compile(r"^[A-Z]+([0-9]{2})-")
 DCAT_CONTEXT = {
     "dcat": "http://www.w3.org/ns/dcat#",
@@ -37,29 +29,6 @@ DCAT_CONTEXT = {
     "spdx": "http://spdx.org/rdf/terms#",
     "xsd": "http://www.w3.org/2001/XMLSchema#",
 }
-
-
-def site_url() -> str:
-    """The public base URL of the site, always ending with '/'.
-
-    SITE_URL from the environment when set (forks, previews), otherwise the
-    default written in mkdocs.yml, the one place the URL is configured.
-    """
-    url = os.environ.get("SITE_URL") or _configured_site_url()
-    return url if url.endswith("/") else url + "/"
-
-
-@lru_cache(maxsize=1)
-def _configured_site_url() -> str:
-    match = _SITE_URL_LINE.search(MKDOCS_YML.read_text(encoding="utf-8"))
-    if match is None:
-        raise ValueError(f"baris 'site_url' tidak ditemukan di {MKDOCS_YML}. Isi alamat situs di sana.")
-    return (match.group("default") or match.group("plain")).strip("\"'")
-
-
-def epoch_date(epoch: int) -> date:
-    """The UTC calendar date of a build timestamp."""
-    return datetime.fromtimestamp(epoch, tz=UTC).date()
 
 
 def _plain(file: Any) -> dict:
@@ -82,39 +51,21 @@ def distributions(files: Iterable[Any]) -> list[dict]:
     return out
 
 
-def _years(package: model.Package) -> list[int]:
-    return sorted({doc.tahun for doc in package.dokumen.values()})
-
-
-def _license(package: model.Package) -> dict:
-    licenses = package.descriptor.get("licenses") or [{}]
-    return licenses[0]
-
-
-def dataset_jsonld(package: model.Package, files: Iterable[Any], epoch: int | None = None) -> dict:
-    """The schema.org Dataset describing the package, for a <script type="application/ld+json">.
-
-    epoch defaults to the build's SOURCE_DATE_EPOCH rule (build.source_date_epoch),
-    so that pages calling this without an epoch stay reproducible.
-    """
-    if epoch is None:
-        from .build import source_date_epoch
-
-        epoch = source_date_epoch(package.root)
-    base = site_url()
-    descriptor = package.descriptor
-    years = _years(package)
-    organization = {"@type": "Organization", "name": PUBLISHER, "url": base}
+def dataset_jsonld(package: model.Package, files: Iterable[Any], epoch: int) -> dict:
+    """The schema.org Dataset describing the package, for a <script type="application/ld+json">."""
+    base = paths.site_url()
+    years = package.tahun
+    organization = {"@type": "Organization", "name": package.publisher, "url": base}
     return {
         "@context": "https://schema.org/",
         "@type": "Dataset",
         "@id": base + "#dataset",
-        "name": descriptor.get("title", descriptor["name"]),
-        "description": descriptor.get("description", ""),
+        "name": package.title,
+        "description": package.description,
         "url": base,
-        "identifier": descriptor.get("id") or descriptor["name"],
-        "version": descriptor.get("version", ""),
-        "license": _license(package).get("path", ""),
+        "identifier": package.name,
+        "version": package.version,
+        "license": package.licence.get("path", ""),
         "creator": organization,
         "publisher": organization,
         "temporalCoverage": "/".join(str(y) for y in (years[0], years[-1]))
@@ -129,7 +80,7 @@ def dataset_jsonld(package: model.Package, files: Iterable[Any], epoch: int | No
                 "addressCountry": "ID",
             },
         },
-        "keywords": list(descriptor.get("keywords", [])),
+        "keywords": list(package.keywords),
         "inLanguage": "id",
         "isAccessibleForFree": True,
         "dateModified": epoch_date(epoch).isoformat(),
@@ -177,44 +128,43 @@ def dcat_catalog(package: model.Package, files: Iterable[Any], epoch: int) -> di
     Portals that harvest DCAT (CKAN's dcat extension, data.go.id) can list
     the dataset with its licence, period, place and checksummed files.
     """
-    base = site_url()
-    descriptor = package.descriptor
-    years = _years(package)
-    license_url = _license(package).get("path", "")
-    title = descriptor.get("title", descriptor["name"])
-    publisher = {"@type": "foaf:Organization", "foaf:name": PUBLISHER, "foaf:homepage": {"@id": base}}
+    base = paths.site_url()
+    years = package.tahun
+    license_url = package.licence.get("path", "")
+    title = package.title
+    publisher = {"@type": "foaf:Organization", "foaf:name": package.publisher, "foaf:homepage": {"@id": base}}
     dataset = {
         "@id": base + "#dataset",
         "@type": "dcat:Dataset",
-        "dct:identifier": descriptor.get("id") or descriptor["name"],
+        "dct:identifier": package.name,
         "dct:title": title,
-        "dct:description": descriptor.get("description", ""),
+        "dct:description": package.description,
         "dct:publisher": publisher,
         "dct:license": {"@id": license_url},
         "dct:language": {"@id": "http://publications.europa.eu/resource/authority/language/IND"},
         "dct:issued": _typed(epoch_date(epoch).isoformat(), "date"),
         "dct:modified": _typed(epoch_date(epoch).isoformat(), "date"),
-        "owl:versionInfo": descriptor.get("version", ""),
+        "owl:versionInfo": package.version,
         "dct:temporal": {
             "@type": "dct:PeriodOfTime",
             "dcat:startDate": _typed(f"{years[0]}-01-01", "date"),
             "dcat:endDate": _typed(f"{years[-1]}-12-31", "date"),
         },
         "dct:spatial": {"@type": "dct:Location", "skos:prefLabel": {"@value": PLACE, "@language": "id"}},
-        "dcat:keyword": list(descriptor.get("keywords", [])),
+        "dcat:keyword": list(package.keywords),
         "dcat:landingPage": {"@id": base},
         "dcat:contactPoint": {
             "@type": "vcard:Organization",
-            "vcard:fn": PUBLISHER,
+            "vcard:fn": package.publisher,
             "vcard:hasURL": {"@id": base},
         },
         "dcat:distribution": [_dcat_distribution(f, base, license_url) for f in distributions(files)],
     }
     return {
         "@context": {**DCAT_CONTEXT, "owl": "http://www.w3.org/2002/07/owl#"},
-        "@id": base + "api/v1/dcat.jsonld",
+        "@id": base + paths.api("dcat.jsonld"),
         "@type": "dcat:Catalog",
-        "dct:title": f"Katalog data {PUBLISHER}",
+        "dct:title": f"Katalog data {package.publisher}",
         "dct:description": f"Data terbuka {title}.",
         "dct:publisher": publisher,
         "dct:language": {"@id": "http://publications.europa.eu/resource/authority/language/IND"},
@@ -224,7 +174,7 @@ def dcat_catalog(package: model.Package, files: Iterable[Any], epoch: int) -> di
     }
 
 
-def citation(item_title: str, identifier: str, url: str, epoch: int | date) -> str:
+def citation(publisher: str, item_title: str, identifier: str, url: str, epoch: int | date) -> str:
     """A ready-to-paste Indonesian citation of one item (indicator, sasaran, program, document).
 
     The year is the one written in the identifier (IK24-… → 2024, see ids.py);
@@ -234,6 +184,6 @@ def citation(item_title: str, identifier: str, url: str, epoch: int | date) -> s
     match = _ID_YEAR.match(identifier)
     year = 2000 + int(match.group(1)) if match else day.year
     return (
-        f'{PUBLISHER}. ({year}). "{item_title}" [{identifier}]. Dalam Rencana Kinerja Tahunan {year} '
-        f"{PUBLISHER}. Versi data {fmt.tanggal(day)}. Diakses dari {url}"
+        f'{publisher}. ({year}). "{item_title}" [{identifier}]. Dalam Rencana Kinerja Tahunan {year} '
+        f"{publisher}. Versi data {fmt.tanggal(day)}. Diakses dari {url}"
     )

@@ -10,36 +10,19 @@ from __future__ import annotations
 
 import html
 from collections.abc import Iterable
-from datetime import date
 from pathlib import Path
 
-from . import chart, downloads, fmt, metadata, versions
-from .ids import url_slug
-from .model import Anomali, Dokumen, Indikator, Package, Program, Sasaran
+from ... import paths
+from ...domain import versions
+from ...model import Anomali, Dokumen, Indikator, Package, Program, Sasaran
+from ...paths import slug as url_slug
+from .. import chart, fmt, metadata
+from ..labels import KATEGORI_LABEL
 
 OUT = "kinerja"
 #: attr_list mark that keeps a section or block out of the search index: lists and citations
 #: repeat text that has its own page, and would make the index (loaded on every page) heavy.
 NOT_INDEXED = " { data-search-exclude }"
-JENIS_LABEL = {
-    "komisi": "Komisi (Ketua KPU Provinsi)",
-    "sekretariat": "Sekretariat (Sekretaris KPU Provinsi)",
-}
-KATEGORI_LABEL = {
-    "salah_ketik": "salah ketik",
-    "tanda_baca": "tanda baca",
-    "format_angka": "format angka",
-    "satuan": "satuan tidak cocok",
-    "sel_kosong": "sel kosong",
-    "sel_terpotong": "teks terpotong",
-    "nama_terpotong": "nama terpotong",
-    "kode_anggaran": "kode anggaran",
-    "konsistensi": "tidak konsisten",
-    "makna_target": "makna target",
-    "istilah": "istilah",
-    "perumusan": "perumusan",
-    "tafsiran": "tafsiran tata letak",
-}
 T = fmt.teks
 
 
@@ -91,14 +74,14 @@ def _anomali_blocks(notes: Iterable[Anomali]) -> list[str]:
     return out
 
 
-def _citation(title: str, identifier: str, url: str, changed: int) -> list[str]:
+def _citation(pkg: Package, title: str, identifier: str, url: str, changed: int) -> list[str]:
     return [
         "## Cara mengutip" + NOT_INDEXED,
         "",
         "Salin kutipan ini ke surat atau tulisan Anda (tombol salin ada di pojok kanan kotak):",
         "",
         "```text",
-        metadata.citation(title, identifier, url, changed),
+        metadata.citation(pkg.publisher, title, identifier, url, changed),
         "```",
         "",
         f"Alamat tetap halaman ini: <{url}>",
@@ -135,7 +118,7 @@ def indikator_page(pkg: Package, item: Indikator, changed: int) -> str:
     doc = pkg.dokumen[item.dokumen_id]
     sasaran = pkg.sasaran[item.sasaran_id]
     program = pkg.program.get(item.program_id)
-    url = metadata.site_url() + page_url("indikator", item.id)
+    url = paths.site_url() + page_url("indikator", item.id)
     rows = [
         ("Kode indikator", f"**{item.id}**"),
         ("Target tercetak", f"**{T(item.target_dicetak)}**"),
@@ -163,7 +146,7 @@ def indikator_page(pkg: Package, item: Indikator, changed: int) -> str:
             for i in item.tahun_lain
         ]
         rows.append(("Tahun lain", " · ".join(others)))
-    links = downloads.indikator_links(item.id)
+    links = paths.indikator_files(item.id)
     lines = [
         _front(
             f"{item.id} · {item.teks}",
@@ -184,7 +167,7 @@ def indikator_page(pkg: Package, item: Indikator, changed: int) -> str:
         *[f"- [Indikator {item.id} sebagai {name}](../../{path})" for name, path in sorted(links.items())],
         "- Semua data: [Unduh data](../../unduh.md) · [API](../../api.md)",
         "",
-        *_citation(item.teks, item.id, url, changed),
+        *_citation(pkg, item.teks, item.id, url, changed),
     ]
     return "\n".join(lines)
 
@@ -200,7 +183,7 @@ def _indikator_table(items: Iterable[Indikator], from_kind: str) -> list[str]:
 def sasaran_page(pkg: Package, sasaran: Sasaran, changed: int) -> str:
     """The page of one sasaran: text, document, programs, its indicators, anomalies."""
     doc = pkg.dokumen[sasaran.dokumen_id]
-    url = metadata.site_url() + page_url("sasaran", sasaran.id)
+    url = paths.site_url() + page_url("sasaran", sasaran.id)
     programs = sorted({i.program_id for i in sasaran.indikator if i.program_id})
     rows = [
         ("Kode sasaran", f"**{sasaran.id}**"),
@@ -239,7 +222,7 @@ def sasaran_page(pkg: Package, sasaran: Sasaran, changed: int) -> str:
         "",
         *_indikator_table(sasaran.indikator, "sasaran"),
         *_anomali_blocks(sasaran.anomali),
-        *_citation(sasaran.teks, sasaran.id, url, changed),
+        *_citation(pkg, sasaran.teks, sasaran.id, url, changed),
     ]
     return "\n".join(lines)
 
@@ -247,7 +230,7 @@ def sasaran_page(pkg: Package, sasaran: Sasaran, changed: int) -> str:
 def program_page(pkg: Package, program: Program, changed: int) -> str:
     """The page of one program/activity: name, budget code parts, sasaran and indicators."""
     doc = pkg.dokumen[program.dokumen_id]
-    url = metadata.site_url() + page_url("program", program.id)
+    url = paths.site_url() + page_url("program", program.id)
     kode_rows = [
         "| Kode tercetak | Kegiatan | KRO | RO | Nama tercetak sebelum kode |",
         "|---|---|---|---|---|",
@@ -297,13 +280,13 @@ def program_page(pkg: Package, program: Program, changed: int) -> str:
         lines += [_link("program", "sasaran", sasaran.id, "Halaman sasaran ini"), ""]
         lines += _indikator_table(items, "program")
     lines += _anomali_blocks(program.anomali)
-    lines += _citation(program.teks_dicetak, program.id, url, changed)
+    lines += _citation(pkg, program.teks_dicetak, program.id, url, changed)
     return "\n".join(lines)
 
 
 def dokumen_page(pkg: Package, doc: Dokumen, changed: int) -> str:
     """The page of one signed table, reading like the paper: every row, in printed order."""
-    url = metadata.site_url() + page_url("dokumen", doc.id)
+    url = paths.site_url() + page_url("dokumen", doc.id)
     columns = doc.kolom_dicetak.split(" | ")
     has_program = len(columns) == 4
     lines = [
@@ -385,7 +368,7 @@ def dokumen_page(pkg: Package, doc: Dokumen, changed: int) -> str:
     else:
         lines += ["Tidak ada catatan.", ""]
     lines += _versions_section(pkg, doc)
-    lines += _citation(doc.nama, doc.id, url, changed)
+    lines += _citation(pkg, doc.nama, doc.id, url, changed)
     return "\n".join(lines)
 
 
@@ -396,21 +379,21 @@ def _other_years(pkg: Package, doc: Dokumen) -> str:
 
 
 def _versions_section(pkg: Package, doc: Dokumen) -> list[str]:
-    entries = pkg.revisi.get(doc.id, [])
+    entries = doc.versi
     if len(entries) < 2:
         return []
     lines = ["## Versi dokumen", "", "| Versi | Tanggal | Halaman |", "|---|---|---|"]
     for entry in entries:
-        versi = int(entry["versi"])
-        day = fmt.tanggal(date.fromisoformat(entry["tanggal"]))
+        versi = entry.versi
+        day = fmt.tanggal(entry.tanggal)
         where = (
             "halaman ini (terbaru)"
             if entry is entries[-1]
             else f"[versi {versi}]({url_slug(doc.id)}/v{versi}.md)"
         )
         lines.append(f"| {versi} | {day} | {where} |")
-    previous = pkg.arsip[(doc.id, int(entries[-2]["versi"]))]
-    lines += ["", f"### Perubahan dari versi {entries[-2]['versi']}", ""]
+    previous = pkg.arsip[(doc.id, entries[-2].versi)]
+    lines += ["", f"### Perubahan dari versi {entries[-2].versi}", ""]
     lines += _change_list(previous["indikator"], pkg.rows_of(doc.id))
     return lines + [""]
 
@@ -425,19 +408,23 @@ def _change_list(old: list[dict[str, str]], new: list[dict[str, str]]) -> list[s
 
 def version_page(pkg: Package, doc: Dokumen, versi: int) -> str:
     """An older version of a document: its table as it was, and what the next version changed."""
-    entries = pkg.revisi[doc.id]
-    entry = next(e for e in entries if int(e["versi"]) == versi)
+    entries = doc.versi
+    entry = next(e for e in entries if e.versi == versi)
     rows = pkg.arsip[(doc.id, versi)]
     sasaran = {r["id"]: r["teks"] for r in rows["sasaran"]}
-    following = next(e for e in entries if int(e["versi"]) == versi + 1)
+    following = next(e for e in entries if e.versi == versi + 1)
     newer = pkg.arsip.get((doc.id, versi + 1))
     next_rows = newer["indikator"] if newer else pkg.rows_of(doc.id)
     lines = [
-        _front(f"{doc.nama} — versi {versi}", f"Versi {versi} {doc.nama}, {entry['tanggal']}.", boost=0.1),
+        _front(
+            f"{doc.nama} — versi {versi}",
+            f"Versi {versi} {doc.nama}, {entry.tanggal.isoformat()}.",
+            boost=0.1,
+        ),
         f"# {doc.nama} — versi {versi}",
         "",
         '!!! note "Versi lama"',
-        f"    Ini versi {versi} bertanggal {fmt.tanggal(date.fromisoformat(entry['tanggal']))}. "
+        f"    Ini versi {versi} bertanggal {fmt.tanggal(entry.tanggal)}. "
         "Versi terbaru ada "
         f"di [halaman dokumen](../{url_slug(doc.id)}.md).",
         "",
@@ -449,7 +436,7 @@ def version_page(pkg: Package, doc: Dokumen, versi: int) -> str:
             f"| {row['urutan']} | {row['id']} | {T(sasaran.get(row['sasaran_id'], ''))} | {T(row['teks'])} "
             f"| {T(row['target_dicetak'])} |"
         )
-    lines += ["", f"## Perubahan di versi {following['versi']}", ""]
+    lines += ["", f"## Perubahan di versi {following.versi}", ""]
     lines += _change_list(rows["indikator"], next_rows)
     return "\n".join(lines)
 
@@ -562,7 +549,7 @@ def dokumen_index(pkg: Package) -> str:
             lines.append(
                 f"| {_link('dokumen', 'dokumen', doc.id, doc.id)} | {doc.nama} "
                 f"| {T(doc.tempat)}, {fmt.tanggal(doc.tanggal)} oleh {T(doc.nama_penanda_tangan)} "
-                f"| {len(pkg.revisi.get(doc.id, [])) or 1} | {len(doc.sasaran)} | {len(doc.indikator)} |"
+                f"| {len(doc.versi) or 1} | {len(doc.sasaran)} | {len(doc.indikator)} |"
             )
         lines.append("")
     return "\n".join(lines)
@@ -632,20 +619,20 @@ def glosarium(pkg: Package) -> str:
         "| Singkatan | Kepanjangan | Keterangan | Sumber |",
         "|---|---|---|---|",
     ]
-    for row in sorted(pkg.rows.get("glosarium", []), key=lambda r: r["singkatan"].casefold()):
-        expansion = T(row["kepanjangan"]) if row["kepanjangan"] else "*(tidak diketahui)*"
-        source = "dokumen RKT" if row["sumber"] == "dokumen" else "istilah baku"
-        lines.append(f"| **{T(row['singkatan'])}** | {expansion} | {T(row['keterangan'])} | {source} |")
+    for row in sorted(pkg.glosarium, key=lambda r: r.singkatan.casefold()):
+        expansion = T(row.kepanjangan) if row.kepanjangan else "*(tidak diketahui)*"
+        source = "dokumen RKT" if row.sumber == "dokumen" else "istilah baku"
+        lines.append(f"| **{T(row.singkatan)}** | {expansion} | {T(row.keterangan)} | {source} |")
     return "\n".join(lines + [""])
 
 
 def abbreviations(pkg: Package) -> str:
     """Abbreviation definitions appended to every page (hover and tap show the expansion)."""
     lines = []
-    for row in pkg.rows.get("glosarium", []):
-        title = row["kepanjangan"] or row["keterangan"]
+    for row in pkg.glosarium:
+        title = row.kepanjangan or row.keterangan
         title = title.replace("[", "(").replace("]", ")")
-        lines.append(f"*[{row['singkatan']}]: {title}")
+        lines.append(f"*[{row.singkatan}]: {title}")
     return "\n".join(lines) + "\n"
 
 
@@ -663,29 +650,28 @@ def kamus_data(pkg: Package) -> str:
         "dan tanggal ISO 8601 (TTTT-BB-HH).",
         "",
     ]
-    for resource in pkg.descriptor["resources"]:
-        schema = resource.get("schema", {})
-        lines += [f"## {T(resource.get('title', resource['name']))} (`{resource['name']}`)", ""]
+    for table in pkg.tables.values():
+        lines += [f"## {T(table.title)} (`{table.name}`)", ""]
         lines += [
-            T(resource.get("description", "")),
+            T(table.description),
             NOT_INDEXED.strip(),
             "",
-            f"Berkas: `{resource['path']}`. Kunci utama: `{', '.join(_as_list(schema.get('primaryKey')))}`.",
+            f"Berkas: `{table.path}`. Kunci utama: `{', '.join(table.primary_key)}`.",
             "",
         ]
-        for fk in schema.get("foreignKeys", []):
-            target = fk["reference"]["resource"] or resource["name"]
+        for fk in table.foreign_keys:
+            target = fk["reference"]["resource"] or table.name
             lines.append(
                 f"- Kolom `{', '.join(_as_list(fk['fields']))}` merujuk ke `{target}`."
                 f"`{', '.join(_as_list(fk['reference']['fields']))}`."
             )
         lines += ["", "<div markdown data-search-exclude>", ""]
         lines += ["| Kolom | Judul | Tipe | Batasan | Keterangan |", "|---|---|---|---|---|"]
-        for field in schema.get("fields", []):
+        for field in table.fields:
             lines.append(
-                f"| `{field['name']}` | {T(field.get('title', ''))} | {field.get('type', 'string')} "
-                f"| {T(downloads.constraints_text(field.get('constraints', {}))) or '—'} "
-                f"| {T(field.get('description', ''))} |"
+                f"| `{field.name}` | {T(field.title)} | {field.type} "
+                f"| {T(fmt.constraints_text(field.constraints)) or '—'} "
+                f"| {T(field.description)} |"
             )
         lines += ["", "</div>", ""]
     return "\n".join(lines)
@@ -715,8 +701,8 @@ def write_all(pkg: Package, content: Path, changed: int) -> list[Path]:
         put(page_path("program", program.id), program_page(pkg, program, changed))
     for doc in pkg.dokumen.values():
         put(page_path("dokumen", doc.id), dokumen_page(pkg, doc, changed))
-        for entry in pkg.revisi.get(doc.id, [])[:-1]:
-            versi = int(entry["versi"])
+        for entry in doc.versi[:-1]:
+            versi = entry.versi
             put(f"{OUT}/dokumen/{url_slug(doc.id)}/v{versi}.md", version_page(pkg, doc, versi))
     put(f"{OUT}/indikator/index.md", indikator_index(pkg))
     put(f"{OUT}/sasaran/index.md", sasaran_index(pkg))

@@ -1,0 +1,1 @@
+"""Reading signed documents (text export, Word) into the rows of the package."""

@@ -1,0 +1,1 @@
+"""Everything published from the model: pages, downloads, the API, metadata, search and hardening."""

@@ -1,0 +1,85 @@
+"""The published files as a list a reader can trust: path, title, format, size and SHA-256.
+
+Every download and API file is written through `Output`, which records it;
+the records become berkas/manifest.json, api/v1/manifest.json and SHA256SUMS,
+and are checked against the built site after MkDocs.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from ... import model
+
+MEDIATYPES = {
+    "ZIP": "application/zip",
+    "CSV": "text/csv",
+    "JSON": "application/json",
+    "XLSX": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "TXT": "text/plain",
+}
+
+
+@dataclass(frozen=True)
+class DownloadFile:
+    """One published file with what a reader needs to trust it: size and SHA-256."""
+
+    path: str
+    title: str
+    format: str
+    mediatype: str
+    size: int
+    sha256: str
+    resource: str
+
+
+def sha256(data: bytes) -> str:
+    """The hex SHA-256 of some bytes."""
+    return hashlib.sha256(data).hexdigest()
+
+
+def json_bytes(value: object) -> bytes:
+    """JSON as every published file writes it: UTF-8, indented by two, one final newline."""
+    return (json.dumps(value, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+class Output:
+    """Writes files under content/ and records each as a DownloadFile, in call order."""
+
+    def __init__(self, content: Path) -> None:
+        self.content = content
+        self.files: list[DownloadFile] = []
+
+    def record(
+        self, path: str, data: bytes, title: str, format: str, resource: str = "", mediatype: str = ""
+    ) -> None:
+        """List a file without writing it under content/ (publish.finish_site publishes it)."""
+        mediatype = mediatype or MEDIATYPES[format]
+        self.files.append(DownloadFile(path, title, format, mediatype, len(data), sha256(data), resource))
+
+    def put(
+        self, path: str, data: bytes, title: str, format: str, resource: str = "", mediatype: str = ""
+    ) -> None:
+        """Write a file under content/ and list it."""
+        target = self.content / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+        self.record(path, data, title, format, resource, mediatype)
+
+
+def package_files(package: model.Package) -> dict[str, bytes]:
+    """The package's own files by POSIX path: datapackage.json, every resource, the source documents."""
+    root = package.root
+    paths = ["datapackage.json", *(t.path for t in package.tables.values())]
+    sources = [s["path"] for s in package.sources if "://" not in s.get("path", "://")]
+    sumber = root / "data" / "sumber"
+    found = (
+        [p.relative_to(root).as_posix() for p in sumber.iterdir() if p.is_file()] if sumber.is_dir() else []
+    )
+    for path in sorted({*sources, *found}):
+        if path not in paths and (root / path).is_file():
+            paths.append(path)
+    return {path: (root / path).read_bytes() for path in paths}

@@ -1,0 +1,120 @@
+"""The flat table for journalists: one row per indicator with its document, sasaran, program,
+budget codes, target, anomalies and page URL (CSV and XLSX, and one row per indicator in the API).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+
+from ... import model, paths
+from . import xlsx
+
+LENGKAP = "indikator-lengkap"
+
+
+@dataclass(frozen=True)
+class Column:
+    """A column of the flat indikator lengkap table."""
+
+    name: str
+    title: str
+    type: str
+    description: str
+
+
+LENGKAP_COLUMNS = (
+    Column("indikator_id", "Kode indikator", "string", "Kode tetap indikator, misalnya IK24-S07."),
+    Column("dokumen_id", "Kode dokumen", "string", "Dokumen RKT tempat indikator tercetak."),
+    Column("dokumen_nama", "Dokumen", "string", "Nama dokumen yang mudah dibaca."),
+    Column("tahun", "Tahun", "integer", "Tahun anggaran dokumen."),
+    Column("urutan", "Urutan", "integer", "Nomor baris indikator di dalam tabel dokumen."),
+    Column("sasaran_id", "Kode sasaran", "string", "Sasaran strategis indikator ini."),
+    Column("sasaran_teks", "Sasaran strategis", "string", "Teks sasaran, kata demi kata dari dokumen."),
+    Column("program_id", "Kode program", "string", "Program/kegiatan indikator; kosong bila tidak ada."),
+    Column("program_nama", "Program/kegiatan", "string", "Nama program/kegiatan tanpa kode anggaran."),
+    Column("kode_anggaran", "Kode anggaran", "string", "Semua kode anggaran program, dipisah '; '."),
+    Column("kode_kegiatan", "Kode kegiatan", "string", "Kode kegiatan (4 digit), dipisah '; '."),
+    Column("kode_kro", "Kode KRO", "string", "Kode KRO (3 huruf) yang tercetak, dipisah '; '."),
+    Column("kode_ro", "Kode RO", "string", "Kode RO (3 digit) yang tercetak, dipisah '; '."),
+    Column("indikator_teks", "Indikator kinerja", "string", "Teks indikator, kata demi kata dari dokumen."),
+    Column("target_dicetak", "Target tercetak", "string", "Target persis seperti tercetak."),
+    Column("target_nilai", "Nilai target", "number", "Angka target, titik sebagai pemisah desimal."),
+    Column("target_satuan", "Satuan target", "string", "Satuan nilai target."),
+    Column("target_sekunder_nilai", "Target kedua", "number", "Angka kedua bila target berisi dua nilai."),
+    Column("target_sekunder_satuan", "Satuan target kedua", "string", "Satuan nilai target kedua."),
+    Column("halaman_tabel", "Halaman tabel", "integer", "Halaman tabel dokumen tempat indikator tercetak."),
+    Column("ada_anomali", "Ada anomali", "string", "'ya' bila ada catatan anomali atas baris indikator ini."),
+    Column("anomali_id", "Kode anomali", "string", "Kode catatan anomali atas indikator ini, dipisah '; '."),
+    Column("anomali_terkait_id", "Terkait", "string", "Catatan atas sasaran/programnya, dipisah '; '."),
+    Column("url", "Alamat halaman", "string", "Alamat halaman indikator di situs ini."),
+)  # fmt: skip
+FIELDS = [(c.name, c.type) for c in LENGKAP_COLUMNS]
+
+
+def _joined(values: Iterable[str]) -> str:
+    return "; ".join(v for v in values if v)
+
+
+def _number(value: Decimal | None) -> str:
+    return "" if value is None else format(value, "f")
+
+
+def lengkap_row(package: model.Package, item: model.Indikator, base: str) -> dict[str, str]:
+    """One indicator as a flat row: its document, sasaran, program, budget codes, target and URL."""
+    doc = package.dokumen[item.dokumen_id]
+    sasaran = package.sasaran[item.sasaran_id]
+    program = package.program.get(item.program_id)
+    kode = program.kode if program else []
+    related = [*sasaran.anomali, *(program.anomali if program else [])]
+    return {
+        "indikator_id": item.id,
+        "dokumen_id": doc.id,
+        "dokumen_nama": doc.nama,
+        "tahun": str(doc.tahun),
+        "urutan": str(item.urutan),
+        "sasaran_id": sasaran.id,
+        "sasaran_teks": sasaran.teks,
+        "program_id": item.program_id,
+        "program_nama": program.nama if program else "",
+        "kode_anggaran": _joined(k.kode for k in kode),
+        "kode_kegiatan": _joined(k.kode_kegiatan for k in kode),
+        "kode_kro": _joined(k.kode_kro for k in kode),
+        "kode_ro": _joined(k.kode_ro for k in kode),
+        "indikator_teks": item.teks,
+        "target_dicetak": item.target_dicetak,
+        "target_nilai": _number(item.target_nilai),
+        "target_satuan": item.target_satuan,
+        "target_sekunder_nilai": _number(item.target_sekunder_nilai),
+        "target_sekunder_satuan": item.target_sekunder_satuan,
+        "halaman_tabel": str(item.halaman_tabel),
+        "ada_anomali": "ya" if item.anomali else "tidak",
+        "anomali_id": _joined(a.id for a in item.anomali),
+        "anomali_terkait_id": _joined(a.id for a in related),
+        "url": paths.absolute(paths.page_url("indikator", item.id), base),
+    }
+
+
+def lengkap_rows(package: model.Package, base: str) -> list[dict[str, str]]:
+    """Every indicator as a flat row, in printed order: document by document, row by row."""
+    return [lengkap_row(package, item, base) for doc in package.dokumen.values() for item in doc.indikator]
+
+
+def _kamus_rows() -> list[dict[str, str]]:
+    return [
+        {"resource": LENGKAP.replace("-", "_"), "name": c.name, "title": c.title, "type": c.type,
+         "constraints": "", "description": c.description}
+        for c in LENGKAP_COLUMNS
+    ]  # fmt: skip
+
+
+def lengkap_workbook(package: model.Package, rows: list[dict[str, str]], epoch: int) -> bytes:
+    """The indikator lengkap table as XLSX, each row's URL a clickable link, plus its column guide."""
+    workbook = xlsx.new_workbook(package, "Indikator lengkap", epoch)
+    sheet = xlsx.sheet(workbook, "indikator_lengkap", FIELDS, rows)
+    url_column = len(LENGKAP_COLUMNS)
+    for number, row in enumerate(rows, start=2):
+        sheet.cell(row=number, column=url_column).hyperlink = row["url"]
+    xlsx.sheet(workbook, "kamus_data", xlsx.KAMUS_FIELDS, _kamus_rows())
+    return xlsx.workbook_bytes(workbook, epoch)

@@ -1,0 +1,126 @@
+"""Every output folder and URL of the site, in one place.
+
+Pages, downloads, the API, the metadata and the macros of main.py ask this
+module where a thing lives; none of them spells a path itself. Published
+URLs never change meaning (see docs/keputusan.md): `kinerja/indikator/ik24-s07/`
+is the page of IK24-S07 forever, `api/v1/indikator/IK24-S07.json` its data.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from functools import lru_cache
+from pathlib import Path
+
+#: The project folder of this code (holding mkdocs.yml), used when no other root is given.
+PROJECT = Path(__file__).resolve().parents[2]
+MKDOCS_YML = PROJECT / "mkdocs.yml"
+#: The hand-written pages and everything generated for MkDocs live under content/.
+CONTENT = "content"
+#: Folders under content/ that the generator owns (ignored by git, rewritten by every build).
+GENERATED = ("kinerja", "api", "berkas")
+#: Generated pages of the rows of the package, their lists, the tree, the glossary.
+PAGES = "kinerja"
+#: Downloads: ZIP, XLSX, CSV and JSON per resource, the source documents, checksums.
+BERKAS = "berkas"
+#: The static JSON API, version 1 (only ever extended, never changed incompatibly).
+API = "api/v1"
+#: Where the list of downloads is written for the macros of the hand-written pages.
+DOWNLOAD_MANIFEST = f"{CONTENT}/{BERKAS}/manifest.json"
+#: The manifest of every published file, checked after MkDocs.
+API_MANIFEST = f"{API}/manifest.json"
+
+_SITE_URL_LINE = re.compile(
+    r"""^site_url:\s*(?:!ENV\s*\[\s*\w+\s*,\s*(?P<default>"[^"]*"|'[^']*'|[^\]\s]+)\s*\]|(?P<plain>\S+))""",
+    re.MULTILINE,
+)
+
+
+def slug(identifier: str) -> str:
+    """An identifier as it appears in URLs: lower case (IK24-S07 → ik24-s07)."""
+    return identifier.lower()
+
+
+def page_source(kind: str, identifier: str) -> str:
+    """The Markdown file of a row's page under content/: kinerja/indikator/ik24-s01.md."""
+    return f"{PAGES}/{kind}/{slug(identifier)}.md"
+
+
+def page_url(kind: str, identifier: str) -> str:
+    """The site-relative URL of a row's page: kinerja/indikator/ik24-s01/."""
+    return f"{PAGES}/{kind}/{slug(identifier)}/"
+
+
+def page_link(from_kind: str, kind: str, identifier: str) -> str:
+    """A Markdown link target from a row page of `from_kind` to the page of another row."""
+    prefix = "" if from_kind == kind else f"../{kind}/"
+    return f"{prefix}{slug(identifier)}.md"
+
+
+def list_source(kind: str) -> str:
+    """The list page of a kind of row: kinerja/indikator/index.md."""
+    return f"{PAGES}/{kind}/index.md"
+
+
+def section_source(name: str) -> str:
+    """A generated page that is not a row: kinerja/pohon.md, kinerja/glosarium.md."""
+    return f"{PAGES}/{name}.md"
+
+
+def version_source(dokumen_id: str, versi: int) -> str:
+    """The page of an older version of a document: kinerja/dokumen/rkt24-s/v1.md."""
+    return f"{PAGES}/dokumen/{slug(dokumen_id)}/v{versi}.md"
+
+
+def version_link(dokumen_id: str, versi: int) -> str:
+    """A link from the document's page to one of its older versions."""
+    return f"{slug(dokumen_id)}/v{versi}.md"
+
+
+def berkas(name: str) -> str:
+    """The site path of a download: berkas/indikator.csv."""
+    return f"{BERKAS}/{name}"
+
+
+def source_download(sumber: str) -> str:
+    """Where a source document (data/sumber/x.txt) is offered for download: berkas/sumber/x.txt."""
+    return berkas("sumber/" + sumber.rsplit("/", 1)[-1])
+
+
+def api(name: str) -> str:
+    """The site path of an API file: api/v1/index.json."""
+    return f"{API}/{name}"
+
+
+def api_item(kind: str, identifier: str, suffix: str = "json") -> str:
+    """The API file of one row: api/v1/indikator/IK24-S01.json (codes keep their case)."""
+    return f"{API}/{kind}/{identifier}.{suffix}"
+
+
+def indikator_files(identifier: str) -> dict[str, str]:
+    """The site paths of one indicator's data files, by format (linked from its page)."""
+    return {"CSV": api_item("indikator", identifier, "csv"), "JSON": api_item("indikator", identifier)}
+
+
+def site_url() -> str:
+    """The public base URL of the site, always ending with '/'.
+
+    SITE_URL from the environment when set (forks, previews), otherwise the
+    default written in mkdocs.yml, the one place the URL is configured.
+    """
+    url = os.environ.get("SITE_URL") or _configured_site_url()
+    return url if url.endswith("/") else url + "/"
+
+
+@lru_cache(maxsize=1)
+def _configured_site_url() -> str:
+    match = _SITE_URL_LINE.search(MKDOCS_YML.read_text(encoding="utf-8"))
+    if match is None:
+        raise ValueError(f"baris 'site_url' tidak ditemukan di {MKDOCS_YML}. Isi alamat situs di sana.")
+    return (match.group("default") or match.group("plain")).strip("\"'")
+
+
+def absolute(path: str, base: str | None = None) -> str:
+    """The absolute URL of a site path."""
+    return (base if base is not None else site_url()) + path

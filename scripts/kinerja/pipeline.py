@@ -1,0 +1,76 @@
+"""The build, step by step: validate → model → pages and downloads → MkDocs → publish.
+
+This is the one module that knows every room: it runs validation, loads the
+model, lets the outputs write under content/, runs MkDocs into a temporary
+folder, finishes the site there and swaps it with site/ in one step. A
+failure at any point, or a process killed mid-way, leaves the previous
+site/ exactly as it was.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from . import atomic, model, paths
+from .clock import data_changed_epoch, source_date_epoch
+from .errors import BuildError, ProblemsFound
+from .outputs import downloads, harden, pages, publish, search
+from .validate import validate
+
+
+def load_valid(root: Path) -> model.Package:
+    """The package as a model, or ProblemsFound listing every problem."""
+    problems = validate(root)
+    if problems:
+        raise ProblemsFound(problems)
+    return model.load(root)
+
+
+def generate(root: Path, package: model.Package | None = None) -> model.Package:
+    """Write every generated page and download under content/, from one validated package."""
+    package = package or load_valid(root)
+    content = root / paths.CONTENT
+    try:
+        for name in paths.GENERATED:
+            shutil.rmtree(content / name, ignore_errors=True)
+        changed = data_changed_epoch(root)
+        downloads.write_all(package, content, changed)
+        pages.write_all(package, content, changed)
+    except OSError as error:
+        raise BuildError(atomic.os_message(error, content)) from error
+    return package
+
+
+def mkdocs_build(root: Path, destination: Path, epoch: int) -> None:
+    """Run `mkdocs build --strict` into destination; a failure becomes BuildError."""
+    env = {**os.environ, "SOURCE_DATE_EPOCH": str(epoch), "NO_MKDOCS_2_WARNING": "1"}
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", str(destination)]
+    try:
+        result = subprocess.run(command, cwd=root, env=env, capture_output=True, text=True)
+    except FileNotFoundError as error:
+        raise BuildError(
+            f"program '{command[0]}' tidak ditemukan. Jalankan 'make site' agar lingkungan dipasang."
+        ) from error
+    if result.returncode != 0:
+        if "No module named mkdocs" in result.stderr:
+            raise BuildError("MkDocs belum terpasang. Jalankan 'make site' agar lingkungan dipasang.")
+        raise BuildError("MkDocs gagal membangun situs:\n" + (result.stderr or result.stdout).strip())
+
+
+def build(root: Path, output: Path) -> None:
+    """The whole pipeline; publishes output/ only when every step succeeded."""
+    output = output if output.is_absolute() else root / output
+    package = load_valid(root)
+    generate(root, package)
+    epoch = source_date_epoch(root)
+    with atomic.staging(output) as staging:
+        mkdocs_build(root, staging, epoch)
+        search.augment_index(staging, [dataclasses.asdict(g) for g in package.glosarium])
+        publish.finish_site(package, staging, epoch)
+        harden.harden_site(staging)
+        atomic.publish(staging, output)
