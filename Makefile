@@ -6,7 +6,7 @@ STAMP     := $(VENV)/.terpasang
 export PYTHONPATH := $(CURDIR)/scripts
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: setup validate generate site serve test lint format bench lock import clean
+.PHONY: setup validate generate site serve test test-fast lint format bench lock import clean
 
 $(STAMP): requirements.lock
 	@command -v $(PYTHON) >/dev/null || { echo "GAGAL: $(PYTHON) tidak ditemukan. Pasang Python 3.11 atau lebih baru." >&2; exit 2; }
@@ -32,6 +32,10 @@ test: setup
 	$(PY) -m ruff check scripts tests main.py
 	$(PY) -m ruff format --check scripts tests main.py
 	$(PY) -m pytest
+
+test-fast: setup
+	$(PY) -m ruff check scripts tests main.py
+	$(PY) -m pytest -m fast -q
 
 lint: setup
 	$(PY) -m ruff check scripts tests main.py

@@ -1,8 +1,11 @@
-"""Shared session fixtures: the real site built once, and served on 127.0.0.1.
+"""Shared fixtures for tests that build: the real site built once from a copy, served on 127.0.0.1.
 
-Registered in conftest.py through `pytest_plugins`. Every test of built HTML,
-downloads or the browser uses the same build, made by the same command as
-`make site` (`python -m kinerja build`), into a temporary folder.
+Registered in conftest.py through `pytest_plugins`. Every build runs the same
+command as `make site` (`python -m kinerja build`) on a copy of the project
+in a temporary folder, never on the checkout's own content/.
+
+Tests that build use the `builder` fixture (or `built_site`/`site_url`), which
+puts them in the `site` tier (see conftest.py).
 """
 
 from __future__ import annotations
@@ -10,6 +13,7 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import shutil
 import subprocess
 import sys
 import threading
@@ -18,21 +22,70 @@ from pathlib import Path
 
 import pytest
 
+from kinerja.clock import DEFAULT_EPOCH
+
 ROOT = Path(__file__).resolve().parents[1]
+PROJECT_PARTS = ("datapackage.json", "data", "content", "overrides", "scripts", "main.py", "mkdocs.yml")
+#: Folders under content/ that a build writes (kinerja.paths.GENERATED), never copied.
+GENERATED = ("kinerja", "api", "berkas")
+
+
+def copy_project(destination: Path) -> Path:
+    """A copy of everything the build reads, without generated files, for tests that change it."""
+    destination.mkdir(parents=True, exist_ok=True)
+    for part in PROJECT_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            ignore = ("__pycache__", *GENERATED) if part == "content" else ("__pycache__",)
+            shutil.copytree(source, destination / part, ignore=shutil.ignore_patterns(*ignore))
+        else:
+            shutil.copy2(source, destination / part)
+    return destination
+
+
+class Builder:
+    """Runs `python -m kinerja …` on a project copy, as `make` does, with a fixed build date."""
+
+    def env(self, project: Path, **extra: str) -> dict[str, str]:
+        """The environment of a step: the copy's own scripts, a fixed SOURCE_DATE_EPOCH."""
+        return {
+            **os.environ,
+            "PYTHONPATH": str(project / "scripts"),
+            "SOURCE_DATE_EPOCH": str(DEFAULT_EPOCH),
+            **extra,
+        }
+
+    def command(self, project: Path, *args: str, **env: str) -> list[str]:
+        """The command line of one step for a project copy."""
+        return [sys.executable, "-m", "kinerja", "--root", str(project), *args]
+
+    def run(self, project: Path, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
+        """Run one step (validate, build, import …) and return its result."""
+        return subprocess.run(
+            self.command(project, *args),
+            cwd=project,
+            env=self.env(project, **env),
+            capture_output=True,
+            text=True,
+        )
+
+    def build(self, project: Path, output: Path, **env: str) -> subprocess.CompletedProcess[str]:
+        """Run `python -m kinerja build` for a project copy into output/."""
+        return self.run(project, "build", "--output", str(output), **env)
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The site built from the repository's package by the real pipeline."""
-    output = tmp_path_factory.mktemp("situs") / "site"
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "scripts")}
-    result = subprocess.run(
-        [sys.executable, "-m", "kinerja", "build", "--output", str(output)],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-    )
+def builder() -> Builder:
+    """Runs build steps on project copies (puts the test in the `site` tier)."""
+    return Builder()
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory, builder: Builder) -> Path:
+    """The site built by the real pipeline from a copy of the repository's project."""
+    project = copy_project(tmp_path_factory.mktemp("proyek-situs") / "p")
+    output = project / "site"
+    result = builder.build(project, output)
     assert result.returncode == 0, result.stderr + result.stdout
     return output
 
@@ -64,38 +117,3 @@ def site_url(built_site: Path) -> Iterator[str]:
     yield f"http://127.0.0.1:{server.server_address[1]}/"
     server.shutdown()
     server.server_close()
-
-
-PROJECT_PARTS = ("datapackage.json", "data", "content", "overrides", "scripts", "main.py", "mkdocs.yml")
-GENERATED = ("content/kinerja", "content/api", "content/berkas")
-
-
-def copy_project(destination: Path) -> Path:
-    """A copy of everything the build reads, without generated files, for tests that change it."""
-    import shutil
-
-    destination.mkdir(parents=True, exist_ok=True)
-    for part in PROJECT_PARTS:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(
-                source,
-                destination / part,
-                ignore=shutil.ignore_patterns("__pycache__", "kinerja", "api", "berkas")
-                if part == "content"
-                else shutil.ignore_patterns("__pycache__"),
-            )
-        else:
-            shutil.copy2(source, destination / part)
-    return destination
-
-
-def run_build(project: Path, output: Path, **env: str) -> subprocess.CompletedProcess[str]:
-    """Run `python -m kinerja build` for a project copy, as `make site` does."""
-    return subprocess.run(
-        [sys.executable, "-m", "kinerja", "--root", str(project), "build", "--output", str(output)],
-        cwd=project,
-        env={**os.environ, "PYTHONPATH": str(project / "scripts"), **env},
-        capture_output=True,
-        text=True,
-    )

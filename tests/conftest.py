@@ -39,6 +39,14 @@ import yaml
 #: Session fixtures of the site and browser tests (built site, local server, Chromium).
 pytest_plugins = ["_site", "_browser"]
 
+#: The tiers of the suite, set on every test from the fixtures it uses (see
+#: pytest_collection_modifyitems): `browser` needs Chromium, `site` builds a site,
+#: `fast` needs neither (`make test-fast`).
+TIER_FIXTURES = {
+    "browser": {"browser", "new_page", "tour", "axe", "print_page"},
+    "site": {"builder", "built_site", "site_url"},
+}
+
 ROOT = Path(__file__).resolve().parents[1]
 BROKEN = ROOT / "tests" / "fixtures" / "broken"
 
@@ -209,6 +217,20 @@ def make_broken_copy(name: str, destination: Path) -> Path:
     case = load_cases()[name]
     copy_package(destination)
     return apply_steps(destination, case.get("file", "datapackage.json"), case["steps"])
+
+
+def tier_of(fixtures: set[str]) -> str:
+    """The tier of a test that uses `fixtures` (directly or through other fixtures)."""
+    for tier, names in TIER_FIXTURES.items():
+        if fixtures & names:
+            return tier
+    return "fast"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark every test with its tier, so `pytest -m fast` runs the tests that need no site or browser."""
+    for item in items:
+        item.add_marker(getattr(pytest.mark, tier_of(set(getattr(item, "fixturenames", ())))))
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:

@@ -7,13 +7,12 @@ import hashlib
 import os
 import signal
 import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
 
-from _site import copy_project, run_build
+from _site import Builder, copy_project
 from kinerja import atomic, pipeline
 from kinerja.errors import BuildError
 from kinerja.outputs import harden
@@ -33,16 +32,16 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def first_site(project: Path) -> tuple[Path, dict[str, str]]:
+def first_site(project: Path, builder: Builder) -> tuple[Path, dict[str, str]]:
     output = project / "site"
-    result = run_build(project, output, SOURCE_DATE_EPOCH="1709251200")
+    result = builder.build(project, output)
     assert result.returncode == 0, result.stderr
     return output, tree_digest(output)
 
 
-def test_two_clean_builds_are_byte_identical(project, first_site, tmp_path):
+def test_two_clean_builds_are_byte_identical(project, first_site, tmp_path, builder):
     output, digest = first_site
-    again = run_build(project, tmp_path / "site2", SOURCE_DATE_EPOCH="1709251200")
+    again = builder.build(project, tmp_path / "site2")
     assert again.returncode == 0, again.stderr
     second = tree_digest(tmp_path / "site2")
     assert set(second) == set(digest)
@@ -50,7 +49,7 @@ def test_two_clean_builds_are_byte_identical(project, first_site, tmp_path):
     assert not changed, f"berbeda: {changed[:10]}"
 
 
-def test_failed_build_leaves_previous_site_untouched(project, first_site):
+def test_failed_build_leaves_previous_site_untouched(project, first_site, builder):
     output, digest = first_site
     csv = project / "data" / "indikator.csv"
     original = csv.read_text(encoding="utf-8")
@@ -58,7 +57,7 @@ def test_failed_build_leaves_previous_site_untouched(project, first_site):
     assert broken != original
     csv.write_text(broken, encoding="utf-8")
     try:
-        result = run_build(project, output, SOURCE_DATE_EPOCH="1709251200")
+        result = builder.build(project, output)
     finally:
         csv.write_text(original, encoding="utf-8")
     assert result.returncode != 0
@@ -66,12 +65,12 @@ def test_failed_build_leaves_previous_site_untouched(project, first_site):
     assert tree_digest(output) == digest
 
 
-def test_killed_build_leaves_previous_site_untouched(project, first_site):
+def test_killed_build_leaves_previous_site_untouched(project, first_site, builder):
     output, digest = first_site
     process = subprocess.Popen(
-        [sys.executable, "-m", "kinerja", "--root", str(project), "build", "--output", str(output)],
+        builder.command(project, "build", "--output", str(output)),
         cwd=project,
-        env={**os.environ, "PYTHONPATH": str(project / "scripts"), "SOURCE_DATE_EPOCH": "1709251200"},
+        env=builder.env(project),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
         start_new_session=True,

@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from _site import copy_project, run_build
+from _site import copy_project
 from kinerja import csvio, model
 from kinerja.domain import capaian
-from kinerja.ingest.importer import import_document
 from kinerja.outputs import pages
+from kinerja.update import import_document
 from kinerja.validate import validate
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -129,7 +129,7 @@ def test_new_year_keeps_2024_urls_and_links_years(tmp_path):
     assert index.index("Tahun 2025") < index.index("Tahun 2024")
 
 
-def test_a_revision_becomes_a_version_with_its_changes(tmp_path):
+def test_a_revision_becomes_a_version_with_its_changes(tmp_path, builder):
     project = copy_project(tmp_path / "p")
     text = SOURCE.read_text(encoding="utf-8")
     text = text.replace(
@@ -151,7 +151,7 @@ def test_a_revision_becomes_a_version_with_its_changes(tmp_path):
         r["target_dicetak"] == "90%" and r["id"] == "IK24-S09" for r in archived
     )
     assert validate(project) == []
-    result = run_build(project, project / "site", SOURCE_DATE_EPOCH="1709251200")
+    result = builder.build(project, project / "site")
     assert result.returncode == 0, result.stderr
     old = html.unescape(
         (project / "site" / "kinerja" / "dokumen" / "rkt24-s" / "v1" / "index.html").read_text(

@@ -11,8 +11,10 @@ from docx.enum.text import WD_BREAK
 
 from _site import copy_project
 from kinerja import csvio
+from kinerja.errors import ProblemsFound
+from kinerja.ingest import importer, reading
 from kinerja.ingest.docx import docx_to_text
-from kinerja.ingest.importer import import_document, read_document
+from kinerja.update import import_document
 from kinerja.validate import validate
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -25,14 +27,27 @@ def project(tmp_path: Path) -> Path:
     return copy_project(tmp_path / "p")
 
 
-def test_importing_the_2024_text_reproduces_the_package_exactly(project):
-    before = {p.name: p.read_bytes() for p in (project / "data").glob("*.csv")}
+def tree(folder: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
+    }
+
+
+def test_transcribing_the_2024_text_again_reproduces_the_package_exactly(project):
+    before = tree(project / "data")
     descriptor = (project / "datapackage.json").read_bytes()
-    report = import_document(project, project / "data" / "sumber" / SOURCE.name)
-    assert "62 indikator" in report
-    after = {p.name: p.read_bytes() for p in (project / "data").glob("*.csv")}
-    assert after == before
+    source = reading.read_source(SOURCE)
+    lines = importer.write_import(project, source, importer.plan(project, source, reading.tables_of(source)))
+    assert "62 indikator" in lines[0]
+    assert tree(project / "data") == before
     assert (project / "datapackage.json").read_bytes() == descriptor
+
+
+def test_a_document_already_imported_changes_nothing(project):
+    before = tree(project)
+    report = import_document(project, project / "data" / "sumber" / SOURCE.name)
+    assert "sudah diimpor" in report and "data/sumber/rkt-2024-kpu-kaltim.txt" in report
+    assert tree(project) == before
 
 
 def write_docx(path: Path, text_source: Path) -> None:
@@ -69,17 +84,18 @@ def write_docx(path: Path, text_source: Path) -> None:
     document.save(str(path))
 
 
-def test_a_word_document_imports_to_the_same_rows(project, tmp_path):
-    source = tmp_path / "rkt-2024-kpu-kaltim.docx"
-    write_docx(source, SOURCE)
-    assert "\t" in docx_to_text(source)
+def test_a_word_document_gives_the_same_rows(project, tmp_path):
+    path = tmp_path / "rkt-2024-kpu-kaltim.docx"
+    write_docx(path, SOURCE)
+    assert "\t" in docx_to_text(path)
     for name in RESOURCES:  # start from an empty package so nothing is matched by accident
         rows = csvio.read(project / "data" / f"{name}.csv")
         csvio.write(project / "data" / f"{name}.csv", list(rows[0]), [])
-    import_document(project, source)
+    source = reading.read_source(path)
+    rows = importer.plan(project, source, reading.tables_of(source))
     for name in RESOURCES:
         committed = csvio.read(ROOT / "data" / f"{name}.csv")
-        imported = csvio.read(project / "data" / f"{name}.csv")
+        imported = getattr(rows, name)
         ignore = {"baris_sumber", "sumber"}
         assert [{k: v for k, v in r.items() if k not in ignore} for r in imported] == [
             {k: v for k, v in r.items() if k not in ignore} for r in committed
@@ -108,10 +124,12 @@ def test_a_new_year_keeps_2024_and_gets_its_own_identifiers(project, tmp_path):
     assert validate(project) == []
 
 
-def test_read_document_accepts_text_and_refuses_garbage(tmp_path):
-    assert len(read_document(SOURCE)) == 2
+def test_reading_accepts_text_and_refuses_garbage(tmp_path):
+    assert len(reading.tables_of(reading.read_source(SOURCE))) == 2
     bad = tmp_path / "x.txt"
     bad.write_text("bukan dokumen RKT\n", encoding="utf-8")
-    with pytest.raises(ValueError, match="tidak ada tabel RKT"):
-        read_document(bad)
+    with pytest.raises(ProblemsFound) as caught:
+        reading.tables_of(reading.read_source(bad))
+    (problem,) = caught.value.problems
+    assert problem.file == "x.txt" and "tidak ada tabel RKT" in problem.what
     shutil.rmtree(tmp_path)

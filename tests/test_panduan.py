@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 from _site import copy_project
@@ -21,18 +18,17 @@ def section_commands(title: str) -> list[str]:
     return [line.strip() for block in blocks for line in block.splitlines() if line.strip()]
 
 
-def as_cli(command: str) -> list[str]:
-    """The make target's equivalent (the Makefile is a thin wrapper over `python -m kinerja`)."""
+def as_step(command: str) -> list[str]:
+    """The make target's `python -m kinerja` step and arguments (the Makefile is a thin wrapper)."""
     words = command.split()
     assert words[0] == "make", command
     if words[1] == "import":
         source = next(w for w in words if w.startswith("SRC=")).removeprefix("SRC=")
-        return [sys.executable, "-m", "kinerja", "import", source]
-    step = {"validate": "validate", "site": "build"}[words[1]]
-    return [sys.executable, "-m", "kinerja", step]
+        return ["import", source]
+    return [{"validate": "validate", "site": "build"}[words[1]]]
 
 
-def test_guide_adds_a_year_end_to_end(tmp_path):
+def test_guide_adds_a_year_end_to_end(tmp_path, builder):
     commands = section_commands("Menambah dokumen tahun baru")
     assert commands == [
         "make import SRC=data/sumber/rkt-2025-kpu-kaltim.txt",
@@ -44,15 +40,8 @@ def test_guide_adds_a_year_end_to_end(tmp_path):
     (project / "data" / "sumber" / "rkt-2025-kpu-kaltim.txt").write_text(
         source.replace("Tahun Anggaran : 2024", "Tahun Anggaran : 2025"), encoding="utf-8"
     )
-    env = {**os.environ, "PYTHONPATH": str(project / "scripts"), "SOURCE_DATE_EPOCH": "1709251200"}
     for command in commands:
-        result = subprocess.run(
-            [*as_cli(command)[:3], "--root", str(project), *as_cli(command)[3:]],
-            cwd=project,
-            env=env,
-            capture_output=True,
-            text=True,
-        )
+        result = builder.run(project, *as_step(command))
         assert result.returncode == 0, f"{command}: {result.stderr}"
     site = project / "site"
     assert (site / "kinerja" / "indikator" / "ik25-s56" / "index.html").is_file()

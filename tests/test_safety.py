@@ -16,7 +16,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from _site import copy_project, run_build
+from _site import Builder, copy_project
 from conftest import apply_step, case_names, legitimate_cells
 from kinerja import csvio
 
@@ -29,7 +29,7 @@ SPARE = {
 
 
 @pytest.fixture(scope="module")
-def placed(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[dict[str, str]]]:
+def placed(tmp_path_factory: pytest.TempPathFactory, builder: Builder) -> tuple[Path, list[dict[str, str]]]:
     project = copy_project(tmp_path_factory.mktemp("aman") / "p")
     spare = {name: iter(rows) for name, rows in SPARE.items()}
     cells = []
@@ -39,7 +39,7 @@ def placed(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[dict[st
                 cell = {**cell, "row": next(spare[cell["file"]])}
             apply_step(project, cell["file"], "set_cell", {k: cell[k] for k in ("row", "column", "value")})
             cells.append({**cell, "case": name})
-    result = run_build(project, project / "site", SOURCE_DATE_EPOCH="1709251200")
+    result = builder.build(project, project / "site")
     assert result.returncode == 0, result.stderr
     return project / "site", cells
 

@@ -418,13 +418,19 @@ def test_problem_text_names_file_row_and_column() -> None:
 
 def test_messages_of_the_corpus_read_as_indonesian(broken_copy: Callable[[str], Path]) -> None:
     for name in ("windows_1252", "json_rusak", "rujukan_sasaran", "kode_ganda", "skema_tipe_tidak_dikenal"):
-        assert_messages(validate(broken_copy(name)))
+        problems = validate(broken_copy(name))
+        assert problems, f"{name}: the broken copy must give at least one problem"
+        assert_messages(problems)
 
 
 def test_a_fresh_copy_is_independent_of_the_repository(package_copy: Path) -> None:
+    original = (ROOT / "data" / "sasaran.csv").read_bytes()
     (package_copy / "data" / "sasaran.csv").write_text("rusak", encoding="utf-8")
-    assert validate(ROOT) == []
-    assert copy_package(package_copy.parent / "lagi") != package_copy
+    assert validate(package_copy), "the damaged copy must be invalid"
+    assert (ROOT / "data" / "sasaran.csv").read_bytes() == original
+    second = copy_package(package_copy.parent / "lagi")
+    assert (second / "data" / "sasaran.csv").read_bytes() == original
+    assert validate(second) == [] and validate(ROOT) == []
 
 
 def test_format_message_gives_an_example_of_the_right_kind(mutated_copy: Mutate) -> None:

@@ -45,9 +45,9 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 def cmd_import(args: argparse.Namespace) -> int:
     """Import an RKT document (text export or .docx) into the CSVs: `python -m kinerja import FILE`."""
-    from .ingest import importer
+    from . import update
 
-    report = importer.import_document(args.root, Path(args.source))
+    report = update.import_document(args.root, Path(args.source))
     print(report)
     return 0
 

@@ -56,8 +56,11 @@ class ProblemsFound(KinerjaError):
         self.summary = summary
 
     def lines(self) -> list[str]:
-        """Every problem, then one line with the count and what was left unchanged."""
-        return [str(p) for p in self.problems] + [f"GAGAL: {len(self.problems)} {self.summary}"]
+        """Every problem on its own line; with several, a last line with the count and what was kept."""
+        lines = [str(p) for p in self.problems]
+        if len(lines) > 1:
+            lines.append(f"GAGAL: {len(self.problems)} {self.summary}")
+        return lines
 
 
 class BuildError(KinerjaError):

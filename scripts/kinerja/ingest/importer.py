@@ -1,11 +1,11 @@
-"""Import a signed RKT document (text export or Word .docx) into the canonical CSVs.
+"""Import a signed RKT document (text export or Word .docx) into the rows of a package folder.
 
-A .docx is first turned into the same tab-separated text as the export
-(paragraphs as lines, table rows as tab-joined cells, a vertically merged
-continuation cell as an empty cell), then read by source_text like any
-export, so both forms follow one set of layout rules. Rows already in the
-package keep their identifiers; new rows get new ones. The report lists what
-looks doubtful, for a person to record in data/anomali.csv.
+The functions here read and write the CSVs of the package folder they are
+given; `kinerja.update` gives them a temporary copy of the package and swaps
+it in only when the whole result validates, so the real data/ is never
+half-written. Rows already in the package keep their identifiers; new rows
+get new ones. The report lists what looks doubtful, for a person to record
+in data/anomali.csv.
 """
 
 from __future__ import annotations
@@ -13,25 +13,17 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-import shutil
 from pathlib import Path
 
 from .. import csvio
 from ..domain import versions
 from ..domain.printed import normalise, program_key
 from ..domain.targets import parse_target
-from .docx import docx_to_text
-from .source_text import PrintedTable, read_tables
+from .reading import Source
 from .transcribe import Existing, Rows, transcribe
 
+SUMBER = "data/sumber"
 RESOURCES = ("dokumen", "program", "program_kode", "sasaran", "indikator")
-
-
-def read_document(path: Path) -> list[PrintedTable]:
-    """The printed tables of a .txt export or a .docx document."""
-    if path.suffix.lower() == ".docx":
-        return read_tables(docx_to_text(path))
-    return read_tables(path.read_text(encoding="utf-8"))
 
 
 def existing_ids(root: Path) -> Existing:
@@ -154,24 +146,57 @@ def doubts(rows: Rows) -> list[str]:
     return notes
 
 
-def _update_sources(root: Path, relative: str) -> None:
+def _source_entry(relative: str, data: bytes, title: str, description: str) -> dict[str, str]:
+    digest = hashlib.sha256(data).hexdigest()
+    return {
+        "title": title,
+        "path": relative,
+        "description": f"{description} SHA-256: {digest}",
+        "sha256": digest,
+    }
+
+
+def text_form_path(relative: str) -> str:
+    """Where the text form of a Word source is kept beside it: data/sumber/x.docx → data/sumber/x.docx.txt."""
+    return relative + ".txt"
+
+
+def _update_sources(root: Path, source: Source, relative: str, signed: str) -> None:
+    """Record the source (and, for Word, its text form) in datapackage.json with their SHA-256."""
     path = root / "datapackage.json"
     descriptor = json.loads(path.read_text(encoding="utf-8"))
-    digest = hashlib.sha256((root / relative).read_bytes()).hexdigest()
-    sources = [s for s in descriptor.get("sources", []) if s.get("path") != relative]
-    previous = next((s for s in descriptor.get("sources", []) if s.get("path") == relative), None)
-    entry = previous or {"title": f"Dokumen sumber {Path(relative).name}", "path": relative}
-    entry["sha256"] = digest
-    entry["description"] = re.sub(
-        r"SHA-256: [0-9a-f]{64}", f"SHA-256: {digest}", entry.get("description", "")
-    )
-    if "SHA-256" not in entry["description"]:
-        entry["description"] = (entry["description"] + f" SHA-256: {digest}").strip()
-    descriptor["sources"] = (
-        [*sources, entry]
-        if previous is None
-        else [entry if s.get("path") == relative else s for s in descriptor["sources"]]
-    )
+    entries = [
+        _source_entry(
+            relative,
+            source.data,
+            f"Dokumen sumber {source.name}",
+            f"Dokumen resmi bertanda tangan {signed}, disimpan apa adanya ({source.kind}).",
+        )
+    ]
+    if source.places is not None:
+        entries.append(
+            _source_entry(
+                text_form_path(relative),
+                source.text.encode("utf-8"),
+                f"Bentuk teks {source.name}",
+                f"Teks tabel dan paragraf {source.name}, dibuat oleh importir; nomor baris di kolom "
+                "'baris_sumber' merujuk ke berkas ini.",
+            )
+        )
+    known = {s.get("path"): s for s in descriptor.get("sources", [])}
+    for entry in entries:
+        previous = known.get(entry["path"])
+        if previous is not None:  # a document imported again under its name keeps its title and wording
+            entry["title"] = previous.get("title", entry["title"])
+            entry["description"] = (
+                re.sub(
+                    r"SHA-256: [0-9a-f]{64}", f"SHA-256: {entry['sha256']}", previous.get("description", "")
+                )
+                or entry["description"]
+            )
+    by_path = {entry["path"]: entry for entry in entries}
+    sources = [by_path.pop(s.get("path"), s) for s in descriptor.get("sources", [])]
+    descriptor["sources"] = [*sources, *by_path.values()]
     path.write_text(json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 
 
@@ -198,21 +223,30 @@ def _update_polaritas(root: Path, indikator: list[dict[str, str]]) -> None:
     csvio.write(path, ["indikator_id", "polaritas", "dasar", "alasan"], rows)
 
 
-def import_document(root: Path, source: Path) -> str:
-    """Import one document into the package at root; returns a report for people."""
-    tables = read_document(source)
-    relative = f"data/sumber/{source.name}"
-    target = root / relative
-    if source.resolve() != target.resolve():
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(source, target)
-    rows = transcribe(tables, relative, existing_ids(root))
+def _fields(root: Path, name: str) -> list[str]:
+    descriptor = json.loads((root / "datapackage.json").read_text(encoding="utf-8"))
+    resource = next(r for r in descriptor["resources"] if r["name"] == name)
+    return [f["name"] for f in resource["schema"]["fields"]]
+
+
+def plan(root: Path, source: Source, tables: list) -> Rows:
+    """The rows of an imported document, keeping the identifiers of rows the package already has."""
+    return transcribe(tables, f"{SUMBER}/{source.name}", existing_ids(root))
+
+
+def write_import(root: Path, source: Source, rows: Rows) -> list[str]:
+    """Write the document and its rows into the package folder `root`; returns the report's lines."""
+    relative = f"{SUMBER}/{source.name}"
+    (root / SUMBER).mkdir(parents=True, exist_ok=True)
+    (root / relative).write_bytes(source.data)
+    if source.places is not None:
+        (root / text_form_path(relative)).write_text(source.text, encoding="utf-8", newline="\n")
     revised = record_versions(root, rows, relative)
     merged = merge(root, rows)
     for name in RESOURCES:
-        fields = list(merged[name][0]) if merged[name] else list(csvio.read(root / "data" / f"{name}.csv")[0])
-        csvio.write(root / "data" / f"{name}.csv", fields, merged[name])
-    _update_sources(root, relative)
+        csvio.write(root / "data" / f"{name}.csv", _fields(root, name), merged[name])
+    signed = ", ".join(sorted({r["tanggal_dicetak"] for r in rows.dokumen})) or "(tanpa tanggal)"
+    _update_sources(root, source, relative, signed)
     _update_polaritas(root, merged["indikator"])
     lines = [
         f"Diimpor dari {source.name}: {len(rows.dokumen)} dokumen, {len(rows.program)} program, "
@@ -226,5 +260,4 @@ def import_document(root: Path, source: Path) -> str:
     if notes:
         lines.append("Perlu diperiksa (catat di data/anomali.csv bila memang keliru di dokumen):")
         lines += [f"- {note}" for note in notes]
-    lines.append("Langkah berikutnya: jalankan 'make validate', periksa data/anomali.csv, lalu 'make site'.")
-    return "\n".join(lines)
+    return lines

@@ -22,8 +22,19 @@ _SEPARATOR = re.compile(r"^[-\t ]+$")
 _HEADER_FIRST = ("Sasaran Strategis", "Program/Kegiatan")
 
 
+#: The columns every RKT table ends with, in this order; the Secretariat's table starts with a program column.
+COLUMNS = ("Sasaran Strategis", "Indikator Kinerja", "Target")
+PROGRAM_COLUMN = "Program/Kegiatan"
+
+
 class SourceTextError(ValueError):
-    """The text does not have the shape of an RKT export."""
+    """The text does not have the shape of an RKT export: where (line, 1-based), what and how to fix it."""
+
+    def __init__(self, line: int | None, what: str, fix: str) -> None:
+        super().__init__(f"baris {line}: {what}" if line else what)
+        self.line = line
+        self.what = what
+        self.fix = fix
 
 
 @dataclass
@@ -48,6 +59,8 @@ class PrintedTable:
     jabatan: str = ""
     penanda_tangan: str = ""
     title: str = ""
+    signed_line: int = 0
+    """The line of 'Samarinda, 1 Maret 2024' in the text form."""
 
 
 def plain(text: str) -> str:
@@ -96,6 +109,7 @@ def read_tables(text: str) -> list[PrintedTable]:
             if "\t" in line and cells[0] in _HEADER_FIRST:
                 page += 1
                 if not current.columns:
+                    _check_columns(cells, number)
                     current.columns = cells
                 pending_header = True
                 continue
@@ -107,13 +121,25 @@ def read_tables(text: str) -> list[PrintedTable]:
             if "\t" not in line:
                 if m := _SIGNED.match(stripped):
                     current.tempat, current.tanggal = m["tempat"], m["tanggal"]
+                    current.signed_line = number
                     state = "signature"
                     signature = []
                     continue
-                raise SourceTextError(f"baris {number}: teks di luar sel tabel: '{stripped}'")
+                raise SourceTextError(
+                    number,
+                    f"teks di luar sel tabel: '{stripped}'.",
+                    "di ekspor teks setiap baris tabel memisahkan selnya dengan tab; periksa apakah baris "
+                    "ini bagian sel di atasnya yang terputus, atau tempat dan tanggal tanda tangan "
+                    "('Samarinda, 1 Maret 2024') yang salah tulis.",
+                )
             width = len(current.columns)
             if len(cells) != width:
-                raise SourceTextError(f"baris {number}: {len(cells)} sel, padahal tabel punya {width} kolom")
+                raise SourceTextError(
+                    number,
+                    f"{len(cells)} sel, padahal tabel punya {width} kolom ({' | '.join(current.columns)}).",
+                    "pastikan baris ini punya satu sel per kolom, dipisah tab; sel kosong tetap ditulis "
+                    "sebagai sel kosong.",
+                )
             if not cells[-1] and current.rows:
                 previous = current.rows[-1]
                 previous.cells = [_join(a, b) for a, b in zip(previous.cells, cells, strict=True)]
@@ -133,8 +159,36 @@ def read_tables(text: str) -> list[PrintedTable]:
         current.jabatan = " ".join(signature[:-1])
         current.penanda_tangan = signature[-1]
     if not tables:
-        raise SourceTextError("tidak ada tabel RKT (baris 'Nama/Unit Organisasi' dan 'Tahun Anggaran')")
+        raise SourceTextError(
+            None,
+            "tidak ada tabel RKT (baris 'Nama/Unit Organisasi : …' lalu 'Tahun Anggaran : 2024' "
+            "dan judul kolom 'Sasaran Strategis', 'Indikator Kinerja', 'Target').",
+            "impor dokumen RKT yang ditandatangani (ekspor teks atau .docx), bukan dokumen lain.",
+        )
+    for table in tables:
+        if not table.columns:
+            raise SourceTextError(
+                None,
+                f"tabel '{table.unit}' tahun {table.tahun} tidak punya baris judul kolom "
+                "('Sasaran Strategis', 'Indikator Kinerja', 'Target').",
+                "periksa bahwa tabelnya ikut terekspor lengkap dengan baris judulnya.",
+            )
     return tables
+
+
+def _check_columns(cells: list[str], number: int) -> None:
+    """A table header must end with Sasaran Strategis, Indikator Kinerja, Target (program column optional)."""
+    expected = [PROGRAM_COLUMN, *COLUMNS] if cells[0] == PROGRAM_COLUMN else list(COLUMNS)
+    if cells != expected:
+        missing = [name for name in COLUMNS if name not in cells]
+        what = f"judul kolom tabel '{' | '.join(cells)}' tidak sesuai susunan RKT"
+        what += f" (kolom {', '.join(missing)} tidak ada)." if missing else "."
+        raise SourceTextError(
+            number,
+            what,
+            "tabel RKT berkolom " + " | ".join(expected) + "; ekspor ulang tabel lengkap dengan semua "
+            "kolomnya, tanpa mengubah judulnya.",
+        )
 
 
 def _looks_like_name(signature: list[str]) -> bool:

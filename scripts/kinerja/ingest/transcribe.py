@@ -14,19 +14,30 @@ from dataclasses import dataclass, field
 
 from ..domain import ids
 from ..domain.printed import iso_date, normalise, program_key, split_program
-from ..domain.targets import parse_target
+from ..domain.targets import TargetError, parse_target
 from .source_text import PrintedTable
+
+
+@dataclass(frozen=True)
+class Unreadable:
+    """A printed cell the transcription could not read: its line in the text form, column and text."""
+
+    line: int
+    column: str
+    printed: str
+    what: str
 
 
 @dataclass
 class Rows:
-    """The canonical rows of every resource, as lists of CSV-ready dicts."""
+    """The canonical rows of every resource, as lists of CSV-ready dicts, and the cells not read."""
 
     dokumen: list[dict[str, str]] = field(default_factory=list)
     program: list[dict[str, str]] = field(default_factory=list)
     program_kode: list[dict[str, str]] = field(default_factory=list)
     sasaran: list[dict[str, str]] = field(default_factory=list)
     indikator: list[dict[str, str]] = field(default_factory=list)
+    unreadable: list[Unreadable] = field(default_factory=list)
 
 
 @dataclass
@@ -77,7 +88,7 @@ def transcribe(tables: list[PrintedTable], sumber: str, existing: Existing | Non
                 "unit_dicetak": table.unit,
                 "kolom_dicetak": " | ".join(table.columns),
                 "tempat": table.tempat,
-                "tanggal": iso_date(table.tanggal),
+                "tanggal": _signed_date(table, rows),
                 "tanggal_dicetak": table.tanggal,
                 "jabatan_penanda_tangan": table.jabatan,
                 "nama_penanda_tangan": table.penanda_tangan,
@@ -128,7 +139,11 @@ def transcribe(tables: list[PrintedTable], sumber: str, existing: Existing | Non
                     }
                 )
                 sasaran_seen.setdefault(normalise(sasaran_cell), sasaran_id)
-            target = parse_target(target_cell)
+            try:
+                target = parse_target(target_cell)
+            except TargetError as error:
+                rows.unreadable.append(Unreadable(printed.source_lines[0], "Target", target_cell, str(error)))
+                continue
             rows.indikator.append(
                 {
                     "id": numbers["indikator"].get((normalise(indikator_cell), sasaran_id), dokumen),
@@ -148,6 +163,18 @@ def transcribe(tables: list[PrintedTable], sumber: str, existing: Existing | Non
                 }
             )
     return rows
+
+
+def _signed_date(table: PrintedTable, rows: Rows) -> str:
+    """The ISO date of the signature, or '' with the cell recorded as unreadable."""
+    try:
+        return iso_date(table.tanggal)
+    except (KeyError, ValueError):
+        what = "tanggal tanda tangan tidak terbaca; tulis seperti '1 Maret 2024' (nama bulan bahasa Indonesia)"
+        if not table.tanggal:
+            what = "tempat dan tanggal tanda tangan ('Samarinda, 1 Maret 2024') tidak ditemukan setelah tabel"
+        rows.unreadable.append(Unreadable(table.signed_line, "Tanggal", table.tanggal, what))
+        return ""
 
 
 def _decimal(value: object) -> str:

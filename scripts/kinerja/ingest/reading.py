@@ -1,0 +1,165 @@
+"""Reading a signed document safely: every way a file can be wrong becomes a clear problem.
+
+A document is read completely before anything is written: a missing or
+empty file, a PDF or a Word file saved under the wrong name, text in the
+Windows code page, a damaged .docx or a table without its target column each
+give a Problem naming the file and, where it applies, the line (or the Word
+table and row), what is wrong and how to fix it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import Problem, ProblemsFound
+from .docx import docx_lines
+from .source_text import PrintedTable, SourceTextError, read_tables
+
+#: What `make import` reads, by suffix.
+KINDS = {".txt": "ekspor teks", ".docx": "dokumen Word"}
+NOT_CHANGED = "masalah di berkas impor. Tidak ada yang diubah di data/."
+
+
+@dataclass(frozen=True)
+class Source:
+    """A document read into memory: its bytes as received, their SHA-256 and its text form."""
+
+    path: Path
+    data: bytes
+    sha256: str
+    kind: str
+    text: str
+    places: list[str] | None = None
+    """For a .docx, where each line of the text form is in the Word file; None for a text export."""
+
+    @property
+    def name(self) -> str:
+        """The file name, as it will be kept under data/sumber/."""
+        return self.path.name
+
+    def place(self, line: int | None) -> tuple[str, int | None]:
+        """(file label, row) of a line of the text form, for a Problem."""
+        if line is None or self.places is None or not 0 < line <= len(self.places):
+            return self.name, line
+        return f"{self.name} ({self.places[line - 1]})", None
+
+
+def _problem(path: Path, code: str, what: str, fix: str, row: int | None = None) -> ProblemsFound:
+    return ProblemsFound([Problem(code, path.name, what, fix, row)], NOT_CHANGED)
+
+
+def _decode(path: Path, data: bytes) -> str:
+    if data.startswith(b"%PDF"):
+        raise _problem(
+            path,
+            "berkas_pdf",
+            "berkas ini PDF, bukan ekspor teks (isinya diawali '%PDF').",
+            "impor berkas Word (.docx) aslinya, atau di Word pilih Simpan Sebagai → Teks Biasa (.txt) "
+            "dengan pengodean UTF-8.",
+        )
+    if data.startswith(b"PK\x03\x04"):
+        raise _problem(
+            path,
+            "berkas_bukan_teks",
+            "berkas ini dokumen Word atau arsip ZIP yang diberi nama .txt.",
+            f"ganti akhiran namanya menjadi .docx ({path.stem}.docx) lalu impor lagi.",
+        )
+    if b"\x00" in data:
+        raise _problem(
+            path,
+            "berkas_bukan_teks",
+            "berkas ini bukan teks (memuat bita nol, mungkin UTF-16 atau berkas biner).",
+            "simpan ulang sebagai Teks Biasa dengan pengodean UTF-8.",
+        )
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        guess = data[error.start : error.start + 1].decode("cp1252", errors="replace")
+        shown = f" (kemungkinan '{guess}' dari Windows-1252)" if guess != "\ufffd" else ""
+        raise _problem(
+            path,
+            "bukan_utf8",
+            f"berkas bukan UTF-8: bita 0x{data[error.start]:02X} tidak sah{shown}.",
+            "simpan ulang teks dengan pengodean UTF-8 (di Notepad: Simpan Sebagai → Encoding UTF-8; "
+            "di Word: Teks Biasa → Unicode (UTF-8)).",
+            line,
+        ) from error
+
+
+def read_source(path: Path) -> Source:
+    """The document at `path` read into memory, or ProblemsFound saying exactly why it cannot be."""
+    kind = KINDS.get(path.suffix.lower())
+    if not path.exists():
+        raise _problem(
+            path,
+            "berkas_tidak_ada",
+            f"berkas '{path}' tidak ditemukan.",
+            "periksa nama dan foldernya; jalankan perintah dari folder utama proyek, misalnya "
+            "'make import SRC=masukan/rkt-2025.docx'.",
+        )
+    if path.is_dir():
+        raise _problem(path, "bukan_berkas", f"'{path}' adalah folder.", "sebut satu berkas .txt atau .docx.")
+    if kind is None:
+        raise _problem(
+            path,
+            "jenis_tidak_didukung",
+            f"jenis berkas '{path.suffix or '(tanpa akhiran)'}' tidak dapat diimpor.",
+            "impor dokumen RKT sebagai .docx (Word) atau .txt (ekspor teks UTF-8); dokumen .doc lama "
+            "disimpan dulu sebagai .docx, PDF tidak dapat dibaca.",
+        )
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise _problem(
+            path,
+            "tidak_dapat_dibaca",
+            f"berkas tidak dapat dibaca ({error.strerror}).",
+            "periksa izin berkas (misalnya 'chmod u+r') atau salin berkasnya ke folder proyek.",
+        ) from error
+    if not data.strip():
+        raise _problem(
+            path,
+            "berkas_kosong",
+            "berkas kosong.",
+            "simpan ulang dokumennya; berkas ini tidak berisi apa pun.",
+        )
+    digest = hashlib.sha256(data).hexdigest()
+    if kind == "dokumen Word":
+        return _read_docx(path, data, digest)
+    return Source(path, data, digest, kind, _decode(path, data))
+
+
+def _read_docx(path: Path, data: bytes, digest: str) -> Source:
+    if not zipfile.is_zipfile(path):
+        raise _problem(
+            path,
+            "docx_rusak",
+            "berkas .docx ini rusak atau bukan dokumen Word.",
+            "buka di Word atau LibreOffice, simpan ulang sebagai Dokumen Word (.docx), lalu impor lagi.",
+        )
+    try:
+        lines = docx_lines(path)
+    except Exception as error:  # noqa: BLE001 - python-docx raises many kinds for a damaged file
+        raise _problem(
+            path,
+            "docx_rusak",
+            f"berkas .docx ini tidak dapat dibaca ({type(error).__name__}).",
+            "buka di Word atau LibreOffice, simpan ulang sebagai Dokumen Word (.docx), lalu impor lagi.",
+        ) from error
+    text = "\n".join(line for line, _ in lines) + "\n"
+    return Source(path, data, digest, "dokumen Word", text, [place for _, place in lines])
+
+
+def tables_of(source: Source) -> list[PrintedTable]:
+    """The printed tables of a document, or ProblemsFound with the line (or Word table row) at fault."""
+    try:
+        return read_tables(source.text)
+    except SourceTextError as error:
+        name, row = source.place(error.line)
+        raise ProblemsFound(
+            [Problem("susunan_dokumen", name, error.what, error.fix, row)], NOT_CHANGED
+        ) from error
