@@ -1279,17 +1279,3 @@ def run(root: Path, scales: str = "1,10,100", zensical: bool = True) -> int:
     )
     print(f"\nHasil ditulis ke {REPORT} ({num(minutes)} menit).")
     return 1 if any(r.error and "melebihi" not in r.error for r in runs) else 0
-
-
-def _main(argv: Sequence[str]) -> int:
-    """`python -m kinerja.bench --pipeline ROOT OUTPUT`: the timed pipeline, run in a child process."""
-    if len(argv) == 3 and argv[0] == "--pipeline":
-        stages = timed_build(Path(argv[1]), Path(argv[2]))
-        print(RESULT_LINE + json.dumps(stages), flush=True)
-        return 0
-    print("pemakaian: python -m kinerja.bench --pipeline PROYEK KELUARAN (dipakai oleh 'kinerja bench')")
-    return 2
-
-
-if __name__ == "__main__":
-    sys.exit(_main(sys.argv[1:]))
