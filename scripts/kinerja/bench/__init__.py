@@ -58,11 +58,8 @@ KB = 1024
 BUDGET_BYTES = 100 * KB
 BUDGET_REQUESTS = 15
 RATIO_GOAL = 1.2
-#: The build's timestamp in every benchmark build (the date the documents were signed).
-EPOCH = DEFAULT_EPOCH
 COMPRESSIBLE = {".html", ".css", ".js", ".mjs", ".json", ".svg", ".xml", ".txt", ".csv", ".map", ".jsonld"}
 SEARCH_INDEX_NAMES = ("search_index.json", "search.json")
-KINDS = ("HTML", "CSS", "JS", "indeks cari", "font", "gambar", "lain")
 LIGHTHOUSE = ["npx", "--yes", "lighthouse@12"]
 LIGHTHOUSE_CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 BUILD_TIMEOUT = 60 * 60
@@ -477,7 +474,6 @@ def heaviest_indicator(site: Path, sample: PageWeight) -> tuple[str, int, int]:
 class Lighthouse:
     """Lighthouse scores (0–100) of one page, or why it could not run."""
 
-    url: str
     scores: dict[str, int] = field(default_factory=dict)
     metrics: dict[str, str] = field(default_factory=dict)
     failing: list[str] = field(default_factory=list)
@@ -487,7 +483,7 @@ class Lighthouse:
 
 def lighthouse(url: str, workdir: Path) -> Lighthouse:
     """Run Lighthouse 12 (npx, mobile preset) with Debian's Chromium; never raises."""
-    result = Lighthouse(url)
+    result = Lighthouse()
     if shutil.which("npx") is None:
         result.reason = "npx tidak ditemukan (Node.js/npm tidak terpasang)"
         return result
@@ -623,12 +619,9 @@ def timed_build(root: Path, output: Path) -> dict[str, float]:
             wrap(importlib.import_module(f"kinerja.{module}"), name, stage)
         except ImportError:
             continue
-    start = time.perf_counter()
     build.build(root, output)
     end = time.perf_counter()
     spent["pascaproses"] = end - marks.get("mkdocs", end)
-    spent["total_dalam"] = end - start
-    spent["rss_diri_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     spent["rss_anak_mb"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     return dict(spent)
 
@@ -673,10 +666,8 @@ class ZensicalRun:
 
     seconds: float = 0.0
     rss_mb: float = 0.0
-    ok: bool = False
     pages: int = 0
     missing: list[str] = field(default_factory=list)
-    extra: list[str] = field(default_factory=list)
     indicator_pages: int = 0
     macros: str = ""
     search_index: str = ""
@@ -695,7 +686,6 @@ class ScaleRun:
     total: float = 0.0
     rss_mb: float = 0.0
     bare: float = 0.0
-    bare_rss_mb: float = 0.0
     site: SiteFacts | None = None
     weight: PageWeight | None = None
     zensical: ZensicalRun | None = None
@@ -716,7 +706,8 @@ def _child_env(project: Path) -> dict[str, str]:
     env = {
         **os.environ,
         "PYTHONPATH": str(project / "scripts"),
-        "SOURCE_DATE_EPOCH": str(EPOCH),
+        # Every benchmark build is dated the day the documents were signed.
+        "SOURCE_DATE_EPOCH": str(DEFAULT_EPOCH),
         "NO_MKDOCS_2_WARNING": "1",
         "PYTHONDONTWRITEBYTECODE": "1",
         # The copy lives inside the repository: git must not mistake it for the real project.
@@ -732,7 +723,6 @@ def _check_zensical(project: Path, mkdocs_site: SiteFacts, indikator: int) -> Ze
     facts = site_facts(out)
     result.pages = len(facts.pages)
     result.missing = sorted(mkdocs_site.pages - facts.pages)
-    result.extra = sorted(facts.pages - mkdocs_site.pages)
     result.indicator_pages = facts.indicator_pages
     home = out / "index.html"
     text = home.read_text(encoding="utf-8") if home.is_file() else ""
@@ -744,7 +734,6 @@ def _check_zensical(project: Path, mkdocs_site: SiteFacts, indikator: int) -> Ze
         result.macros = "tidak pasti (angka indikator tidak ditemukan di beranda)"
     names = [n for n in SEARCH_INDEX_NAMES if list(out.rglob(n))]
     result.search_index = ", ".join(names) or "tidak ada"
-    result.ok = not result.missing and result.indicator_pages == indikator and result.macros.startswith("ya")
     return result
 
 
@@ -753,9 +742,7 @@ def repeats_for(factor: int) -> int:
     return 3 if factor <= 1 else 2 if factor <= 10 else 1
 
 
-def measure_scale(
-    root: Path, work: Path, factor: int, zensical: Path | None, weigh_page: bool = True
-) -> ScaleRun:
+def measure_scale(root: Path, work: Path, factor: int, zensical: Path | None) -> ScaleRun:
     """Write the N× project copy, then time the pipeline, a bare MkDocs build and Zensical on it."""
     result = ScaleRun(factor)
     project = work / f"skala-{factor}x" / "proyek"
@@ -794,11 +781,9 @@ def measure_scale(
             break
         print(f"[{factor}×]   {num(bare.seconds)} s", flush=True)
         result.bare = min(result.bare, bare.seconds) if result.bare else bare.seconds
-        result.bare_rss_mb = max(result.bare_rss_mb, bare.rss_mb)
     result.site = site_facts(site)
-    if weigh_page:
-        sample = next(path for label, path in sample_pages(project) if label == "Indikator")
-        result.weight = weigh(site, [("Indikator", sample)])[0]
+    sample = next(path for label, path in sample_pages(project) if label == "Indikator")
+    result.weight = weigh(site, [("Indikator", sample)])[0]
     if zensical is not None:
         print(f"[{factor}×] zensical build atas content/ dan mkdocs.yml yang sama…", flush=True)
         z = run_measured(
@@ -811,8 +796,7 @@ def measure_scale(
             result.zensical = _check_zensical(project, result.site, made.indikator)
             result.zensical.seconds = z.seconds
             result.zensical.rss_mb = z.rss_mb
-            if weigh_page and factor == 1:
-                sample = next(path for label, path in sample_pages(project) if label == "Indikator")
+            if factor == 1:
                 result.zensical.weight = weigh(project / "site", [("Indikator (Zensical)", sample)])[0]
     return result
 
