@@ -1,8 +1,7 @@
 """`python -m kinerja.bench --pipeline PROJECT OUTPUT`: the timed pipeline, run by measure_scale in a child.
 
 It prints the seconds per stage as JSON on one line starting with
-RESULT_LINE, which the parent reads back. (A package runs its __main__.py
-under `python -m`, never the `if __name__ == "__main__"` of its __init__.)
+scale.RESULT_LINE, which the parent reads back.
 """
 
 from __future__ import annotations
@@ -12,7 +11,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from . import RESULT_LINE, timed_build
+from .scale import RESULT_LINE, timed_build
 
 
 def main(argv: Sequence[str]) -> int:
