@@ -14,6 +14,7 @@ import re
 import time
 import urllib.request
 from collections import Counter
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -21,15 +22,19 @@ import pytest
 from kinerja import csvio
 from kinerja.bench import parse_scales, synthetic
 from kinerja.bench.report import (
+    HAND_MARK,
     SCALE_HEADERS,
     WEIGHT_HEADERS,
+    Findings,
     format_table,
     markdown_table,
     scale_rows,
     weight_rows,
+    write_report,
 )
-from kinerja.bench.scale import ScaleRun
+from kinerja.bench.scale import ScaleRun, site_facts
 from kinerja.bench.weight import Hit, PageWeight, budget_verdict, gzip_size, kind_of, serve, static_weight
+from kinerja.bench.zensical import ZensicalRun
 from kinerja.domain import ids
 from kinerja.validate import validate
 
@@ -225,3 +230,22 @@ def test_parse_scales() -> None:
         parse_scales("satu")
     with pytest.raises(ValueError):
         parse_scales("0")
+
+
+def test_report_keeps_hand_notes_and_shows_zensical_by_scale(tmp_path: Path, tiny_site: Path) -> None:
+    weight = static_weight(tiny_site, "kinerja/a/", "Indikator")
+    run = ScaleRun(1, indikator=62, total=2.0, bare=1.0, weight=weight)
+    run.site = site_facts(tiny_site)
+    zensical = ZensicalRun(seconds=3.0, pages=1, indicator_pages=0, macros="ya", weight=weight)
+    findings = Findings(
+        [("Python", "3")], [weight], budget_verdict(weight), runs=[run], zensical={1: zensical}
+    )
+    path = tmp_path / "benchmarks.md"
+    path.write_text(f"TEKS-USANG\n{HAND_MARK}\n\nCatatan tangan.\n", encoding="utf-8")
+    write_report(
+        path, "python -m kinerja bench --skala 1", findings, "Zensical 0.0.73.", datetime.now(UTC), 1.0
+    )
+    text = path.read_text(encoding="utf-8")
+    assert "TEKS-USANG" not in text and text.rstrip().endswith("Catatan tangan.")
+    assert "| 1× | 3,0 | 1,0 | 3,00 | 1/1 |" in text
+    assert "Halaman indikator 1× hasil Zensical" in text
