@@ -14,12 +14,27 @@ import re
 import time
 import urllib.request
 from collections import Counter
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
-from kinerja import bench, csvio
-from kinerja.bench import synthetic
+from kinerja import csvio
+from kinerja.bench import parse_scales, synthetic
+from kinerja.bench.report import (
+    HAND_MARK,
+    SCALE_HEADERS,
+    WEIGHT_HEADERS,
+    Findings,
+    format_table,
+    markdown_table,
+    scale_rows,
+    weight_rows,
+    write_report,
+)
+from kinerja.bench.scale import ScaleRun, site_facts
+from kinerja.bench.weight import Hit, PageWeight, budget_verdict, gzip_size, kind_of, serve, static_weight
+from kinerja.bench.zensical import ZensicalRun
 from kinerja.domain import ids
 from kinerja.validate import validate
 
@@ -88,9 +103,9 @@ def test_synthetic_years_and_limit() -> None:
 
 def test_gzip_size_matches_gzip() -> None:
     data = b"indikator kinerja " * 500
-    assert bench.gzip_size(data) == len(gzip.compress(data, compresslevel=6, mtime=0))
-    assert bench.gzip_size(data, 9) <= bench.gzip_size(data, 1)
-    assert bench.gzip_size(data) < len(data)
+    assert gzip_size(data) == len(gzip.compress(data, compresslevel=6, mtime=0))
+    assert gzip_size(data, 9) <= gzip_size(data, 1)
+    assert gzip_size(data) < len(data)
 
 
 @pytest.fixture
@@ -117,7 +132,7 @@ def tiny_site(tmp_path: Path) -> Path:
 
 
 def test_static_weight_counts_every_resource(tiny_site: Path) -> None:
-    weight = bench.static_weight(tiny_site, "kinerja/a/")
+    weight = static_weight(tiny_site, "kinerja/a/")
     paths = [hit.path for hit in weight.hits]
     assert paths == [
         "/kinerja/a/",
@@ -138,24 +153,24 @@ def test_static_weight_counts_every_resource(tiny_site: Path) -> None:
     for hit in weight.hits:
         if hit.path in files:
             data = files[hit.path].read_bytes()
-            assert (hit.raw, hit.wire) == (len(data), bench.gzip_size(data)), hit.path
+            assert (hit.raw, hit.wire) == (len(data), gzip_size(data)), hit.path
     icon = next(h for h in weight.hits if h.path.endswith(".png"))
     assert icon.wire == icon.raw == 1024  # images are not gzipped
     assert weight.wire == sum(h.wire for h in weight.hits)
-    assert weight.by_kind("indeks cari") == bench.gzip_size(
+    assert weight.by_kind("indeks cari") == gzip_size(
         (tiny_site / "search" / "search_index.json").read_bytes()
     )
-    assert weight.html_wire == bench.gzip_size(files["/kinerja/a/"].read_bytes())
+    assert weight.html_wire == gzip_size(files["/kinerja/a/"].read_bytes())
 
 
 def test_static_weight_reports_missing_files(tiny_site: Path) -> None:
     (tiny_site / "assets" / "kode.js").unlink()
-    weight = bench.static_weight(tiny_site, "kinerja/a/")
+    weight = static_weight(tiny_site, "kinerja/a/")
     assert weight.failed == ["/assets/kode.js (404)"]
 
 
 def test_server_sends_gzip_and_counts_bytes(tiny_site: Path) -> None:
-    with bench.serve(tiny_site) as (base, recorder):
+    with serve(tiny_site) as (base, recorder):
         request = urllib.request.Request(base + "assets/gaya.css", headers={"Accept-Encoding": "gzip"})
         with urllib.request.urlopen(request) as response:
             body = response.read()
@@ -170,23 +185,23 @@ def test_server_sends_gzip_and_counts_bytes(tiny_site: Path) -> None:
     css = (tiny_site / "assets" / "gaya.css").read_bytes()
     assert gzip.decompress(body) == css
     assert sorted((h.path, h.raw, h.wire) for h in hits) == [  # a threaded server logs in any order
-        ("/assets/gaya.css", len(css), bench.gzip_size(css)),
+        ("/assets/gaya.css", len(css), gzip_size(css)),
         ("/assets/ikon.png", 1024, 1024),
     ]
 
 
 def test_kind_of() -> None:
-    assert bench.kind_of("/kinerja/indikator/ik24-s01/") == "HTML"
-    assert bench.kind_of("/search/search_index.json") == "indeks cari"
-    assert bench.kind_of("/search.json") == "indeks cari"
-    assert bench.kind_of("/assets/x.min.css?v=1") == "CSS"
-    assert bench.kind_of("/assets/javascripts/bundle.js") == "JS"
-    assert bench.kind_of("/assets/images/favicon.png") == "gambar"
+    assert kind_of("/kinerja/indikator/ik24-s01/") == "HTML"
+    assert kind_of("/search/search_index.json") == "indeks cari"
+    assert kind_of("/search.json") == "indeks cari"
+    assert kind_of("/assets/x.min.css?v=1") == "CSS"
+    assert kind_of("/assets/javascripts/bundle.js") == "JS"
+    assert kind_of("/assets/images/favicon.png") == "gambar"
 
 
 def test_format_table_prints_all_rows() -> None:
     rows = [["Beranda", 11, "138,4"], ["Indikator", 11, "135,8"], ["Pohon kinerja", 12, "1 140,1"]]
-    text = bench.format_table(["Halaman", "Permintaan", "KB"], rows)
+    text = format_table(["Halaman", "Permintaan", "KB"], rows)
     lines = text.splitlines()
     assert len(lines) == 2 + len(rows)
     for row, line in zip(rows, lines[2:], strict=True):
@@ -194,26 +209,43 @@ def test_format_table_prints_all_rows() -> None:
         assert line.endswith(str(row[2]))
     assert set(lines[1]) == {"-", " "}
     assert len({len(line) for line in lines[1:]}) == 1  # numbers right-aligned under the rule
-    markdown = bench.markdown_table(["A", "B"], [["x|y", 1], ["z", 2]])
+    markdown = markdown_table(["A", "B"], [["x|y", 1], ["z", 2]])
     assert markdown.splitlines() == ["| A | B |", "|---|---|", "| x\\|y | 1 |", "| z | 2 |"]
 
 
 def test_weight_and_scale_rows_cover_every_entry(tiny_site: Path) -> None:
-    weight = bench.static_weight(tiny_site, "kinerja/a/", "Contoh")
-    rows = bench.weight_rows([weight, weight])
-    assert len(rows) == 2 and all(len(r) == len(bench.WEIGHT_HEADERS) for r in rows)
-    runs = [bench.ScaleRun(1, indikator=62), bench.ScaleRun(552, error="terlalu besar")]
-    rows = bench.scale_rows(runs)
-    assert len(rows) == 2 and all(len(r) == len(bench.SCALE_HEADERS) for r in rows)
-    assert "FAIL" in bench.budget_verdict(
-        bench.PageWeight("x", "x/", [bench.Hit("/x/", 200, 1, 200_000)], "uji")
-    )
-    assert "PASS" in bench.budget_verdict(weight)
+    weight = static_weight(tiny_site, "kinerja/a/", "Contoh")
+    rows = weight_rows([weight, weight])
+    assert len(rows) == 2 and all(len(r) == len(WEIGHT_HEADERS) for r in rows)
+    runs = [ScaleRun(1, indikator=62), ScaleRun(552, error="terlalu besar")]
+    rows = scale_rows(runs)
+    assert len(rows) == 2 and all(len(r) == len(SCALE_HEADERS) for r in rows)
+    assert "FAIL" in budget_verdict(PageWeight("x", "x/", [Hit("/x/", 200, 1, 200_000)], "uji"))
+    assert "PASS" in budget_verdict(weight)
 
 
 def test_parse_scales() -> None:
-    assert bench.parse_scales("100, 1,10,10") == [1, 10, 100]
+    assert parse_scales("100, 1,10,10") == [1, 10, 100]
     with pytest.raises(ValueError):
-        bench.parse_scales("satu")
+        parse_scales("satu")
     with pytest.raises(ValueError):
-        bench.parse_scales("0")
+        parse_scales("0")
+
+
+def test_report_keeps_hand_notes_and_shows_zensical_by_scale(tmp_path: Path, tiny_site: Path) -> None:
+    weight = static_weight(tiny_site, "kinerja/a/", "Indikator")
+    run = ScaleRun(1, indikator=62, total=2.0, bare=1.0, weight=weight)
+    run.site = site_facts(tiny_site)
+    zensical = ZensicalRun(seconds=3.0, pages=1, indicator_pages=0, macros="ya", weight=weight)
+    findings = Findings(
+        [("Python", "3")], [weight], budget_verdict(weight), runs=[run], zensical={1: zensical}
+    )
+    path = tmp_path / "benchmarks.md"
+    path.write_text(f"TEKS-USANG\n{HAND_MARK}\n\nCatatan tangan.\n", encoding="utf-8")
+    write_report(
+        path, "python -m kinerja bench --skala 1", findings, "Zensical 0.0.73.", datetime.now(UTC), 1.0
+    )
+    text = path.read_text(encoding="utf-8")
+    assert "TEKS-USANG" not in text and text.rstrip().endswith("Catatan tangan.")
+    assert "| 1× | 3,0 | 1,0 | 3,00 | 1/1 |" in text
+    assert "Halaman indikator 1× hasil Zensical" in text

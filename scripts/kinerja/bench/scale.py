@@ -1,0 +1,270 @@
+"""The build at scale: the pipeline and a bare MkDocs build of the N× synthetic package, timed.
+
+Each build runs in a child process so that its wall time and peak memory are
+its own. The pipeline's child is `python -m kinerja.bench --pipeline PROJECT
+OUTPUT` (bench/__main__.py), which runs `timed_build` and prints the seconds
+per stage on a line starting with RESULT_LINE.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib
+import json
+import os
+import re
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..clock import DEFAULT_EPOCH
+from . import synthetic
+from .units import KB, num
+from .weight import PageWeight, sample_pages, weigh
+
+BUILD_TIMEOUT = 60 * 60
+RESULT_LINE = "HASIL-BENCH "
+#: Parts of generation and post-processing timed separately: module, function, label in the report.
+SUBSTAGES = (
+    ("outputs.pages", "write_all", "halaman"),
+    ("outputs.downloads", "write_all", "unduhan"),
+    ("outputs.search", "augment_index", "indeks cari"),
+    ("outputs.publish", "finish_site", "salin dan periksa unduhan"),
+    ("outputs.harden", "harden_site", "CSP"),
+    ("atomic", "publish", "publikasi"),
+)
+
+
+@dataclass
+class Measured:
+    """One child process: wall time, exit code, peak memory and its output."""
+
+    seconds: float
+    returncode: int
+    rss_mb: float
+    stdout: str
+    stderr: str
+    timed_out: bool = False
+
+    def error_line(self) -> str:
+        """The last line that looks like an error, for the report."""
+        if self.timed_out:
+            return f"dihentikan setelah {num(self.seconds / 60)} menit (batas waktu)"
+        lines = [line.strip() for line in (self.stderr + "\n" + self.stdout).splitlines() if line.strip()]
+        marked = [line for line in lines if re.search(r"error|gagal|exception|traceback|warning", line, re.I)]
+        return (marked or lines or ["(tanpa pesan)"])[-1][:300]
+
+
+def run_measured(
+    command: Sequence[str], cwd: Path, env: dict[str, str], timeout: float = BUILD_TIMEOUT
+) -> Measured:
+    """Run a command, returning its wall time and peak resident memory (itself and its children)."""
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        start = time.perf_counter()
+        process = subprocess.Popen(list(command), cwd=cwd, env=env, stdout=out, stderr=err)
+        timer = threading.Timer(timeout, process.kill)
+        timer.start()
+        try:
+            _, status, usage = os.wait4(process.pid, 0)
+        finally:
+            timer.cancel()
+        seconds = time.perf_counter() - start
+        process.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        return Measured(
+            seconds,
+            process.returncode,
+            usage.ru_maxrss / 1024,
+            out.read().decode("utf-8", "replace"),
+            err.read().decode("utf-8", "replace"),
+            seconds >= timeout,
+        )
+
+
+def timed_build(root: Path, output: Path) -> dict[str, float]:
+    """Run the real pipeline (pipeline.build) with a stopwatch around each stage; seconds per stage.
+
+    The stages are timed by wrapping the functions pipeline.build calls, so the
+    pipeline measured is the one `make site` runs, unchanged.
+    """
+    from .. import model, pipeline
+
+    spent: dict[str, float] = defaultdict(float)
+    marks: dict[str, float] = {}
+
+    def wrap(owner: object, name: str, stage: str) -> None:
+        """Replace owner.name by the same function with a stopwatch that adds to `stage`."""
+        original = getattr(owner, name, None)
+        if not callable(original):
+            return
+
+        @functools.wraps(original)
+        def timed(*args: object, **kwargs: object) -> object:
+            """The original call, timed."""
+            start = time.perf_counter()
+            try:
+                return original(*args, **kwargs)
+            finally:
+                marks[stage] = time.perf_counter()
+                spent[stage] += marks[stage] - start
+
+        setattr(owner, name, timed)
+
+    wrap(pipeline, "validate", "validasi")
+    wrap(model, "load", "model")
+    wrap(pipeline, "generate", "generasi")
+    wrap(pipeline, "mkdocs_build", "mkdocs")
+    for module, name, stage in SUBSTAGES:
+        try:
+            wrap(importlib.import_module(f"kinerja.{module}"), name, stage)
+        except ImportError:
+            continue
+    pipeline.build(root, output)
+    end = time.perf_counter()
+    spent["pascaproses"] = end - marks.get("mkdocs", end)
+    spent["rss_anak_mb"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return dict(spent)
+
+
+@dataclass
+class SiteFacts:
+    """Size and pages of a built site."""
+
+    pages: set[str]
+    bytes: int
+    largest: tuple[str, int]
+    indicator_pages: int
+
+    @property
+    def mb(self) -> float:
+        """Size in MB (1 MB = 1024 KB)."""
+        return self.bytes / KB / KB
+
+
+def site_facts(site: Path) -> SiteFacts:
+    """Every HTML page (relative path), total bytes, the largest page and the indicator pages."""
+    pages: set[str] = set()
+    total = 0
+    largest = ("", 0)
+    for path in site.rglob("*"):
+        if not path.is_file():
+            continue
+        size = path.stat().st_size
+        total += size
+        if path.suffix == ".html":
+            rel = path.relative_to(site).as_posix()
+            pages.add(rel)
+            if size > largest[1]:
+                largest = (rel, size)
+    indicator = sum(1 for p in pages if re.fullmatch(r"kinerja/indikator/[^/]+/index\.html", p))
+    return SiteFacts(pages, total, largest, indicator)
+
+
+@dataclass
+class ScaleRun:
+    """The pipeline and a bare MkDocs build at one scale, and where their copies are."""
+
+    factor: int
+    project: Path | None = None
+    site_dir: Path | None = None
+    indikator: int = 0
+    repeats: int = 1
+    stages: dict[str, float] = field(default_factory=dict)
+    total: float = 0.0
+    rss_mb: float = 0.0
+    bare: float = 0.0
+    site: SiteFacts | None = None
+    weight: PageWeight | None = None
+    error: str = ""
+
+    @property
+    def ratio(self) -> float:
+        """Pipeline time over bare MkDocs time."""
+        return self.total / self.bare if self.bare else 0.0
+
+    @property
+    def ms_per_page(self) -> float:
+        """Pipeline milliseconds per HTML page."""
+        return self.total * 1000 / len(self.site.pages) if self.site and self.site.pages else 0.0
+
+
+def child_env(project: Path) -> dict[str, str]:
+    """The environment of every build of a project copy: its own scripts/, a fixed date, no git above it."""
+    return {
+        **os.environ,
+        "PYTHONPATH": str(project / "scripts"),
+        # Every benchmark build is dated the day the documents were signed.
+        "SOURCE_DATE_EPOCH": str(DEFAULT_EPOCH),
+        "NO_MKDOCS_2_WARNING": "1",
+        "PYTHONDONTWRITEBYTECODE": "1",
+        # The copy lives inside the repository: git must not mistake it for the real project.
+        "GIT_CEILING_DIRECTORIES": str(project.parent),
+    }
+
+
+def scale_dir(work: Path, factor: int) -> Path:
+    """The folder of one scale's copies (project, pipeline site, bare site), removed once measured."""
+    return work / f"skala-{factor}x"
+
+
+def repeats_for(factor: int) -> int:
+    """How often to build at a scale (the fastest run counts): small scales are noisy and cheap."""
+    return 3 if factor <= 1 else 2 if factor <= 10 else 1
+
+
+def measure_scale(root: Path, work: Path, factor: int) -> ScaleRun:
+    """Write the N× project copy, then time the pipeline and a bare MkDocs build on it.
+
+    Each build is repeated `repeats_for(factor)` times and the fastest counts,
+    as the machine is shared; the pipeline's indicator page is then weighed.
+    """
+    project = scale_dir(work, factor) / "proyek"
+    site = project.parent / "situs-pipeline"
+    bare_site = project.parent / "situs-polos"
+    result = ScaleRun(factor, project=project, site_dir=site)
+    try:
+        made = synthetic.write_project(root, project, factor)
+    except synthetic.TooLarge as error:
+        result.error = str(error)
+        return result
+    result.indikator = made.indikator
+    env = child_env(project)
+    result.repeats = repeats_for(factor)
+    pipeline = [sys.executable, "-m", "kinerja.bench", "--pipeline", str(project), str(site)]
+    bare_build = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", str(bare_site)]
+    for attempt in range(1, result.repeats + 1):
+        print(
+            f"[{factor}×] pipeline (validasi → generasi → mkdocs → pascaproses), {made.indikator} indikator, "
+            f"putaran {attempt}/{result.repeats}…",
+            flush=True,
+        )
+        run = run_measured(pipeline, project, env)
+        if run.returncode != 0:
+            result.error = f"pipeline gagal: {run.error_line()}"
+            return result
+        result.rss_mb = max(result.rss_mb, run.rss_mb)
+        if not result.total or run.seconds < result.total:
+            line = next((x for x in reversed(run.stdout.splitlines()) if x.startswith(RESULT_LINE)), "")
+            result.stages = json.loads(line[len(RESULT_LINE) :]) if line else {}
+            result.total = run.seconds
+        print(f"[{factor}×]   {num(run.seconds)} s; mkdocs build polos atas konten yang sama…", flush=True)
+        bare = run_measured(bare_build, project, env)
+        shutil.rmtree(bare_site, ignore_errors=True)
+        if bare.returncode != 0:
+            result.error = f"mkdocs build polos gagal: {bare.error_line()}"
+            break
+        print(f"[{factor}×]   {num(bare.seconds)} s", flush=True)
+        result.bare = min(result.bare, bare.seconds) if result.bare else bare.seconds
+    result.site = site_facts(site)
+    sample = next(path for label, path in sample_pages(project) if label == "Indikator")
+    result.weight = weigh(site, [("Indikator", sample)])[0]
+    return result
