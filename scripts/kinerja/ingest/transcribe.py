@@ -170,7 +170,7 @@ def _signed_date(table: PrintedTable, rows: Rows) -> str:
     try:
         return iso_date(table.tanggal)
     except (KeyError, ValueError):
-        what = "tanggal tanda tangan tidak terbaca; tulis seperti '1 Maret 2024' (nama bulan bahasa Indonesia)"
+        what = "tanggal tanda tangan tidak terbaca; tulis seperti '1 Maret 2024' (bulan berbahasa Indonesia)"
         if not table.tanggal:
             what = "tempat dan tanggal tanda tangan ('Samarinda, 1 Maret 2024') tidak ditemukan setelah tabel"
         rows.unreadable.append(Unreadable(table.signed_line, "Tanggal", table.tanggal, what))
