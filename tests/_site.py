@@ -23,11 +23,10 @@ from pathlib import Path
 import pytest
 
 from kinerja.clock import DEFAULT_EPOCH
+from kinerja.paths import GENERATED
 
 ROOT = Path(__file__).resolve().parents[1]
 PROJECT_PARTS = ("datapackage.json", "data", "content", "overrides", "scripts", "main.py", "mkdocs.yml")
-#: Folders under content/ that a build writes (kinerja.paths.GENERATED), never copied.
-GENERATED = ("kinerja", "api", "berkas")
 
 
 def copy_project(destination: Path) -> Path:
