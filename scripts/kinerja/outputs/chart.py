@@ -12,16 +12,7 @@ from html import escape
 
 from ..model import Indikator
 from . import fmt
-
-PERIODE_LABEL = {
-    "TW1": "Triwulan I",
-    "TW2": "Triwulan II",
-    "TW3": "Triwulan III",
-    "TW4": "Triwulan IV",
-    "tahunan": "Tahunan",
-}
-ARAH_LABEL = {"naik": "makin tinggi makin baik", "turun": "makin rendah makin baik"}
-
+from .labels import ARAH_LABEL, PERIODE_LABEL
 
 BAR_MAX = 250  # px in the viewBox; labels need the rest of its 420 px width
 BAR_HEIGHT = 18

@@ -17,7 +17,7 @@ from ...domain import versions
 from ...model import Anomali, Dokumen, Indikator, Package, Program, Sasaran
 from ...paths import slug as url_slug
 from .. import chart, fmt, metadata
-from ..labels import KATEGORI_LABEL
+from ..labels import KATEGORI_LABEL, PERUBAHAN_LABEL
 
 OUT = "kinerja"
 #: attr_list mark that keeps a section or block out of the search index: lists and citations
@@ -402,8 +402,7 @@ def _change_list(old: list[dict[str, str]], new: list[dict[str, str]]) -> list[s
     found = versions.changes(old, new)
     if not found:
         return ["Tidak ada perubahan indikator atau target.", ""]
-    label = {"ditambah": "Ditambah", "dihapus": "Dihapus", "teks": "Teks diubah", "target": "Target diubah"}
-    return [f"- **{label[c.jenis]}** ({c.kode}): {T(c.uraian)}" for c in found] + [""]
+    return [f"- **{PERUBAHAN_LABEL[c.jenis]}** ({c.kode}): {T(c.uraian)}" for c in found] + [""]
 
 
 def version_page(pkg: Package, doc: Dokumen, versi: int) -> str:
