@@ -10,6 +10,8 @@ from __future__ import annotations
 from decimal import Decimal
 from html import escape
 
+from markupsafe import Markup
+
 from ..model import Indikator
 from . import fmt
 from .labels import ARAH_LABEL, PERIODE_LABEL
@@ -26,20 +28,22 @@ def _bar(y: int, value: Decimal, scale: Decimal, label: str, css: str) -> list[s
     ]
 
 
-def svg(item: Indikator) -> str:
+def svg(item: Indikator) -> Markup:
     """A horizontal bar chart: per period a hatched target bar and a solid realisation bar.
 
     Period names sit above their bars so that the chart stays legible when a phone
-    shrinks it to the width of the screen.
+    shrinks it to the width of the screen. Every text in it passes html.escape, so
+    the drawing is returned as Markup for the page templates to print as it is.
     """
     values = [item.target_nilai, *(r.nilai for r in item.realisasi)]
     scale = max(values) if values else Decimal(1)
     height = 76 * len(item.realisasi) + 4
     unit = fmt.SATUAN_LABEL.get(item.target_satuan, item.target_satuan)
+    code = escape(item.id)
     parts = [
         f'<svg class="grafik-capaian" viewBox="0 0 420 {height}" role="img" '
-        f'aria-labelledby="grafik-judul-{item.id}" xmlns="http://www.w3.org/2000/svg">',
-        f'<title id="grafik-judul-{item.id}">Target dan realisasi {item.id} ({escape(unit)}); '
+        f'aria-labelledby="grafik-judul-{code}" xmlns="http://www.w3.org/2000/svg">',
+        f'<title id="grafik-judul-{code}">Target dan realisasi {code} ({escape(unit)}); '
         "angka lengkap ada di tabel di bawah grafik.</title>",
         '<defs><pattern id="arsir" width="6" height="6" patternUnits="userSpaceOnUse" '
         'patternTransform="rotate(45)"><line x1="0" y1="0" x2="0" y2="6" class="arsir-garis"/>'
@@ -56,7 +60,7 @@ def svg(item: Indikator) -> str:
         parts += _bar(y + 44, entry.nilai, scale, f"Realisasi {fmt.angka(entry.nilai)}", "batang-realisasi")
         y += 76
     parts.append("</svg>")
-    return "".join(parts)
+    return Markup("".join(parts))
 
 
 def section(item: Indikator, tahun: int) -> list[str]:
