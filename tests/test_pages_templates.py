@@ -1,7 +1,8 @@
 """The page templates escape by default: data printed without any filter stays inert text.
 
-No site is built: templates are rendered with hostile text and read back as
-Markdown and as the HTML Python-Markdown makes of them.
+No site is built: pages are rendered from the real package with hostile text put
+into its rows in memory, and read back as Markdown and as the HTML Python-Markdown
+makes of them.
 """
 
 from __future__ import annotations
@@ -9,15 +10,56 @@ from __future__ import annotations
 import html
 import re
 from decimal import Decimal
+from pathlib import Path
 
 import jinja2
 import markdown
 import pytest
+import yaml
 
-from kinerja.outputs import fmt
+from kinerja import model
+from kinerja.outputs import fmt, pages
 from kinerja.outputs.pages import render
 
+ROOT = Path(__file__).resolve().parents[1]
 HOSTILE = "<script>alert(1)</script> {{ 7*7 }} [x](http://e.test) | *a* _b_ {% raw %}"
+#: Text columns of each kind of row that the pages print.
+TEXT_FIELDS = {
+    "dokumen": ("judul_dicetak", "unit_dicetak", "tempat", "tanggal_dicetak", "jabatan_penanda_tangan",
+                "nama_penanda_tangan"),
+    "program": ("nama", "teks_dicetak"),
+    "sasaran": ("teks",),
+    "indikator": ("teks", "target_dicetak", "polaritas_alasan"),
+    "anomali": ("teks_dicetak", "uraian", "dampak"),
+}  # fmt: skip
+
+
+def hostile_package() -> model.Package:
+    """The real package with HOSTILE appended to every text the pages print."""
+    pkg = model.load(ROOT)
+    for kind, names in TEXT_FIELDS.items():
+        for row in getattr(pkg, kind).values():
+            for name in names:
+                setattr(row, name, f"{getattr(row, name)} {HOSTILE}")
+    for item in pkg.indikator.values():
+        if item.program_dicetak:
+            item.program_dicetak += f" {HOSTILE}"
+    for program in pkg.program.values():
+        for kode in program.kode:
+            kode.nama_kegiatan += f" {HOSTILE}"
+    for row in pkg.glosarium:
+        row.keterangan += f" {HOSTILE}"
+    for table in pkg.tables.values():
+        table.title += f" {HOSTILE}"
+        table.description += f" {HOSTILE}"
+    return pkg
+
+
+def split_front(page: str) -> tuple[dict, str]:
+    """The front matter (parsed) and the Markdown body of a page."""
+    assert page.startswith("---\n")
+    front, body = page[4:].split("\n---\n", 1)
+    return yaml.safe_load(front), body
 
 
 def to_html(body: str) -> str:
@@ -73,6 +115,16 @@ def test_identifiers_links_and_code_spans_stay_inert_when_odd():
     assert render.abbr("a]: b\n<x>") == "a): b <x>"
 
 
+def test_indicator_page_shows_hostile_text_inert():
+    pkg = hostile_package()
+    item = pkg.indikator["IK24-S03"]
+    front, body = split_front(pages.indikator_page(pkg, item, 0))
+    assert front["title"] == html.escape(f"{item.id} · {item.teks}", quote=True)
+    assert "<" not in front["title"] + front["description"]
+    assert f"# {fmt.teks(item.teks)}\n" in body
+    assert_inert(body)
+
+
 def _nodes(node: jinja2.nodes.Node) -> list[jinja2.nodes.Node]:
     return [node, *(n for child in node.iter_child_nodes() for n in _nodes(child))]
 
@@ -100,6 +152,13 @@ def forbidden(source: str) -> list[str]:
         elif isinstance(node, jinja2.nodes.Const) and _spelled_path(node.value):
             found.append(f"jalur {node.value!r} (jalur datang dari kinerja.paths)")
     return found
+
+
+def test_templates_never_mark_data_safe_nor_spell_paths():
+    names = render.ENV.list_templates(extensions=["j2"])
+    assert {"indikator.md.j2", "sasaran.md.j2", "program.md.j2", "dokumen.md.j2"} <= set(names)
+    for name in names:
+        assert forbidden(render.ENV.loader.get_source(render.ENV, name)[0]) == [], name
 
 
 @pytest.mark.parametrize(

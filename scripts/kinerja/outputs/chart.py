@@ -1,8 +1,8 @@
-"""Target against realisation, as a table and as an SVG chart that reads without colour.
+"""Target against realisation as an SVG chart that reads without colour.
 
 The chart is drawn at build time (no script). Bars differ by pattern, not
 only by colour, and every bar carries its value as text; the table below it
-holds the same numbers for screen readers and for copying.
+(templates/_capaian.md.j2) holds the same numbers for screen readers and for copying.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from markupsafe import Markup
 
 from ..model import Indikator
 from . import fmt
-from .labels import ARAH_LABEL, PERIODE_LABEL
+from .labels import PERIODE_LABEL
 
 BAR_MAX = 250  # px in the viewBox; labels need the rest of its 420 px width
 BAR_HEIGHT = 18
@@ -61,41 +61,3 @@ def svg(item: Indikator) -> Markup:
         y += 76
     parts.append("</svg>")
     return Markup("".join(parts))
-
-
-def section(item: Indikator, tahun: int) -> list[str]:
-    """Markdown lines of the 'Target dan realisasi' section of an indicator page."""
-    lines = ["## Target dan realisasi { data-search-exclude }", ""]
-    if item.polaritas:
-        dasar = "tafsiran kami" if item.polaritas_dasar == "tafsiran" else "dinyatakan dokumen"
-        lines += [
-            f"Arah indikator: **{ARAH_LABEL[item.polaritas]}** ({dasar}: {fmt.teks(item.polaritas_alasan)})",
-            "",
-        ]
-    if not item.realisasi:
-        lines += [
-            f"**Realisasi {tahun} belum diterbitkan.** Situs ini hanya menampilkan realisasi dari dokumen "
-            "resmi (misalnya LKjIP) setelah terbit, dan tidak mengisi angka perkiraan. Capaian dihitung "
-            "otomatis dari target dan realisasi, tidak pernah diketik.",
-            "",
-        ]
-        return lines
-    caption = "<figcaption>Batang berarsir = target, batang penuh = realisasi.</figcaption>"
-    lines += [f'<figure class="grafik">{svg(item)}{caption}</figure>', ""]
-    lines += [
-        "| Periode | Target | Realisasi | Capaian | Kategori | Sumber |",
-        "|---|---|---|---|---|---|",
-    ]
-    for entry in item.realisasi:
-        capaian = f"{fmt.angka(entry.capaian)} %" if entry.capaian is not None else "tidak dapat dihitung"
-        lines.append(
-            f"| {PERIODE_LABEL[entry.periode]} | {fmt.teks(item.target_dicetak)} "
-            f"| {fmt.nilai_satuan(entry.nilai, entry.satuan)} | {capaian} "
-            f"| {fmt.teks(entry.kategori) or '—'} "
-            f"| {fmt.teks(entry.sumber_dokumen)}, {fmt.tanggal(entry.tanggal_sumber)} |"
-        )
-    rumus = (
-        "realisasi ÷ target × 100 %" if item.polaritas == "naik" else "(1 + (1 − realisasi ÷ target)) × 100 %"
-    )
-    lines += ["", f"Capaian dihitung dengan rumus SAKIP: {rumus}.", ""]
-    return lines
