@@ -125,6 +125,23 @@ def test_indicator_page_shows_hostile_text_inert():
     assert_inert(body)
 
 
+def test_every_generated_page_shows_hostile_text_inert(tmp_path):
+    pkg = hostile_package()
+    written = pages.write_all(pkg, tmp_path, 0)
+    assert len(written) > 100
+    for path in written:
+        text = path.read_text(encoding="utf-8")
+        if path.name == "_singkatan.md":
+            assert all(line.startswith("*[") for line in text.splitlines()), "definisi singkatan pecah"
+            continue
+        front, body = split_front(text)
+        assert "<" not in front["title"] + front["description"], path
+        text = outside_code(body)
+        assert "{{" not in text and "<script" not in text and "](http://e.test)" not in text, path
+        rendered = to_html(body)
+        assert "<script" not in rendered and 'href="http://e.test"' not in rendered, path
+
+
 def _nodes(node: jinja2.nodes.Node) -> list[jinja2.nodes.Node]:
     return [node, *(n for child in node.iter_child_nodes() for n in _nodes(child))]
 
