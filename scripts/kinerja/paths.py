@@ -58,6 +58,11 @@ def page_link(from_kind: str, kind: str, identifier: str) -> str:
     return f"{prefix}{slug(identifier)}.md"
 
 
+def section_link(kind: str, identifier: str) -> str:
+    """A link target from a generated page that is not a row (kinerja/pohon.md) to a row's page."""
+    return f"{kind}/{slug(identifier)}.md"
+
+
 def list_source(kind: str) -> str:
     """The list page of a kind of row: kinerja/indikator/index.md."""
     return f"{PAGES}/{kind}/index.md"
@@ -76,6 +81,21 @@ def version_source(dokumen_id: str, versi: int) -> str:
 def version_link(dokumen_id: str, versi: int) -> str:
     """A link from the document's page to one of its older versions."""
     return f"{slug(dokumen_id)}/v{versi}.md"
+
+
+def version_document_link(dokumen_id: str) -> str:
+    """A link from the page of an older version back to its document's page: ../rkt24-s.md."""
+    return f"../{slug(dokumen_id)}.md"
+
+
+def handwritten(name: str) -> str:
+    """A hand-written page under content/: unduh.md, api.md."""
+    return f"{name}.md"
+
+
+def site_link(path: str) -> str:
+    """A link target from a row's page (kinerja/<kind>/x.md) to a file of the site: ../../unduh.md."""
+    return f"../../{path}"
 
 
 def berkas(name: str) -> str:

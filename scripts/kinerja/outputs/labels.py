@@ -1,4 +1,4 @@
-"""Indonesian words for the codes stored in the data: anomaly categories, units, periods, directions."""
+"""Indonesian words for the codes stored in the data: anomaly categories, periods, directions, changes."""
 
 from __future__ import annotations
 
@@ -17,4 +17,24 @@ KATEGORI_LABEL = {
     "istilah": "istilah",
     "perumusan": "perumusan",
     "tafsiran": "tafsiran tata letak",
+}
+
+#: Reporting periods of realisasi.csv.
+PERIODE_LABEL = {
+    "TW1": "Triwulan I",
+    "TW2": "Triwulan II",
+    "TW3": "Triwulan III",
+    "TW4": "Triwulan IV",
+    "tahunan": "Tahunan",
+}
+
+#: Directions of polaritas.csv: which way an indicator gets better.
+ARAH_LABEL = {"naik": "makin tinggi makin baik", "turun": "makin rendah makin baik"}
+
+#: Kinds of change between two versions of a document (domain.versions.Change.jenis).
+PERUBAHAN_LABEL = {
+    "ditambah": "Ditambah",
+    "dihapus": "Dihapus",
+    "teks": "Teks diubah",
+    "target": "Target diubah",
 }

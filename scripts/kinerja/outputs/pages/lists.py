@@ -1,0 +1,84 @@
+"""What the templates of the pages that are not one row are given: lists, tree, glossary, dictionary."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ...model import Dokumen, Indikator, Package, Program, Sasaran, Table
+from .rows import Context
+
+
+def indikator_index(pkg: Package) -> Context:
+    """Context of daftar-indikator.md.j2: every indicator in printed order, document by document."""
+    return {"here": "indikator", "pkg": pkg}
+
+
+def sasaran_index(pkg: Package) -> Context:
+    """Context of daftar-sasaran.md.j2: the documents, each listing its sasaran."""
+    return {"here": "sasaran", "dokumen": list(pkg.dokumen.values())}
+
+
+def program_index(pkg: Package) -> Context:
+    """Context of daftar-program.md.j2: the documents that print programs (only the Sekretariat's)."""
+    return {"here": "program", "dokumen": [d for d in pkg.dokumen.values() if d.program]}
+
+
+def dokumen_index(pkg: Package) -> Context:
+    """Context of daftar-dokumen.md.j2: the documents by year, newest year first."""
+    years = sorted(pkg.tahun, reverse=True)
+    return {
+        "here": "dokumen",
+        "years": [(year, [d for d in pkg.dokumen.values() if d.tahun == year]) for year in years],
+    }
+
+
+def _branches(
+    pkg: Package, doc: Dokumen
+) -> list[tuple[Program | None, list[tuple[Sasaran, list[Indikator]]]]]:
+    """A document's rows as the tree draws them: runs of one program, in them runs of one sasaran."""
+    groups: list[tuple[Program | None, list[tuple[Sasaran, list[Indikator]]]]] = []
+    for item in doc.indikator:
+        program = pkg.program.get(item.program_id)
+        if not groups or groups[-1][0] is not program:
+            groups.append((program, []))
+        runs = groups[-1][1]
+        if not runs or runs[-1][0].id != item.sasaran_id:
+            runs.append((pkg.sasaran[item.sasaran_id], []))
+        runs[-1][1].append(item)
+    return groups
+
+
+def pohon(pkg: Package) -> Context:
+    """Context of pohon.md.j2: per document its programs, their sasaran and their indicators."""
+    return {"here": None, "tree": [(doc, _branches(pkg, doc)) for doc in pkg.dokumen.values()]}
+
+
+def glosarium(pkg: Package) -> Context:
+    """Context of glosarium.md.j2 and singkatan.md.j2: the acronyms (alphabetical for the page)."""
+    return {
+        "sorted_rows": sorted(pkg.glosarium, key=lambda r: r.singkatan.casefold()),
+        "rows": pkg.glosarium,
+    }
+
+
+def _as_list(value: object) -> list[str]:
+    if value is None:
+        return []
+    return [value] if isinstance(value, str) else list(value)  # type: ignore[arg-type]
+
+
+def _foreign_keys(table: Table) -> list[dict[str, Any]]:
+    """A resource's foreign keys with their fields as lists (a schema may give a single name)."""
+    return [
+        {
+            "fields": _as_list(fk["fields"]),
+            "resource": fk["reference"]["resource"] or table.name,
+            "reference": _as_list(fk["reference"]["fields"]),
+        }
+        for fk in table.foreign_keys
+    ]
+
+
+def kamus_data(pkg: Package) -> Context:
+    """Context of kamus-data.md.j2: every resource with its fields, keys and constraints."""
+    return {"tables": [(table, _foreign_keys(table)) for table in pkg.tables.values()]}

@@ -1,0 +1,137 @@
+"""What the template of each row page is given: the row, its neighbours, links and citation.
+
+Values stay as the model holds them (templates escape them); only what is
+markup on purpose is built here, through render.href on a kinerja.paths rule.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ... import paths
+from ...domain import versions
+from ...model import Dokumen, Indikator, Package, Program, Sasaran
+from .. import metadata
+from .render import href
+
+Context = dict[str, Any]
+
+
+def _citation(pkg: Package, kind: str, title: str, identifier: str, changed: int) -> Context:
+    """The ready-to-paste citation of a row and its permanent address."""
+    url = paths.absolute(paths.page_url(kind, identifier))
+    return {
+        "kutipan": metadata.citation(pkg.publisher, title, identifier, url, changed),
+        "url": href(url),
+        "changed": changed,
+        "here": kind,
+    }
+
+
+def indikator(pkg: Package, item: Indikator, changed: int) -> Context:
+    """Context of indikator.md.j2: the indicator, its sasaran, program, document and data files."""
+    files = sorted(paths.indikator_files(item.id).items())
+    return {
+        **_citation(pkg, "indikator", item.teks, item.id, changed),
+        "item": item,
+        "doc": pkg.dokumen[item.dokumen_id],
+        "tahun": pkg.dokumen[item.dokumen_id].tahun,
+        "sasaran": pkg.sasaran[item.sasaran_id],
+        "program": pkg.program.get(item.program_id),
+        "others": [(i, pkg.dokumen[pkg.indikator[i].dokumen_id].tahun) for i in item.tahun_lain],
+        "files": [(name, href(paths.site_link(path))) for name, path in files],
+        "unduh": href(paths.site_link(paths.handwritten("unduh"))),
+        "api": href(paths.site_link(paths.handwritten("api"))),
+    }
+
+
+def sasaran(pkg: Package, sasaran: Sasaran, changed: int) -> Context:
+    """Context of sasaran.md.j2: the sasaran, its document, programs, twins and indicators."""
+    programs = sorted({i.program_id for i in sasaran.indikator if i.program_id})
+    return {
+        **_citation(pkg, "sasaran", sasaran.teks, sasaran.id, changed),
+        "sasaran": sasaran,
+        "doc": pkg.dokumen[sasaran.dokumen_id],
+        "programs": [pkg.program[p] for p in programs],
+        "same": pkg.sasaran[sasaran.sama_dengan] if sasaran.sama_dengan else None,
+    }
+
+
+def program(pkg: Package, program: Program, changed: int) -> Context:
+    """Context of program.md.j2: the program, its codes, and its indicators grouped by sasaran."""
+    by_sasaran: dict[str, list[Indikator]] = {}
+    for item in program.indikator:
+        by_sasaran.setdefault(item.sasaran_id, []).append(item)
+    return {
+        **_citation(pkg, "program", program.teks_dicetak, program.id, changed),
+        "program": program,
+        "doc": pkg.dokumen[program.dokumen_id],
+        "groups": [(pkg.sasaran[s], items) for s, items in by_sasaran.items()],
+    }
+
+
+def _table(pkg: Package, doc: Dokumen) -> list[Context]:
+    """The rows of a document as printed: a page break before the first row of each table page,
+    the sasaran only on the first row of its run (the merged cell of the paper)."""
+    rows: list[Context] = []
+    page = 0
+    previous = ""
+    for item in doc.indikator:
+        row: Context = {"item": item, "page": None, "sasaran": None}
+        if item.halaman_tabel != page:
+            page = row["page"] = item.halaman_tabel
+        if item.sasaran_id != previous:
+            row["sasaran"] = pkg.sasaran[item.sasaran_id]
+            previous = item.sasaran_id
+        rows.append(row)
+    return rows
+
+
+def _versions(pkg: Package, doc: Dokumen) -> Context | None:
+    """The list of versions and what the latest changed, when the document has been revised."""
+    if len(doc.versi) < 2:
+        return None
+    previous = doc.versi[-2].versi
+    return {
+        "entries": [(entry, href(paths.version_link(doc.id, entry.versi))) for entry in doc.versi],
+        "previous": previous,
+        "changes": versions.changes(pkg.arsip[(doc.id, previous)]["indikator"], pkg.rows_of(doc.id)),
+    }
+
+
+def dokumen(pkg: Package, doc: Dokumen, changed: int) -> Context:
+    """Context of dokumen.md.j2: the signed table row by row, its notes, versions and other years."""
+    columns = doc.kolom_dicetak.split(" | ")
+    others = [d for d in pkg.dokumen.values() if d.jenis == doc.jenis and d.tahun != doc.tahun]
+    return {
+        **_citation(pkg, "dokumen", doc.nama, doc.id, changed),
+        "doc": doc,
+        "columns": columns,
+        "has_program": len(columns) == 4,
+        "others": sorted(others, key=lambda d: d.tahun),
+        "sumber": doc.sumber.rsplit("/", 1)[-1],
+        "sumber_link": href(paths.site_link(paths.source_download(doc.sumber))),
+        "rows": _table(pkg, doc),
+        "versions": _versions(pkg, doc),
+    }
+
+
+def version(pkg: Package, doc: Dokumen, versi: int) -> Context:
+    """Context of versi.md.j2: an older version's rows as they were, and what the next one changed."""
+    entry = next(e for e in doc.versi if e.versi == versi)
+    following = next(e for e in doc.versi if e.versi == versi + 1)
+    rows = pkg.arsip[(doc.id, versi)]
+    sasaran = {r["id"]: r["teks"] for r in rows["sasaran"]}
+    newer = pkg.arsip.get((doc.id, versi + 1))
+    return {
+        "here": "dokumen",
+        "doc": doc,
+        "entry": entry,
+        "following": following,
+        "current": href(paths.version_document_link(doc.id)),
+        "rows": [
+            {**row, "sasaran": sasaran.get(row["sasaran_id"], "")}
+            for row in sorted(rows["indikator"], key=lambda r: int(r["urutan"]))
+        ],
+        "found": versions.changes(rows["indikator"], newer["indikator"] if newer else pkg.rows_of(doc.id)),
+    }
