@@ -96,7 +96,7 @@ def section(item: Indikator, tahun: int) -> list[str]:
         lines.append(
             f"| {PERIODE_LABEL[entry.periode]} | {fmt.teks(item.target_dicetak)} "
             f"| {fmt.nilai_satuan(entry.nilai, entry.satuan)} | {capaian} "
-            f"| {fmt.teks(entry.kategori) or '—'} "
+            f"| {fmt.teks(entry.predikat) or '—'} "
             f"| {fmt.teks(entry.sumber_dokumen)}, {fmt.tanggal(entry.tanggal_sumber)} |"
         )
     rumus = (
