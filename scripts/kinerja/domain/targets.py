@@ -219,9 +219,14 @@ def _range(match: re.Match[str], printed: str) -> Target:
     high, point_b = _number(match["b"], printed)
     satuan = _unit(match["ub"], printed)
     if match["ua"] and _unit(match["ua"], printed) != satuan:
-        raise TargetError(f"rentang '{printed}' memakai dua satuan berbeda; tulis satu satuan untuk keduanya")
+        raise TargetError(
+            f"rentang '{printed}' memakai dua satuan berbeda; periksa dokumen, satu rentang bersatuan satu"
+        )
     if low >= high:
-        raise TargetError(f"rentang '{printed}' harus dari angka kecil ke angka besar")
+        raise TargetError(
+            f"rentang '{printed}' harus dari angka kecil ke angka besar; periksa dokumen dan catat sebagai "
+            "anomali bila memang tercetak begitu"
+        )
     return Target(
         printed, "batas", low, satuan, decimal_point=point_a or point_b, batas="rentang", nilai_atas=high
     )
@@ -241,7 +246,10 @@ def parse_target(printed: str, scales: Scales | None = None) -> Target:
     if match := _BOUND_RE.match(text):
         inner = _amount(match["rest"].strip(), printed)
         if inner.nilai_sekunder is not None:
-            raise TargetError(f"batas '{printed}' hanya boleh memuat satu angka dengan satuannya")
+            raise TargetError(
+                f"batas '{printed}' hanya boleh memuat satu angka dengan satuannya; periksa dokumen dan "
+                "minta pengelola menambahkan aturan bacanya bila memang tercetak begitu"
+            )
         bound = BOUND_WORDS[match["op"].lower()]
         return Target(
             printed, "batas", inner.nilai, inner.satuan, decimal_point=inner.decimal_point, batas=bound
