@@ -53,7 +53,7 @@ def test_failed_build_leaves_previous_site_untouched(project, first_site, builde
     output, digest = first_site
     csv = project / "data" / "indikator.csv"
     original = csv.read_text(encoding="utf-8")
-    broken = original.replace('"77,5%",77.5,', '"77,5%",99,')
+    broken = original.replace('"77,5%",angka,77.5,', '"77,5%",angka,99,')
     assert broken != original
     csv.write_text(broken, encoding="utf-8")
     try:

@@ -62,7 +62,7 @@ def with_realisation(tmp_path: Path) -> model.Package:
 
 def test_capaian_and_category_computed_from_fixture(with_realisation):
     k03 = with_realisation.indikator["IK24-K03"]
-    assert [(r.periode, r.capaian, r.kategori) for r in k03.realisasi] == [
+    assert [(r.periode, r.capaian, r.predikat) for r in k03.realisasi] == [
         ("TW4", Decimal("103.35"), "Sangat Baik"),
         ("tahunan", Decimal("106.68"), "Sangat Baik"),
     ]

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from kinerja import csvio
-from kinerja.domain.targets import SATUAN, UNIT_WORDS, TargetError, parse_target
+from kinerja.domain.targets import SATUAN, UNIT_WORDS, Kategori, Scales, TargetError, parse_target
 
 ROOT = Path(__file__).resolve().parents[1]
 INDIKATOR = csvio.read(ROOT / "data" / "indikator.csv")
@@ -126,3 +126,95 @@ def test_schema_lists_exactly_the_canonical_units() -> None:
     fields = {f["name"]: f for f in indikator["schema"]["fields"]}
     for name in ("target_satuan", "target_sekunder_satuan"):
         assert tuple(fields[name]["constraints"]["enum"]) == SATUAN
+
+
+SCALES = Scales(
+    Kategori(s, s, n, k, e, "sumber uji")
+    for s, items in {
+        "opini_bpk": [("WTP", "Wajar Tanpa Pengecualian"), ("WDP", "Wajar Dengan Pengecualian")],
+        "predikat_sakip": [("AA", ""), ("A", ""), ("BB", "")],
+        "kualifikasi_kip": [("Informatif", ""), ("Menuju Informatif", "")],
+    }.items()
+    for n, (k, e) in enumerate(items, start=1)
+)
+
+
+@pytest.mark.parametrize(
+    ("printed", "batas", "nilai", "atas", "satuan"),
+    [
+        ("≥ 90%", "paling_sedikit", "90", None, "persen"),
+        (">= 90 %", "paling_sedikit", "90", None, "persen"),
+        ("minimal 90%", "paling_sedikit", "90", None, "persen"),
+        ("Minimal 87,5%", "paling_sedikit", "87.5", None, "persen"),
+        ("paling sedikit 5 keg", "paling_sedikit", "5", None, "kegiatan"),
+        ("≤ 3 perkara", "paling_banyak", "3", None, "perkara"),
+        ("maksimal 3 perkara", "paling_banyak", "3", None, "perkara"),
+        ("maks. 2 kali", "paling_banyak", "2", None, "kali"),
+        ("> 50%", "lebih_dari", "50", None, "persen"),
+        ("< 5 kali", "kurang_dari", "5", None, "kali"),
+        ("80–90%", "rentang", "80", "90", "persen"),
+        ("80 - 90 %", "rentang", "80", "90", "persen"),
+        ("80% - 90%", "rentang", "80", "90", "persen"),
+        ("80 s.d. 90%", "rentang", "80", "90", "persen"),
+        ("2 sampai dengan 4 Lap", "rentang", "2", "4", "laporan"),
+    ],
+)
+def test_bounds_are_read(printed: str, batas: str, nilai: str, atas: str | None, satuan: str) -> None:
+    target = parse_target(printed)
+    assert (target.jenis, target.batas, target.satuan) == ("batas", batas, satuan)
+    assert target.nilai == Decimal(nilai)
+    assert target.nilai_atas == (Decimal(atas) if atas else None)
+    assert target.printed == printed
+
+
+@pytest.mark.parametrize(
+    ("printed", "skala", "kategori"),
+    [
+        ("WTP", "opini_bpk", "WTP"),
+        ("Wajar Tanpa Pengecualian", "opini_bpk", "WTP"),
+        ("Wajar Tanpa Pengecualian (WTP)", "opini_bpk", "WTP"),
+        ("wtp", "opini_bpk", "WTP"),
+        ("BB", "predikat_sakip", "BB"),
+        ("A", "predikat_sakip", "A"),
+        ("Informatif", "kualifikasi_kip", "Informatif"),
+        ("Menuju Informatif", "kualifikasi_kip", "Menuju Informatif"),
+    ],
+)
+def test_categories_are_read_from_the_scales_and_get_no_number(
+    printed: str, skala: str, kategori: str
+) -> None:
+    target = parse_target(printed, SCALES)
+    assert (target.jenis, target.skala, target.kategori) == ("kategori", skala, kategori)
+    assert target.nilai is None and target.satuan == ""
+
+
+@pytest.mark.parametrize(
+    ("printed", "says"),
+    [
+        ("WBK", "data/skala_kategori.csv"),
+        ("Sangat Baik", "bukan kategori skala yang dikenal"),
+        ("90–80%", "dari angka kecil ke angka besar"),
+        ("80 kali - 90%", "dua satuan berbeda"),
+        ("≥ 90", "tidak punya satuan"),
+        ("minimal 40% (4 satker)", "hanya boleh memuat satu angka"),
+    ],
+)
+def test_other_targets_are_refused_with_the_way_to_fix_them(printed: str, says: str) -> None:
+    with pytest.raises(TargetError) as caught:
+        parse_target(printed, SCALES)
+    assert says in str(caught.value)
+    assert _INDONESIAN.search(str(caught.value))
+
+
+def test_a_category_in_two_scales_is_ambiguous() -> None:
+    scales = Scales([Kategori("a", "A", 1, "B", "", "s"), Kategori("b", "B", 1, "B", "", "s")])
+    with pytest.raises(TargetError, match="lebih dari satu skala"):
+        parse_target("B", scales)
+
+
+def test_the_package_scales_have_public_sources() -> None:
+    rows = csvio.read(ROOT / "data" / "skala_kategori.csv")
+    assert {r["skala"] for r in rows} >= {"opini_bpk", "kualifikasi_kip", "predikat_sakip", "zona_integritas"}
+    assert all(r["sumber"] for r in rows)
+    wtp = [r["kategori"] for r in rows if r["skala"] == "opini_bpk"]
+    assert wtp == ["WTP", "WDP", "TW", "TMP"], "dari yang terbaik"

@@ -27,6 +27,7 @@ from .domain.entities import (
     Singkatan,
     Versi,
 )
+from .domain.targets import Kategori, Scales
 
 __all__ = [
     "Anomali", "Dokumen", "Field", "Indikator", "Kode", "Package", "Program", "Realisasi", "Sasaran",
@@ -88,6 +89,9 @@ class Package:
     anomali: dict[str, Anomali]
     glosarium: list[Singkatan] = field(default_factory=list)
     skala: list[capaian.Pita] = field(default_factory=list)
+    """The rating bands of capaian (skala_capaian.csv), empty until KPU publishes them."""
+    skala_kategori: Scales = field(default_factory=lambda: Scales([]))
+    """The named category scales of category targets (skala_kategori.csv)."""
     arsip: dict[tuple[str, int], dict[str, list[dict[str, str]]]] = field(default_factory=dict)
     """Rows of older versions, by (dokumen id, version)."""
 
@@ -155,7 +159,8 @@ def load(root: Path) -> Package:
                 **r,
                 "urutan": int(r["urutan"]),
                 "halaman_tabel": int(r["halaman_tabel"]),
-                "target_nilai": Decimal(r["target_nilai"]),
+                "target_nilai": _decimal(r["target_nilai"]),
+                "target_nilai_atas": _decimal(r["target_nilai_atas"]),
                 "target_sekunder_nilai": _decimal(r["target_sekunder_nilai"]),
             }
         )
@@ -183,7 +188,8 @@ def load(root: Path) -> Package:
         capaian.Pita(int(r["urutan"]), r["kategori"], Decimal(r["batas_bawah"]), _decimal(r["batas_atas"]))
         for r in rows.get("skala_capaian", [])
     ]
-    _attach_realisasi(rows, indikator, skala)
+    scales = Scales(Kategori(**{**r, "urutan": int(r["urutan"])}) for r in rows.get("skala_kategori", []))
+    _attach_realisasi(rows, indikator, skala, scales)
     _link_years(dokumen, indikator)
     for r in sorted(rows.get("revisi", []), key=lambda r: (r["dokumen_id"], int(r["versi"]))):
         entry = Versi(**{**r, "versi": int(r["versi"]), "tanggal": date.fromisoformat(r["tanggal"])})
@@ -214,12 +220,16 @@ def load(root: Path) -> Package:
         anomali=anomali,
         glosarium=[Singkatan(**r) for r in rows.get("glosarium", [])],
         skala=skala,
+        skala_kategori=scales,
         arsip=arsip,
     )
 
 
 def _attach_realisasi(
-    rows: dict[str, list[dict[str, str]]], indikator: dict[str, Indikator], skala: list[capaian.Pita]
+    rows: dict[str, list[dict[str, str]]],
+    indikator: dict[str, Indikator],
+    skala: list[capaian.Pita],
+    scales: Scales,
 ) -> None:
     for r in rows.get("polaritas", []):
         item = indikator[r["indikator_id"]]
@@ -228,12 +238,31 @@ def _attach_realisasi(
     for r in sorted(rows.get("realisasi", []), key=lambda r: order[r["periode"]]):
         item = indikator[r["indikator_id"]]
         entry = Realisasi(
-            **{**r, "nilai": Decimal(r["nilai"]), "tanggal_sumber": date.fromisoformat(r["tanggal_sumber"])}
+            **{**r, "nilai": _decimal(r["nilai"]), "tanggal_sumber": date.fromisoformat(r["tanggal_sumber"])}
         )
-        if item.polaritas and entry.satuan == item.target_satuan:
-            entry.capaian = capaian.hitung(item.target_nilai, entry.nilai, item.polaritas)
-            entry.kategori = capaian.kategori(entry.capaian, skala)
+        result = _evaluate(item, entry, scales)
+        if result is not None:
+            entry.capaian, entry.memenuhi = result.capaian, result.memenuhi
+            entry.predikat = capaian.kategori(entry.capaian, skala)
         item.realisasi.append(entry)
+
+
+def _evaluate(item: Indikator, entry: Realisasi, scales: Scales) -> capaian.Hasil | None:
+    """The capaian of one realisation, or None when it cannot be computed (no direction, other unit)."""
+    if item.target_jenis == "kategori":
+        ranks = {c.kategori: c.urutan for c in scales.of(item.target_skala)}
+        if entry.kategori not in ranks or item.target_kategori not in ranks:
+            return None
+        return capaian.nilai_kategori(ranks[item.target_kategori], ranks[entry.kategori])
+    if entry.nilai is None or item.target_nilai is None or entry.satuan != item.target_satuan:
+        return None
+    if item.target_jenis == "batas":
+        return capaian.nilai_batas(
+            item.target_batas, item.target_nilai, item.target_nilai_atas, entry.nilai, item.polaritas
+        )
+    if not item.polaritas:
+        return None
+    return capaian.Hasil(capaian.hitung(item.target_nilai, entry.nilai, item.polaritas), None)
 
 
 def _link_years(dokumen: dict[str, Dokumen], indikator: dict[str, Indikator]) -> None:

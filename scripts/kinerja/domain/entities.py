@@ -45,13 +45,19 @@ class Realisasi:
 
     indikator_id: str
     periode: str
-    nilai: Decimal
+    nilai: Decimal | None
     satuan: str
+    kategori: str
+    """The category reached, for a category target (nilai is then empty)."""
     sumber_dokumen: str
     tanggal_sumber: date
     catatan: str
     capaian: Decimal | None = None
-    kategori: str = ""
+    """The SAKIP ratio in percent, when it can be computed (numbers and bounds)."""
+    memenuhi: bool | None = None
+    """Whether a bound or a category target is met; None for a plain number."""
+    predikat: str = ""
+    """The rating band of the capaian on the published scale (skala_capaian.csv), if any."""
 
 
 @dataclass
@@ -68,10 +74,15 @@ class Indikator:
     program_dicetak: str
     teks: str
     target_dicetak: str
-    target_nilai: Decimal
+    target_jenis: str
+    target_nilai: Decimal | None
     target_satuan: str
+    target_batas: str
+    target_nilai_atas: Decimal | None
     target_sekunder_nilai: Decimal | None
     target_sekunder_satuan: str
+    target_skala: str
+    target_kategori: str
     anomali: list[Anomali] = field(default_factory=list)
     polaritas: str = ""
     polaritas_dasar: str = ""

@@ -18,7 +18,7 @@ from pathlib import Path
 from .. import csvio
 from ..domain import versions
 from ..domain.printed import normalise, program_key
-from ..domain.targets import parse_target
+from ..domain.targets import BOUND_DIRECTION, Kategori, Scales, parse_target
 from .reading import Source
 from .transcribe import Existing, Rows, transcribe
 
@@ -133,6 +133,8 @@ def doubts(rows: Rows) -> list[str]:
         if sasaran["sama_dengan"]:
             notes.append(f"{sasaran['id']}: sama dengan {sasaran['sama_dengan']} kecuali huruf besar/kecil.")
     for item in rows.indikator:
+        if item["target_jenis"] == "kategori":
+            continue
         target = parse_target(item["target_dicetak"])
         if target.decimal_point:
             notes.append(f"{item['id']}: target '{item['target_dicetak']}' memakai titik desimal.")
@@ -200,11 +202,24 @@ def _update_sources(root: Path, source: Source, relative: str, signed: str) -> N
     path.write_text(json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 
 
-def default_polaritas(teks: str) -> tuple[str, str]:
-    """An interpreted direction for a new indicator, with its reason (to be reviewed by a person)."""
-    if teks.lower().startswith("penurunan jumlah"):
-        return "turun", 'Ditetapkan otomatis saat impor dari rumusan "Penurunan jumlah ..."; tinjau.'
-    return "naik", "Ditetapkan otomatis saat impor: makin tinggi makin baik; tinjau."
+def default_polaritas(row: dict[str, str]) -> tuple[str, str, str]:
+    """A direction for a new indicator: (arah, dasar, alasan), to be reviewed by a person.
+
+    A printed bound states the direction itself ("≤ 3 perkara": lower is better); otherwise
+    it is our reading of the wording.
+    """
+    implied = BOUND_DIRECTION.get(row.get("target_batas", ""))
+    if implied:
+        word = (
+            "batas bawah: makin tinggi makin baik"
+            if implied == "naik"
+            else ("batas atas: makin rendah makin baik")
+        )
+        return implied, "dokumen", f"Target tercetak '{row['target_dicetak']}' adalah {word}."
+    if row["teks"].lower().startswith("penurunan jumlah"):
+        why = 'Ditetapkan otomatis saat impor dari rumusan "Penurunan jumlah ..."; tinjau.'
+        return "turun", "tafsiran", why
+    return "naik", "tafsiran", "Ditetapkan otomatis saat impor: makin tinggi makin baik; tinjau."
 
 
 def _update_polaritas(root: Path, indikator: list[dict[str, str]]) -> None:
@@ -216,10 +231,8 @@ def _update_polaritas(root: Path, indikator: list[dict[str, str]]) -> None:
     known = {r["indikator_id"] for r in rows}
     for identifier, row in present.items():
         if identifier not in known:
-            arah, alasan = default_polaritas(row["teks"])
-            rows.append(
-                {"indikator_id": identifier, "polaritas": arah, "dasar": "tafsiran", "alasan": alasan}
-            )
+            arah, dasar, alasan = default_polaritas(row)
+            rows.append({"indikator_id": identifier, "polaritas": arah, "dasar": dasar, "alasan": alasan})
     csvio.write(path, ["indikator_id", "polaritas", "dasar", "alasan"], rows)
 
 
@@ -229,9 +242,16 @@ def _fields(root: Path, name: str) -> list[str]:
     return [f["name"] for f in resource["schema"]["fields"]]
 
 
+def scales(root: Path) -> Scales:
+    """The category scales of the package at root (data/skala_kategori.csv), for reading targets."""
+    path = root / "data" / "skala_kategori.csv"
+    rows = csvio.read(path) if path.is_file() else []
+    return Scales(Kategori(**{**r, "urutan": int(r["urutan"])}) for r in rows)
+
+
 def plan(root: Path, source: Source, tables: list) -> Rows:
     """The rows of an imported document, keeping the identifiers of rows the package already has."""
-    return transcribe(tables, f"{SUMBER}/{source.name}", existing_ids(root))
+    return transcribe(tables, f"{SUMBER}/{source.name}", existing_ids(root), scales(root))
 
 
 def write_import(root: Path, source: Source, rows: Rows) -> list[str]:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from ..domain import ids
 from ..domain.printed import iso_date, normalise, program_key, split_program
-from ..domain.targets import TargetError, parse_target
+from ..domain.targets import Scales, TargetError, parse_target
 from .source_text import PrintedTable
 
 
@@ -71,8 +71,10 @@ class _Numbers:
         return identifier
 
 
-def transcribe(tables: list[PrintedTable], sumber: str, existing: Existing | None = None) -> Rows:
-    """Canonical rows for the printed tables of one source file."""
+def transcribe(
+    tables: list[PrintedTable], sumber: str, existing: Existing | None = None, scales: Scales | None = None
+) -> Rows:
+    """Canonical rows for the printed tables of one source file (category targets read with `scales`)."""
     existing = existing or Existing()
     rows = Rows()
     numbers = {kind: _Numbers(kind, getattr(existing, kind)) for kind in ("program", "sasaran", "indikator")}
@@ -140,7 +142,7 @@ def transcribe(tables: list[PrintedTable], sumber: str, existing: Existing | Non
                 )
                 sasaran_seen.setdefault(normalise(sasaran_cell), sasaran_id)
             try:
-                target = parse_target(target_cell)
+                target = parse_target(target_cell, scales)
             except TargetError as error:
                 rows.unreadable.append(Unreadable(printed.source_lines[0], "Target", target_cell, str(error)))
                 continue
@@ -156,10 +158,15 @@ def transcribe(tables: list[PrintedTable], sumber: str, existing: Existing | Non
                     "program_dicetak": program_cell,
                     "teks": indikator_cell,
                     "target_dicetak": target_cell,
+                    "target_jenis": target.jenis,
                     "target_nilai": _decimal(target.nilai),
                     "target_satuan": target.satuan,
+                    "target_batas": target.batas,
+                    "target_nilai_atas": _decimal(target.nilai_atas),
                     "target_sekunder_nilai": _decimal(target.nilai_sekunder),
                     "target_sekunder_satuan": target.satuan_sekunder or "",
+                    "target_skala": target.skala,
+                    "target_kategori": target.kategori,
                 }
             )
     return rows

@@ -15,7 +15,7 @@ from ..clock import epoch_date
 from . import metadata
 from .downloads.files import DownloadFile, Output, json_bytes
 from .downloads.lengkap import FIELDS as lengkap_fields
-from .downloads.tabular import download_csv, typed_row
+from .downloads.tabular import download_csv, number, typed_row
 
 
 class _Api:
@@ -115,10 +115,29 @@ class _Api:
             "sasaran_teks": flat["sasaran_teks"],
             "program_nama": program.nama if program else None,
             "kode_anggaran": [k.kode for k in program.kode] if program else [],
+            "target_dibaca": flat["target_dibaca"],
+            "aturan_capaian": flat["aturan_capaian"],
+            "realisasi": [self.realisasi(entry) for entry in item.realisasi],
             "anomali": self.anomali(item.anomali),
             "anomali_terkait": flat["anomali_terkait_id"].split("; ") if flat["anomali_terkait_id"] else [],
             "sitasi": metadata.citation(self.package.publisher, item.teks, item.id, flat["url"], self.epoch),
             "links": links,
+        }
+
+    @staticmethod
+    def realisasi(entry: model.Realisasi) -> dict:
+        """One published realisation with what it achieves (capaian is computed, never typed in)."""
+        return {
+            "periode": entry.periode,
+            "nilai": None if entry.nilai is None else number(entry.nilai),
+            "satuan": entry.satuan or None,
+            "kategori": entry.kategori or None,
+            "capaian_persen": None if entry.capaian is None else number(entry.capaian),
+            "memenuhi": entry.memenuhi,
+            "predikat": entry.predikat or None,
+            "sumber_dokumen": entry.sumber_dokumen,
+            "tanggal_sumber": entry.tanggal_sumber.isoformat(),
+            "catatan": entry.catatan or None,
         }
 
     def index(self, downloads: Sequence[DownloadFile]) -> dict:

@@ -8,6 +8,7 @@ import dataclasses
 import re
 
 from ..domain import entities as model
+from ..domain.targets import Kategori
 
 
 def _columns(cls: type, before: tuple[str, ...] = ()) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -26,6 +27,7 @@ COLUMNS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "sasaran": _columns(model.Sasaran),
     "indikator": _columns(model.Indikator),
     "anomali": _columns(model.Anomali),
+    "skala_kategori": _columns(Kategori),
 }
 #: The columns each of those resources must declare.
 EXPECTED_FIELDS: dict[str, tuple[str, ...]] = {name: needed for name, (needed, _) in COLUMNS.items()}

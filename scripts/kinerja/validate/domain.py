@@ -12,7 +12,7 @@ from pathlib import Path
 from .. import csvio
 from ..domain import ids
 from ..domain.printed import iso_date, normalise, program_key, split_program
-from ..domain.targets import TargetError, parse_target
+from ..domain.targets import Kategori, Scales, TargetError, parse_target
 from ..errors import Problem
 from . import kinerja
 
@@ -24,7 +24,7 @@ def domain_checks(root: Path, descriptor: dict) -> list[Problem]:
     problems: list[Problem] = []
     problems += _check_dokumen(paths["dokumen"], rows["dokumen"])
     problems += _check_ids(paths, rows)
-    problems += _check_targets(paths["indikator"], rows["indikator"])
+    problems += _check_targets(paths["indikator"], rows["indikator"], scales_of(rows))
     problems += _check_order(paths, rows)
     problems += _check_sasaran_have_indikator(paths["sasaran"], rows)
     problems += _check_repeats(paths["indikator"], rows["indikator"])
@@ -116,64 +116,95 @@ def _check_ids(paths: dict[str, str], rows: dict[str, list[dict[str, str]]]) -> 
     return problems
 
 
-def _check_targets(rel: str, indikator: list[dict[str, str]]) -> list[Problem]:
+#: What each kind of target stores, column by column (None: the column stays empty).
+_STORED = (
+    ("target_jenis", lambda t: t.jenis),
+    ("target_nilai", lambda t: t.nilai),
+    ("target_satuan", lambda t: t.satuan),
+    ("target_batas", lambda t: t.batas),
+    ("target_nilai_atas", lambda t: t.nilai_atas),
+    ("target_sekunder_nilai", lambda t: t.nilai_sekunder),
+    ("target_sekunder_satuan", lambda t: t.satuan_sekunder or ""),
+    ("target_skala", lambda t: t.skala),
+    ("target_kategori", lambda t: t.kategori),
+)
+
+
+def scales_of(rows: dict[str, list[dict[str, str]]]) -> Scales:
+    """The category scales of the package, as the target parser needs them."""
+    categories = []
+    for row in rows.get("skala_kategori", []):
+        try:
+            categories.append(Kategori(**{**row, "urutan": int(row["urutan"])}))
+        except (TypeError, ValueError):
+            continue  # reported by the schema layer
+    return Scales(categories)
+
+
+def _same(stored: str, expected: object) -> bool:
+    if isinstance(expected, Decimal) or (expected is None and stored):
+        try:
+            return (Decimal(stored) if stored else None) == expected
+        except InvalidOperation:
+            return False
+    return stored == (expected or "")
+
+
+def _check_targets(rel: str, indikator: list[dict[str, str]], scales: Scales) -> list[Problem]:
     problems = []
     for number, row in enumerate(indikator, start=2):
         try:
-            target = parse_target(row["target_dicetak"])
+            target = parse_target(row["target_dicetak"], scales)
         except TargetError as error:
             problems.append(
                 Problem(
                     "target_tidak_terbaca",
                     rel,
                     f"{error}.",
-                    "tulis target seperti di dokumen: angka lalu satuan, misalnya 77,5% "
-                    "atau 5 keg; satuan baru harus ditambahkan dulu ke daftar satuan.",
+                    "tulis target seperti di dokumen: angka lalu satuan (77,5%, 5 keg), batas (≥ 90%, "
+                    "maksimal 3 perkara, 80–90%) atau kategori skala di data/skala_kategori.csv (WTP); "
+                    "satuan baru harus ditambahkan dulu ke daftar satuan.",
                     number,
                     "target_dicetak",
                 )
             )
             continue
-        pairs = (
-            ("target_nilai", target.nilai, row["target_nilai"]),
-            ("target_sekunder_nilai", target.nilai_sekunder, row["target_sekunder_nilai"]),
-        )
-        for field, expected, stored in pairs:
-            try:
-                same = (Decimal(stored) if stored else None) == expected
-            except InvalidOperation:
-                same = False
-            if not same:
-                shown = "kosong" if expected is None else format(expected, "f")
-                problems.append(
-                    Problem(
-                        "nilai_tidak_cocok",
-                        rel,
-                        f"nilai '{stored}' tidak cocok dengan target tercetak "
-                        f"'{row['target_dicetak']}' (seharusnya {shown}).",
-                        f"samakan '{field}' dengan angka pada target tercetak, dengan titik desimal."
-                        if expected is not None
-                        else f"kosongkan '{field}'.",
-                        number,
-                        field,
-                    )
-                )
-        for field, expected, stored in (
-            ("target_satuan", target.satuan, row["target_satuan"]),
-            ("target_sekunder_satuan", target.satuan_sekunder or "", row["target_sekunder_satuan"]),
-        ):
-            if expected != stored:
-                problems.append(
-                    Problem(
-                        "satuan_tidak_cocok",
-                        rel,
-                        f"satuan '{stored}' tidak cocok dengan target tercetak "
-                        f"'{row['target_dicetak']}' (seharusnya '{expected or 'kosong'}').",
-                        f"isi '{field}' dengan '{expected}'." if expected else f"kosongkan '{field}'.",
-                        number,
-                        field,
-                    )
-                )
+        for field, value in _STORED:
+            expected = value(target)
+            stored = row.get(field, "")
+            if _same(stored, expected):
+                continue
+            shown = (
+                "kosong"
+                if expected in (None, "")
+                else (format(expected, "f") if isinstance(expected, Decimal) else str(expected))
+            )
+            numeric = field in ("target_nilai", "target_nilai_atas", "target_sekunder_nilai")
+            code = (
+                "nilai_tidak_cocok"
+                if numeric
+                else "satuan_tidak_cocok"
+                if "satuan" in field
+                else ("target_tidak_cocok")
+            )
+            if expected in (None, ""):
+                fix = f"kosongkan '{field}'."
+            elif numeric:
+                fix = f"samakan '{field}' dengan angka pada target tercetak, dengan titik desimal."
+            else:
+                fix = f"isi '{field}' dengan '{shown}'."
+            if target.jenis == "kategori" and field == "target_nilai":
+                fix += " Target kategori tidak diberi angka."
+            what = (
+                f"nilai '{stored}' tidak cocok dengan target tercetak '{row['target_dicetak']}' "
+                f"(seharusnya {shown})."
+                if numeric
+                else f"'{stored}' tidak cocok dengan target tercetak '{row['target_dicetak']}' "
+                f"(seharusnya '{shown}')."
+            )
+            if "satuan" in field:
+                what = what.replace(f"'{stored}' tidak", f"satuan '{stored}' tidak", 1)
+            problems.append(Problem(code, rel, what, fix, number, field))
     return problems
 
 

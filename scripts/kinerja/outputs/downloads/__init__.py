@@ -16,7 +16,7 @@ from ... import model, paths
 from .. import api
 from . import lengkap as flat
 from .archive import fixed_zip
-from .files import DownloadFile, Output, json_bytes, package_files
+from .files import DownloadFile, Output, json_bytes, package_files, source_format, source_title
 from .tabular import download_csv, typed_row
 from .xlsx import package_workbook
 
@@ -39,7 +39,7 @@ def _write_downloads(out: Output, package: model.Package, lengkap: list[dict[str
                 f"Tabel {label} (JSON)", "JSON", table.name)  # fmt: skip
     for path, data in originals.items():
         if path.startswith("data/sumber/"):
-            out.put(paths.source_download(path), data, "Teks sumber dokumen resmi (TXT)", "TXT")
+            out.put(paths.source_download(path), data, source_title(path), source_format(path))
     _record_published_package(out, package, originals)
 
 
@@ -52,7 +52,7 @@ def _record_published_package(out: Output, package: model.Package, originals: di
             rname, label = titles[path]
             out.record(path, data, f"Tabel {label}, salinan resmi tanpa BOM (CSV)", "CSV", rname)
         else:
-            out.record(path, data, "Teks sumber dokumen resmi, salinan resmi (TXT)", "TXT")
+            out.record(path, data, source_title(path) + ", salinan resmi", source_format(path))
 
 
 def _write_checksums(out: Output) -> list[DownloadFile]:

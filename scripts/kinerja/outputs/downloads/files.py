@@ -20,7 +20,22 @@ MEDIATYPES = {
     "JSON": "application/json",
     "XLSX": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     "TXT": "text/plain",
+    "DOCX": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
 }
+
+
+def source_format(path: str) -> str:
+    """The format of a source document by its suffix: DOCX for Word, TXT for a text export."""
+    return "DOCX" if path.lower().endswith(".docx") else "TXT"
+
+
+def source_title(path: str) -> str:
+    """How a source document is named in the list of downloads."""
+    if source_format(path) == "DOCX":
+        return "Dokumen sumber resmi, berkas Word apa adanya (DOCX)"
+    if path.lower().endswith(".docx.txt"):
+        return "Bentuk teks dokumen Word sumber, dibuat importir (TXT)"
+    return "Teks sumber dokumen resmi (TXT)"
 
 
 @dataclass(frozen=True)
@@ -71,15 +86,16 @@ class Output:
 
 
 def package_files(package: model.Package) -> dict[str, bytes]:
-    """The package's own files by POSIX path: datapackage.json, every resource, the source documents."""
+    """The package's own files by POSIX path: datapackage.json, every resource, the listed sources.
+
+    Only the source documents that datapackage.json lists are published: a file
+    left in data/sumber/ by hand (or by an import that was refused) is not part
+    of the package.
+    """
     root = package.root
     paths = ["datapackage.json", *(t.path for t in package.tables.values())]
     sources = [s["path"] for s in package.sources if "://" not in s.get("path", "://")]
-    sumber = root / "data" / "sumber"
-    found = (
-        [p.relative_to(root).as_posix() for p in sumber.iterdir() if p.is_file()] if sumber.is_dir() else []
-    )
-    for path in sorted({*sources, *found}):
+    for path in sorted(set(sources)):
         if path not in paths and (root / path).is_file():
             paths.append(path)
     return {path: (root / path).read_bytes() for path in paths}

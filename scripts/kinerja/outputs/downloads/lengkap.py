@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ... import model, paths
+from .. import rules
 from . import xlsx
 
 LENGKAP = "indikator-lengkap"
@@ -44,7 +45,20 @@ LENGKAP_COLUMNS = (
     Column("target_satuan", "Satuan target", "string", "Satuan nilai target."),
     Column("target_sekunder_nilai", "Target kedua", "number", "Angka kedua bila target berisi dua nilai."),
     Column("target_sekunder_satuan", "Satuan target kedua", "string", "Satuan nilai target kedua."),
+    Column("target_jenis", "Jenis target", "string", "angka, batas (≥, ≤, rentang) atau kategori."),
+    Column("target_batas", "Bentuk batas", "string", "paling_sedikit (≥), paling_banyak (≤), rentang, …"),
+    Column("target_nilai_atas", "Batas atas rentang", "number", "Angka atas rentang (90 pada 80–90%)."),
+    Column("target_skala", "Skala kategori", "string", "Skala target kategori (lihat skala_kategori)."),
+    Column("target_kategori", "Kategori target", "string", "Kategori target pada skalanya; tanpa angka."),
+    Column("target_dibaca", "Target dibaca", "string", "Arti target tercetak dalam kata-kata."),
     Column("halaman_tabel", "Halaman tabel", "integer", "Halaman tabel dokumen tempat indikator tercetak."),
+    Column("realisasi_periode", "Periode realisasi", "string", "Periode realisasi terakhir yang terbit."),
+    Column("realisasi_nilai", "Nilai realisasi", "number", "Angka realisasi terakhir (bukan kategori)."),
+    Column("realisasi_satuan", "Satuan realisasi", "string", "Satuan realisasi terakhir."),
+    Column("realisasi_kategori", "Kategori realisasi", "string", "Kategori yang dicapai (target kategori)."),
+    Column("capaian_persen", "Capaian (%)", "number", "Capaian terhitung, dalam persen."),
+    Column("memenuhi", "Memenuhi target", "string", "ya/tidak untuk target batas dan kategori."),
+    Column("aturan_capaian", "Aturan capaian", "string", "Aturan yang dipakai menghitung capaian."),
     Column("ada_anomali", "Ada anomali", "string", "'ya' bila ada catatan anomali atas baris indikator ini."),
     Column("anomali_id", "Kode anomali", "string", "Kode catatan anomali atas indikator ini, dipisah '; '."),
     Column("anomali_terkait_id", "Terkait", "string", "Catatan atas sasaran/programnya, dipisah '; '."),
@@ -59,6 +73,22 @@ def _joined(values: Iterable[str]) -> str:
 
 def _number(value: Decimal | None) -> str:
     return "" if value is None else format(value, "f")
+
+
+def _latest(item: model.Indikator) -> dict[str, str]:
+    """The last published realisation (the year's, when there is one) and what it achieves."""
+    if not item.realisasi:
+        return {k: "" for k in ("realisasi_periode", "realisasi_nilai", "realisasi_satuan",
+                                "realisasi_kategori", "capaian_persen", "memenuhi")}  # fmt: skip
+    last = item.realisasi[-1]
+    return {
+        "realisasi_periode": last.periode,
+        "realisasi_nilai": _number(last.nilai),
+        "realisasi_satuan": last.satuan,
+        "realisasi_kategori": last.kategori,
+        "capaian_persen": _number(last.capaian),
+        "memenuhi": "" if last.memenuhi is None else "ya" if last.memenuhi else "tidak",
+    }
 
 
 def lengkap_row(package: model.Package, item: model.Indikator, base: str) -> dict[str, str]:
@@ -88,7 +118,15 @@ def lengkap_row(package: model.Package, item: model.Indikator, base: str) -> dic
         "target_satuan": item.target_satuan,
         "target_sekunder_nilai": _number(item.target_sekunder_nilai),
         "target_sekunder_satuan": item.target_sekunder_satuan,
+        "target_jenis": item.target_jenis,
+        "target_batas": item.target_batas,
+        "target_nilai_atas": _number(item.target_nilai_atas),
+        "target_skala": item.target_skala,
+        "target_kategori": item.target_kategori,
+        "target_dibaca": rules.reading(item, package),
         "halaman_tabel": str(item.halaman_tabel),
+        **_latest(item),
+        "aturan_capaian": rules.aturan(item, package),
         "ada_anomali": "ya" if item.anomali else "tidak",
         "anomali_id": _joined(a.id for a in item.anomali),
         "anomali_terkait_id": _joined(a.id for a in related),
