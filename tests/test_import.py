@@ -37,7 +37,8 @@ def test_transcribing_the_2024_text_again_reproduces_the_package_exactly(project
     before = tree(project / "data")
     descriptor = (project / "datapackage.json").read_bytes()
     source = reading.read_source(SOURCE)
-    lines = importer.write_import(project, source, importer.plan(project, source, reading.tables_of(source)))
+    tables = reading.tables_of(source)
+    lines = importer.write_import(project, source, importer.plan(project, source, tables, [("64", "")] * 2))
     assert "62 indikator" in lines[0]
     assert tree(project / "data") == before
     assert (project / "datapackage.json").read_bytes() == descriptor
@@ -92,7 +93,7 @@ def test_a_word_document_gives_the_same_rows(project, tmp_path):
         rows = csvio.read(project / "data" / f"{name}.csv")
         csvio.write(project / "data" / f"{name}.csv", list(rows[0]), [])
     source = reading.read_source(path)
-    rows = importer.plan(project, source, reading.tables_of(source))
+    rows = importer.plan(project, source, reading.tables_of(source), [("64", "")] * 2)
     for name in RESOURCES:
         committed = csvio.read(ROOT / "data" / f"{name}.csv")
         imported = getattr(rows, name)

@@ -8,6 +8,7 @@ Informatif, BB, ≥ 90%, maksimal 3 perkara, 80–90% and WBK.
 from __future__ import annotations
 
 import csv
+import html
 import json
 from decimal import Decimal
 from pathlib import Path
@@ -147,3 +148,32 @@ def test_the_same_plan_as_word_gives_the_same_rows(tmp_path: Path) -> None:
     for row in rows:  # baris_sumber points at the line of the kept text form that prints the row
         assert row["target_dicetak"] in lines[int(row["baris_sumber"].split(";")[0]) - 1]
     assert validate(word_root) == []
+
+
+def test_the_plan_builds_with_each_printed_target_on_its_page(tmp_path: Path, builder) -> None:
+    from _site import copy_project
+
+    project = copy_project(tmp_path / "proyek")
+    import_document(project, PLAN)
+    add_realisation(project)
+    result = builder.build(project, project / "site")
+    assert result.returncode == 0, result.stderr
+    site = project / "site"
+
+    def page(code: str) -> str:
+        return html.unescape(
+            (site / "kinerja" / "indikator" / code.lower() / "index.html").read_text("utf-8")
+        )
+
+    for number, printed in enumerate(PRINTED, start=1):
+        assert f"<strong>{printed}</strong>" in page(f"IK26-S{number:02d}"), printed
+    wtp = page("IK26-S01")
+    assert "kategori WTP pada skala Opini BPK atas laporan keuangan (peringkat 1 dari 4)" in wtp
+    assert "WTP &gt; WDP &gt; TW &gt; TMP" in wtp or "WTP > WDP > TW > TMP" in wtp
+    assert "UU Nomor 15 Tahun 2004" in wtp and 'href="../../skala/#opini-bpk"' in wtp
+    assert "<svg" not in wtp, "a category target has no number to draw"
+    bound = page("IK26-S04")
+    assert "paling sedikit 90 %" in bound and "memenuhi bila realisasi ≥ 90 %" in bound
+    assert "94,44 %" in bound and "<td>tidak</td>" in bound
+    scales = html.unescape((site / "kinerja" / "skala" / "index.html").read_text("utf-8"))
+    assert 'id="opini-bpk"' in scales and "Tidak Menyatakan Pendapat" in scales

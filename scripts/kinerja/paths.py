@@ -73,6 +73,16 @@ def section_source(name: str) -> str:
     return f"{PAGES}/{name}.md"
 
 
+def section_from_row(name: str, anchor: str = "") -> str:
+    """A link target from a row's page to a generated page that is not a row: ../skala.md#opini_bpk."""
+    return f"../{name}.md" + (f"#{anchor}" if anchor else "")
+
+
+def anchor(code: str) -> str:
+    """The anchor of a heading named by a code (opini_bpk → opini-bpk): letters, digits, hyphens."""
+    return re.sub(r"[^a-z0-9]+", "-", code.lower()).strip("-")
+
+
 def version_source(dokumen_id: str, versi: int) -> str:
     """The page of an older version of a document: kinerja/dokumen/rkt24-s/v1.md."""
     return f"{PAGES}/dokumen/{slug(dokumen_id)}/v{versi}.md"

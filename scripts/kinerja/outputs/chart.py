@@ -35,7 +35,7 @@ def svg(item: Indikator) -> Markup:
     shrinks it to the width of the screen. Every text in it passes html.escape, so
     the drawing is returned as Markup for the page templates to print as it is.
     """
-    values = [item.target_nilai, *(r.nilai for r in item.realisasi)]
+    values = [v for v in (item.target_nilai, *(r.nilai for r in item.realisasi)) if v is not None]
     scale = max(values) if values else Decimal(1)
     height = 76 * len(item.realisasi) + 4
     unit = fmt.SATUAN_LABEL.get(item.target_satuan, item.target_satuan)
@@ -54,10 +54,10 @@ def svg(item: Indikator) -> Markup:
         parts.append(
             f'<text class="periode" x="0" y="{y + 15}">{escape(PERIODE_LABEL[entry.periode])}</text>'
         )
-        parts += _bar(
-            y + 22, item.target_nilai, scale, f"Target {fmt.angka(item.target_nilai)}", "batang-target"
-        )
-        parts += _bar(y + 44, entry.nilai, scale, f"Realisasi {fmt.angka(entry.nilai)}", "batang-realisasi")
+        parts += _bar(y + 22, item.target_nilai, scale, f"Target {item.target_dicetak}", "batang-target")
+        if entry.nilai is not None:
+            label = f"Realisasi {fmt.angka(entry.nilai)}"
+            parts += _bar(y + 44, entry.nilai, scale, label, "batang-realisasi")
         y += 76
     parts.append("</svg>")
     return Markup("".join(parts))

@@ -72,6 +72,7 @@ def write_all(pkg: Package, content: Path, changed: int) -> list[Path]:
         (paths.section_source("pohon"), "pohon.md.j2", lists.pohon(pkg)),
         (paths.section_source("glosarium"), "glosarium.md.j2", lists.glosarium(pkg)),
         (paths.section_source("kamus-data"), "kamus-data.md.j2", lists.kamus_data(pkg)),
+        (paths.section_source("skala"), "skala.md.j2", lists.skala(pkg)),
         (paths.section_source("_singkatan"), "singkatan.md.j2", lists.glosarium(pkg)),
     ]
     for source, name, context in sections:

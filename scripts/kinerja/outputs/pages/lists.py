@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ... import paths
 from ...model import Dokumen, Indikator, Package, Program, Sasaran, Table
 from .rows import Context
 
@@ -59,6 +60,12 @@ def glosarium(pkg: Package) -> Context:
         "sorted_rows": sorted(pkg.glosarium, key=lambda r: r.singkatan.casefold()),
         "rows": pkg.glosarium,
     }
+
+
+def skala(pkg: Package) -> Context:
+    """Context of skala.md.j2: each named category scale, best category first, with its source."""
+    names = dict.fromkeys(c.skala for c in pkg.skala_kategori.categories)
+    return {"scales": [(paths.anchor(n), pkg.skala_kategori.of(n)) for n in names], "here": None}
 
 
 def _as_list(value: object) -> list[str]:

@@ -11,7 +11,7 @@ from typing import Any
 from ... import paths
 from ...domain import versions
 from ...model import Dokumen, Indikator, Package, Program, Sasaran
-from .. import metadata
+from .. import metadata, rules
 from .render import href
 
 Context = dict[str, Any]
@@ -31,9 +31,16 @@ def _citation(pkg: Package, kind: str, title: str, identifier: str, changed: int
 def indikator(pkg: Package, item: Indikator, changed: int) -> Context:
     """Context of indikator.md.j2: the indicator, its sasaran, program, document and data files."""
     files = sorted(paths.indikator_files(item.id).items())
+    scale = pkg.skala_kategori.of(item.target_skala) if item.target_jenis == "kategori" else []
     return {
         **_citation(pkg, "indikator", item.teks, item.id, changed),
         "item": item,
+        "reading": rules.reading(item, pkg),
+        "aturan": rules.aturan(item, pkg),
+        "skala_nama": scale[0].nama_skala if scale else "",
+        "skala_sumber": scale[0].sumber if scale else "",
+        "skala_urutan": [c.kategori for c in scale],
+        "skala_link": href(paths.section_from_row("skala", paths.anchor(item.target_skala))),
         "doc": pkg.dokumen[item.dokumen_id],
         "tahun": pkg.dokumen[item.dokumen_id].tahun,
         "sasaran": pkg.sasaran[item.sasaran_id],
