@@ -47,7 +47,7 @@ bench: setup
 	$(PY) -m kinerja bench $(if $(SKALA),--skala $(SKALA))
 
 import: setup
-	$(PY) -m kinerja import $(SRC)
+	$(PY) -m kinerja import $(SRC) $(if $(KANTOR),--kantor $(KANTOR))
 
 lock:
 	$(PYTHON) -m venv .venv-lock

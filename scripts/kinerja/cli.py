@@ -47,7 +47,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     """Import an RKT document (text export or .docx) into the CSVs: `python -m kinerja import FILE`."""
     from . import update
 
-    report = update.import_document(args.root, Path(args.source))
+    report = update.import_document(args.root, Path(args.source), args.kantor)
     print(report)
     return 0
 
@@ -77,6 +77,11 @@ def make_parser() -> argparse.ArgumentParser:
     bench.set_defaults(func=cmd_bench)
     imp = sub.add_parser("import", help="impor dokumen RKT (.txt atau .docx)")
     imp.add_argument("source")
+    imp.add_argument(
+        "--kantor",
+        default="",
+        help="kode kantor penanda tangan (data/kantor.csv), bila unitnya tidak terbaca",
+    )
     imp.set_defaults(func=cmd_import)
     return parser
 

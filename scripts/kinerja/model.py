@@ -20,6 +20,7 @@ from .domain.entities import (
     Anomali,
     Dokumen,
     Indikator,
+    Kantor,
     Kode,
     Program,
     Realisasi,
@@ -30,8 +31,8 @@ from .domain.entities import (
 from .domain.targets import Kategori, Scales
 
 __all__ = [
-    "Anomali", "Dokumen", "Field", "Indikator", "Kode", "Package", "Program", "Realisasi", "Sasaran",
-    "Singkatan", "Table", "Versi", "load",
+    "Anomali", "Dokumen", "Field", "Indikator", "Kantor", "Kode", "Package", "Program", "Realisasi",
+    "Sasaran", "Singkatan", "Table", "Versi", "load",
 ]  # fmt: skip
 
 
@@ -82,6 +83,7 @@ class Package:
     sources: list[dict[str, str]]
     """The official source documents: path, title, description and SHA-256."""
     tables: dict[str, Table]
+    kantor: dict[str, Kantor]
     dokumen: dict[str, Dokumen]
     program: dict[str, Program]
     sasaran: dict[str, Sasaran]
@@ -94,6 +96,17 @@ class Package:
     """The named category scales of category targets (skala_kategori.csv)."""
     arsip: dict[tuple[str, int], dict[str, list[dict[str, str]]]] = field(default_factory=dict)
     """Rows of older versions, by (dokumen id, version)."""
+
+    @property
+    def home(self) -> Kantor:
+        """The office that owns the site (kantor.csv `utama`)."""
+        return next(k for k in self.kantor.values() if k.is_home)
+
+    @property
+    def offices_with_documents(self) -> list[Kantor]:
+        """The offices that hold at least one document, the home office first."""
+        found = [k for k in self.kantor.values() if k.dokumen]
+        return sorted(found, key=lambda k: (not k.is_home, k.id))
 
     @property
     def tahun(self) -> list[int]:
@@ -142,10 +155,18 @@ def load(root: Path) -> Package:
     descriptor = json.loads((root / "datapackage.json").read_text(encoding="utf-8"))
     tables = {r["name"]: _table(root, r) for r in descriptor["resources"]}
     rows = {name: table.rows for name, table in tables.items()}
+    kantor = {r["id"]: Kantor(**r) for r in rows.get("kantor", [])}
+    for office in kantor.values():
+        if office.induk in kantor:
+            kantor[office.induk].anak.append(office)
     dokumen = {
         r["id"]: Dokumen(**{**r, "tahun": int(r["tahun"]), "tanggal": date.fromisoformat(r["tanggal"])})
         for r in rows["dokumen"]
     }
+    for doc in dokumen.values():
+        doc.kantor = kantor.get(doc.kantor_id)
+        if doc.kantor:
+            doc.kantor.dokumen.append(doc)
     program = {r["id"]: Program(**{**r, "urutan": int(r["urutan"])}) for r in rows.get("program", [])}
     for r in sorted(rows.get("program_kode", []), key=lambda r: int(r["urutan"])):
         program[r["program_id"]].kode.append(
@@ -213,6 +234,7 @@ def load(root: Path) -> Package:
         ),
         sources=[s for s in descriptor.get("sources", []) if isinstance(s, dict)],
         tables=tables,
+        kantor=kantor,
         dokumen=dokumen,
         program=program,
         sasaran=sasaran,
@@ -266,10 +288,11 @@ def _evaluate(item: Indikator, entry: Realisasi, scales: Scales) -> capaian.Hasi
 
 
 def _link_years(dokumen: dict[str, Dokumen], indikator: dict[str, Indikator]) -> None:
-    """Indicators printed with the same text in the same kind of document in other years."""
-    groups: dict[tuple[str, str], list[Indikator]] = {}
+    """Indicators printed with the same text in the same kind of document of the same office, other years."""
+    groups: dict[tuple[str, str, str], list[Indikator]] = {}
     for item in indikator.values():
-        key = (dokumen[item.dokumen_id].jenis, " ".join(item.teks.split()).casefold())
+        doc = dokumen[item.dokumen_id]
+        key = (doc.kantor_id, doc.jenis, " ".join(item.teks.split()).casefold())
         groups.setdefault(key, []).append(item)
     for items in groups.values():
         for item in items:

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from . import atomic
 from .errors import BuildError, Problem, ProblemsFound
-from .ingest import importer, reading
+from .ingest import importer, offices, reading
 from .validate import validate
 
 #: Temporary package copies live beside data/ while an update is checked (git-ignored).
@@ -93,15 +93,21 @@ def _unreadable(source: reading.Source, rows: importer.Rows) -> list[Problem]:
     return problems
 
 
-def import_document(root: Path, path: Path) -> str:
-    """Import one signed document into the package at root, all or nothing; returns the report."""
+def import_document(root: Path, path: Path, kantor: str = "") -> str:
+    """Import one signed document into the package at root, all or nothing; returns the report.
+
+    The office that signed it is read from its unit line, or `kantor` (an id of data/kantor.csv).
+    """
     source = reading.read_source(path)
     known = _already_imported(root, source)
     if known is not None:
         return f"{source.name} sudah diimpor sebelumnya (SHA-256 sama dengan {known}). Tidak ada yang diubah."
     tables = reading.tables_of(source)
+    signed_by, problems = offices.resolve(source, tables, offices.offices(root), kantor)
+    if problems:
+        raise ProblemsFound(problems, reading.NOT_CHANGED)
     with package_copy(root) as copy:
-        rows = importer.plan(copy, source, tables)
+        rows = importer.plan(copy, source, tables, signed_by)
         problems = _unreadable(source, rows)
         if problems:
             raise ProblemsFound(problems, reading.NOT_CHANGED)

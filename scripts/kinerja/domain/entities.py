@@ -133,10 +133,38 @@ class Versi:
 
 
 @dataclass
+class Kantor:
+    """A KPU office: KPU RI, a provincial or a district/city KPU, with its region codes."""
+
+    id: str
+    nama: str
+    jenis: str
+    kode_kemendagri: str
+    kode_bps: str
+    induk: str
+    utama: str
+    sintetis: str
+    dokumen: list[Dokumen] = field(default_factory=list)
+    anak: list[Kantor] = field(default_factory=list)
+    """The offices one level below this one that the package holds (the province's kabupaten/kota)."""
+
+    @property
+    def is_home(self) -> bool:
+        """The office that owns this site: its codes carry no office part."""
+        return self.utama == "ya"
+
+    @property
+    def code(self) -> str:
+        """The office part of its codes: '' for the home office, else its id (6472)."""
+        return "" if self.is_home else self.id
+
+
+@dataclass
 class Dokumen:
     """A signed RKT table."""
 
     id: str
+    kantor_id: str
     tahun: int
     jenis: str
     judul_dicetak: str
@@ -153,12 +181,13 @@ class Dokumen:
     indikator: list[Indikator] = field(default_factory=list)
     anomali: list[Anomali] = field(default_factory=list)
     versi: list[Versi] = field(default_factory=list)
+    kantor: Kantor | None = field(default=None, init=False, repr=False)
 
     @property
     def nama(self) -> str:
         """A short readable name: 'RKT 2024 Sekretariat KPU Provinsi Kalimantan Timur'."""
-        unit = "Sekretariat KPU Provinsi" if self.jenis == "sekretariat" else "KPU Provinsi"
-        return f"RKT {self.tahun} {unit} Kalimantan Timur"
+        office = self.kantor.nama if self.kantor else self.kantor_id
+        return f"RKT {self.tahun} {'Sekretariat ' if self.jenis == 'sekretariat' else ''}{office}"
 
 
 @dataclass

@@ -16,11 +16,11 @@ import re
 from pathlib import Path
 
 from .. import csvio
-from ..domain import versions
+from ..domain import ids, versions
 from ..domain.printed import normalise, program_key
 from ..domain.targets import BOUND_DIRECTION, Kategori, Scales, parse_target
 from .reading import Source
-from .transcribe import Existing, Rows, transcribe
+from .transcribe import Existing, Office, Rows, transcribe
 
 SUMBER = "data/sumber"
 RESOURCES = ("dokumen", "program", "program_kode", "sasaran", "indikator")
@@ -31,7 +31,9 @@ def existing_ids(root: Path) -> Existing:
     data = root / "data"
     known = Existing()
     for row in csvio.read(data / "dokumen.csv"):
-        known.dokumen[(row["tahun"], row["id"][-1])] = row["id"]
+        parsed = ids.parse(row["id"])
+        if parsed is not None and parsed.dokumen.seq == 1:
+            known.dokumen[(row["kantor_id"], row["tahun"], parsed.dokumen.jenis)] = row["id"]
     for row in csvio.read(data / "program.csv"):
         known.program[(row["dokumen_id"], *program_key(row["teks_dicetak"]))] = row["id"]
     occurrences: dict[tuple[str, str], int] = {}
@@ -249,9 +251,9 @@ def scales(root: Path) -> Scales:
     return Scales(Kategori(**{**r, "urutan": int(r["urutan"])}) for r in rows)
 
 
-def plan(root: Path, source: Source, tables: list) -> Rows:
+def plan(root: Path, source: Source, tables: list, offices: list[Office]) -> Rows:
     """The rows of an imported document, keeping the identifiers of rows the package already has."""
-    return transcribe(tables, f"{SUMBER}/{source.name}", existing_ids(root), scales(root))
+    return transcribe(tables, f"{SUMBER}/{source.name}", existing_ids(root), scales(root), offices)
 
 
 def write_import(root: Path, source: Source, rows: Rows) -> list[str]:

@@ -61,6 +61,8 @@ class PrintedTable:
     title: str = ""
     signed_line: int = 0
     """The line of 'Samarinda, 1 Maret 2024' in the text form."""
+    unit_line: int = 0
+    """The line of 'Nama/Unit Organisasi : …' in the text form."""
 
 
 def plain(text: str) -> str:
@@ -82,6 +84,7 @@ def read_tables(text: str) -> list[PrintedTable]:
     lines = text.splitlines()
     current: PrintedTable | None = None
     unit: str | None = None
+    unit_line = 0
     title = ""
     pending_header = False
     page = 0
@@ -92,9 +95,12 @@ def read_tables(text: str) -> list[PrintedTable]:
         stripped = line.strip()
         if m := _UNIT.match(stripped):
             unit = m["unit"].strip()
+            unit_line = number
             continue
         if (m := _YEAR.match(stripped)) and unit is not None:
-            current = PrintedTable(unit=unit, tahun=int(m["tahun"]), columns=[], title=title)
+            current = PrintedTable(
+                unit=unit, tahun=int(m["tahun"]), columns=[], title=title, unit_line=unit_line
+            )
             tables.append(current)
             page = 0
             state = "table"

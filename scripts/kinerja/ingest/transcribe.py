@@ -51,39 +51,57 @@ class Existing:
 
 
 class _Numbers:
-    """Hands out identifiers: the existing one for a known key, else the next number."""
+    """Hands out identifiers: the existing one for a known key, else the next number of its document."""
 
     def __init__(self, kind: str, known: dict[tuple[str, ...], str]) -> None:
         self.kind = kind
         self.known = known
-        self.used: dict[str, int] = {}
+        self.used: dict[ids.Dokumen, int] = {}
         for identifier in known.values():
-            doc = identifier[2:4] + identifier[5]
-            self.used[doc] = max(self.used.get(doc, 0), ids.number_of(identifier))
+            parsed = ids.parse(identifier)
+            if parsed is not None and parsed.number is not None:
+                self.used[parsed.dokumen] = max(self.used.get(parsed.dokumen, 0), parsed.number)
 
     def get(self, key: tuple[str, ...], dokumen: str) -> str:
         if key in self.known:
             return self.known[key]
-        doc = dokumen[3:5] + dokumen[-1]
-        self.used[doc] = self.used.get(doc, 0) + 1
-        identifier = ids.row_id(self.kind, dokumen, self.used[doc])
+        parsed = ids.parse(dokumen)
+        assert parsed is not None, dokumen  # made by ids.dokumen_id or read from a validated package
+        self.used[parsed.dokumen] = self.used.get(parsed.dokumen, 0) + 1
+        identifier = parsed.dokumen.row(self.kind, self.used[parsed.dokumen])
         self.known[key] = identifier
         return identifier
 
 
+#: The office of a printed table: (kantor id, office part of its codes; '' for the home office).
+Office = tuple[str, str]
+
+
 def transcribe(
-    tables: list[PrintedTable], sumber: str, existing: Existing | None = None, scales: Scales | None = None
+    tables: list[PrintedTable],
+    sumber: str,
+    existing: Existing | None = None,
+    scales: Scales | None = None,
+    offices: list[Office] | None = None,
 ) -> Rows:
-    """Canonical rows for the printed tables of one source file (category targets read with `scales`)."""
+    """Canonical rows for the printed tables of one source file.
+
+    `offices` gives each table's office (default: the home office, id 64), `scales` the
+    category scales that category targets are read with.
+    """
     existing = existing or Existing()
+    offices = offices or [("64", "")] * len(tables)
     rows = Rows()
     numbers = {kind: _Numbers(kind, getattr(existing, kind)) for kind in ("program", "sasaran", "indikator")}
-    for table in tables:
+    for table, (kantor_id, office_code) in zip(tables, offices, strict=True):
         letter = "S" if "sekretariat" in table.unit.casefold() else "K"
-        dokumen = existing.dokumen.get((str(table.tahun), letter), ids.dokumen_id(table.tahun, letter))
+        dokumen = existing.dokumen.get(
+            (kantor_id, str(table.tahun), letter), ids.dokumen_id(table.tahun, letter, office_code)
+        )
         rows.dokumen.append(
             {
                 "id": dokumen,
+                "kantor_id": kantor_id,
                 "tahun": str(table.tahun),
                 "jenis": "sekretariat" if letter == "S" else "komisi",
                 "judul_dicetak": table.title,

@@ -28,6 +28,7 @@ COLUMNS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "indikator": _columns(model.Indikator),
     "anomali": _columns(model.Anomali),
     "skala_kategori": _columns(Kategori),
+    "kantor": _columns(model.Kantor),
 }
 #: The columns each of those resources must declare.
 EXPECTED_FIELDS: dict[str, tuple[str, ...]] = {name: needed for name, (needed, _) in COLUMNS.items()}

@@ -6,15 +6,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from .. import csvio
 from ..domain import ids
 from ..domain.printed import iso_date, normalise, program_key, split_program
-from ..domain.targets import Kategori, Scales, TargetError, parse_target
 from ..errors import Problem
-from . import kinerja
+from . import kinerja, targets
 
 
 def domain_checks(root: Path, descriptor: dict) -> list[Problem]:
@@ -22,9 +20,11 @@ def domain_checks(root: Path, descriptor: dict) -> list[Problem]:
     paths = {r["name"]: r["path"] for r in descriptor["resources"]}
     rows = {name: csvio.read(root / path) for name, path in paths.items()}
     problems: list[Problem] = []
-    problems += _check_dokumen(paths["dokumen"], rows["dokumen"])
+    kantor = {row["id"]: row for row in rows.get("kantor", [])}
+    problems += _check_dokumen(paths["dokumen"], rows["dokumen"], kantor)
     problems += _check_ids(paths, rows)
-    problems += _check_targets(paths["indikator"], rows["indikator"], scales_of(rows))
+    problems += targets.check_targets(paths["indikator"], rows["indikator"], targets.scales_of(rows))
+    problems += _check_offices(paths, rows)
     problems += _check_order(paths, rows)
     problems += _check_sasaran_have_indikator(paths["sasaran"], rows)
     problems += _check_repeats(paths["indikator"], rows["indikator"])
@@ -36,19 +36,30 @@ def domain_checks(root: Path, descriptor: dict) -> list[Problem]:
     return problems
 
 
-def _check_dokumen(rel: str, dokumen: list[dict[str, str]]) -> list[Problem]:
+def _office_code(kantor: dict[str, dict[str, str]], kantor_id: str) -> str:
+    """The office part of a document's codes: '' for the home office, else the office's code."""
+    row = kantor.get(kantor_id)
+    return "" if row is None or row.get("utama") == "ya" else kantor_id
+
+
+def _check_dokumen(
+    rel: str, dokumen: list[dict[str, str]], kantor: dict[str, dict[str, str]]
+) -> list[Problem]:
     problems = []
     for number, row in enumerate(dokumen, start=2):
         letter = "S" if row["jenis"] == "sekretariat" else "K"
-        expected = ids.dokumen_id(int(row["tahun"]), letter)
+        parsed = ids.parse(row["id"])
+        seq = parsed.dokumen.seq if parsed else 1
+        expected = ids.dokumen_id(int(row["tahun"]), letter, _office_code(kantor, row["kantor_id"]), seq)
         if row["id"] != expected:
             problems.append(
                 Problem(
                     "kode_tidak_sesuai_dokumen",
                     rel,
-                    f"kode '{row['id']}' tidak sesuai dengan tahun {row['tahun']} dan jenis "
-                    f"'{row['jenis']}' (seharusnya {expected}).",
-                    "periksa kolom 'tahun' dan 'jenis'; kode dokumen tidak diubah setelah dipakai.",
+                    f"kode '{row['id']}' tidak sesuai dengan tahun {row['tahun']}, jenis "
+                    f"'{row['jenis']}' dan kantor '{row['kantor_id']}' (seharusnya {expected}).",
+                    "periksa kolom 'tahun', 'jenis' dan 'kantor_id'; kode dokumen tidak diubah setelah "
+                    "dipakai (kantor utama situs ditulis tanpa kode kantor).",
                     number,
                     "id",
                 )
@@ -93,13 +104,15 @@ def _check_ids(paths: dict[str, str], rows: dict[str, list[dict[str, str]]]) -> 
                     )
                 )
                 continue
-            year, letter = doc[3:5], doc[-1]
+            own, of_doc = ids.parse(identifier), ids.parse(doc)
+            if own is None or of_doc is None:
+                continue  # a document code that breaks the pattern is reported on its own row
             if name == "anomali":
-                matches = identifier[2:4] == year
-                expected = f"AN{year}-…"
+                matches = (own.dokumen.yy, own.dokumen.kantor) == (of_doc.dokumen.yy, of_doc.dokumen.kantor)
+                expected = of_doc.dokumen.anomali(1).rsplit("-", 1)[0] + "-…"
             else:
-                matches = identifier[2:4] == year and identifier[5] == letter
-                expected = f"{identifier[:2]}{year}-{letter}…"
+                matches = own.dokumen == of_doc.dokumen
+                expected = of_doc.dokumen.row(name, 1)[:-2] + "…"
             if not matches:
                 problems.append(
                     Problem(
@@ -116,96 +129,24 @@ def _check_ids(paths: dict[str, str], rows: dict[str, list[dict[str, str]]]) -> 
     return problems
 
 
-#: What each kind of target stores, column by column (None: the column stays empty).
-_STORED = (
-    ("target_jenis", lambda t: t.jenis),
-    ("target_nilai", lambda t: t.nilai),
-    ("target_satuan", lambda t: t.satuan),
-    ("target_batas", lambda t: t.batas),
-    ("target_nilai_atas", lambda t: t.nilai_atas),
-    ("target_sekunder_nilai", lambda t: t.nilai_sekunder),
-    ("target_sekunder_satuan", lambda t: t.satuan_sekunder or ""),
-    ("target_skala", lambda t: t.skala),
-    ("target_kategori", lambda t: t.kategori),
-)
-
-
-def scales_of(rows: dict[str, list[dict[str, str]]]) -> Scales:
-    """The category scales of the package, as the target parser needs them."""
-    categories = []
-    for row in rows.get("skala_kategori", []):
-        try:
-            categories.append(Kategori(**{**row, "urutan": int(row["urutan"])}))
-        except (TypeError, ValueError):
-            continue  # reported by the schema layer
-    return Scales(categories)
-
-
-def _same(stored: str, expected: object) -> bool:
-    if isinstance(expected, Decimal) or (expected is None and stored):
-        try:
-            return (Decimal(stored) if stored else None) == expected
-        except InvalidOperation:
-            return False
-    return stored == (expected or "")
-
-
-def _check_targets(rel: str, indikator: list[dict[str, str]], scales: Scales) -> list[Problem]:
-    problems = []
-    for number, row in enumerate(indikator, start=2):
-        try:
-            target = parse_target(row["target_dicetak"], scales)
-        except TargetError as error:
-            problems.append(
-                Problem(
-                    "target_tidak_terbaca",
-                    rel,
-                    f"{error}.",
-                    "tulis target seperti di dokumen: angka lalu satuan (77,5%, 5 keg), batas (≥ 90%, "
-                    "maksimal 3 perkara, 80–90%) atau kategori skala di data/skala_kategori.csv (WTP); "
-                    "satuan baru harus ditambahkan dulu ke daftar satuan.",
-                    number,
-                    "target_dicetak",
-                )
-            )
-            continue
-        for field, value in _STORED:
-            expected = value(target)
-            stored = row.get(field, "")
-            if _same(stored, expected):
-                continue
-            shown = (
-                "kosong"
-                if expected in (None, "")
-                else (format(expected, "f") if isinstance(expected, Decimal) else str(expected))
-            )
-            numeric = field in ("target_nilai", "target_nilai_atas", "target_sekunder_nilai")
-            code = (
-                "nilai_tidak_cocok"
-                if numeric
-                else "satuan_tidak_cocok"
-                if "satuan" in field
-                else ("target_tidak_cocok")
-            )
-            if expected in (None, ""):
-                fix = f"kosongkan '{field}'."
-            elif numeric:
-                fix = f"samakan '{field}' dengan angka pada target tercetak, dengan titik desimal."
-            else:
-                fix = f"isi '{field}' dengan '{shown}'."
-            if target.jenis == "kategori" and field == "target_nilai":
-                fix += " Target kategori tidak diberi angka."
-            what = (
-                f"nilai '{stored}' tidak cocok dengan target tercetak '{row['target_dicetak']}' "
-                f"(seharusnya {shown})."
-                if numeric
-                else f"'{stored}' tidak cocok dengan target tercetak '{row['target_dicetak']}' "
-                f"(seharusnya '{shown}')."
-            )
-            if "satuan" in field:
-                what = what.replace(f"'{stored}' tidak", f"satuan '{stored}' tidak", 1)
-            problems.append(Problem(code, rel, what, fix, number, field))
-    return problems
+def _check_offices(paths: dict[str, str], rows: dict[str, list[dict[str, str]]]) -> list[Problem]:
+    """Exactly one office is the home of the site: its codes are the ones without an office part."""
+    if "kantor" not in paths:
+        return []
+    homes = [n for n, row in enumerate(rows["kantor"], start=2) if row.get("utama") == "ya"]
+    if len(homes) == 1:
+        return []
+    what = "tidak ada kantor utama" if not homes else f"{len(homes)} kantor ditandai utama"
+    return [
+        Problem(
+            "kantor_utama",
+            paths["kantor"],
+            f"{what}; tepat satu kantor harus bertanda utama = ya (pemilik situs ini).",
+            "isi kolom 'utama' dengan 'ya' hanya pada baris kantor pemilik situs, kosongkan pada yang lain.",
+            homes[1] if len(homes) > 1 else None,
+            "utama",
+        )
+    ]
 
 
 def _check_order(paths: dict[str, str], rows: dict[str, list[dict[str, str]]]) -> list[Problem]:
