@@ -104,9 +104,9 @@ def test_indicator_page_shows_chart_and_table(with_realisation):
     page = pages.indikator_page(with_realisation, with_realisation.indikator["IK24-K03"], 0)
     assert '<svg class="grafik-capaian"' in page and 'role="img"' in page and "<title" in page
     assert 'class="batang-target"' in page and 'fill="url(#arsir)"' not in page  # pattern via CSS class
-    assert "| Triwulan IV | 77,5&#37; | 80,1 % | 103,35 % | Sangat Baik |" in page
-    assert "realisasi ÷ target × 100 %" in page
-    s37 = pages.indikator_page(with_realisation, with_realisation.indikator["IK24-S37"], 0)
+    assert "| Triwulan IV | 77,5&#37; | 80,1 % | 103,35 % | — | Sangat Baik |" in page
+    assert "capaian = realisasi ÷ target × 100 % (makin tinggi makin baik)" in html.unescape(page)
+    s37 = html.unescape(pages.indikator_page(with_realisation, with_realisation.indikator["IK24-S37"], 0))
     assert "133,33 %" in s37 and "(1 + (1 − realisasi ÷ target)) × 100 %" in s37
 
 
