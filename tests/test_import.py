@@ -51,8 +51,20 @@ def test_a_document_already_imported_changes_nothing(project):
     assert tree(project) == before
 
 
+def write_cell(cell, value: str) -> None:
+    """A table cell as Word writes it: 'Database' in italics, a page break inside long cells."""
+    paragraph = cell.paragraphs[0]
+    words = value.split(" ")
+    for number, word in enumerate(words):
+        run = paragraph.add_run(word + (" " if number < len(words) - 1 else ""))
+        run.italic = word == "Database"
+        if number == 5 and len(words) > 12:  # the row continues on the next page
+            paragraph.add_run().add_break(WD_BREAK.PAGE)
+
+
 def write_docx(path: Path, text_source: Path) -> None:
-    """A Word version of the document: real tables, repeated headers, vertically merged cells."""
+    """A Word version of the document: real tables, repeated headers, vertically merged cells,
+    italic runs and page breaks inside rows."""
     from kinerja.ingest.source_text import read_file
 
     document = docx.Document()
@@ -74,7 +86,7 @@ def write_docx(path: Path, text_source: Path) -> None:
             cells = grid.add_row().cells
             for index, value in enumerate(row.cells):
                 if value or index == len(row.cells) - 1 or index not in merge_from:
-                    cells[index].text = value
+                    write_cell(cells[index], value)
                     merge_from[index] = cells[index]
                 else:
                     merge_from[index] = merge_from[index].merge(cells[index])

@@ -12,6 +12,22 @@ from __future__ import annotations
 from pathlib import Path
 
 
+def _text(element: object) -> str:
+    """The words of a paragraph or cell: runs joined, a line or page break read as a space.
+
+    Formatting (italic, bold) is dropped, as `<i>` is in the export; spaces are collapsed
+    so that a break inside a cell cannot split the tab-joined line of its row.
+    """
+    parts = []
+    for node in element.iter():  # type: ignore[attr-defined]
+        tag = node.tag.rsplit("}", 1)[-1]
+        if tag == "t":
+            parts.append(node.text or "")
+        elif tag in ("br", "cr", "tab") or tag == "p" and parts:
+            parts.append(" ")
+    return " ".join("".join(parts).split())
+
+
 def docx_lines(path: Path) -> list[tuple[str, str]]:
     """(line of the text form, where it is in the Word document) for every paragraph and table row."""
     import docx  # python-docx, imported here so the rest of the build does not need it
@@ -23,8 +39,7 @@ def docx_lines(path: Path) -> list[tuple[str, str]]:
         tag = child.tag.rsplit("}", 1)[-1]
         if tag == "p":
             paragraphs += 1
-            text = "".join(t.text or "" for t in child.iter() if t.tag.endswith("}t"))
-            lines.append((text, f"paragraf {paragraphs}"))
+            lines.append((_text(child), f"paragraf {paragraphs}"))
         elif tag == "tbl":
             tables += 1
             table = docx.table.Table(child, document)
@@ -34,7 +49,7 @@ def docx_lines(path: Path) -> list[tuple[str, str]]:
                 texts = []
                 for index, cell in enumerate(cells):
                     merged = index < len(previous) and previous[index] is cell._tc
-                    texts.append("" if merged else " ".join(p.text.strip() for p in cell.paragraphs).strip())
+                    texts.append("" if merged else _text(cell._tc))
                 previous = [cell._tc for cell in cells]
                 lines.append(("\t".join(texts), f"tabel {tables}, baris {number}"))
             lines.append(("", f"setelah tabel {tables}"))
