@@ -96,6 +96,9 @@ class Package:
     """The named category scales of category targets (skala_kategori.csv)."""
     arsip: dict[tuple[str, int], dict[str, list[dict[str, str]]]] = field(default_factory=dict)
     """Rows of older versions, by (dokumen id, version)."""
+    banding: dict[str, list[Indikator]] = field(default_factory=dict)
+    """Indicators printed with the same text in the same year by several offices, by the code that
+    names the comparison (the home office's indicator when it prints the text, else the first code)."""
 
     @property
     def home(self) -> Kantor:
@@ -107,6 +110,11 @@ class Package:
         """The offices that hold at least one document, the home office first."""
         found = [k for k in self.kantor.values() if k.dokumen]
         return sorted(found, key=lambda k: (not k.is_home, k.id))
+
+    @property
+    def multi_office(self) -> bool:
+        """Whether more than one office holds documents (then offices get their own pages)."""
+        return len(self.offices_with_documents) > 1
 
     @property
     def tahun(self) -> list[int]:
@@ -212,6 +220,7 @@ def load(root: Path) -> Package:
     scales = Scales(Kategori(**{**r, "urutan": int(r["urutan"])}) for r in rows.get("skala_kategori", []))
     _attach_realisasi(rows, indikator, skala, scales)
     _link_years(dokumen, indikator)
+    banding = _link_offices(dokumen, indikator)
     for r in sorted(rows.get("revisi", []), key=lambda r: (r["dokumen_id"], int(r["versi"]))):
         entry = Versi(**{**r, "versi": int(r["versi"]), "tanggal": date.fromisoformat(r["tanggal"])})
         dokumen[entry.dokumen_id].versi.append(entry)
@@ -244,6 +253,7 @@ def load(root: Path) -> Package:
         skala=skala,
         skala_kategori=scales,
         arsip=arsip,
+        banding=banding,
     )
 
 
@@ -301,3 +311,25 @@ def _link_years(dokumen: dict[str, Dokumen], indikator: dict[str, Indikator]) ->
                 (i.id for i in items if dokumen[i.dokumen_id].tahun != year),
                 key=lambda i: dokumen[indikator[i].dokumen_id].tahun,
             )
+
+
+def _link_offices(dokumen: dict[str, Dokumen], indikator: dict[str, Indikator]) -> dict[str, list[Indikator]]:
+    """Indicators with the same text in the same year at several offices, for comparing them."""
+    groups: dict[tuple[int, str], list[Indikator]] = {}
+    for item in indikator.values():
+        key = (dokumen[item.dokumen_id].tahun, " ".join(item.teks.split()).casefold())
+        groups.setdefault(key, []).append(item)
+    found: dict[str, list[Indikator]] = {}
+    for items in groups.values():
+        if len({dokumen[i.dokumen_id].kantor_id for i in items}) < 2:
+            continue
+
+        def order(i: Indikator) -> tuple[bool, str, int, str]:
+            office = dokumen[i.dokumen_id].kantor
+            return (not (office and office.is_home), dokumen[i.dokumen_id].kantor_id, i.urutan, i.id)
+
+        items.sort(key=order)
+        for item in items:
+            item.banding = items[0].id
+        found[items[0].id] = items
+    return found

@@ -58,6 +58,11 @@ def page_link(from_kind: str, kind: str, identifier: str) -> str:
     return f"{prefix}{slug(identifier)}.md"
 
 
+def list_link(from_kind: str | None, kind: str) -> str:
+    """A link target to the list page of a kind (kinerja/kantor/index.md) from a row page or a section."""
+    return f"{kind}/index.md" if from_kind is None else f"../{kind}/index.md"
+
+
 def section_link(kind: str, identifier: str) -> str:
     """A link target from a generated page that is not a row (kinerja/pohon.md) to a row's page."""
     return f"{kind}/{slug(identifier)}.md"

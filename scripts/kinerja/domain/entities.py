@@ -89,7 +89,9 @@ class Indikator:
     polaritas_alasan: str = ""
     realisasi: list[Realisasi] = field(default_factory=list)
     tahun_lain: list[str] = field(default_factory=list)
-    """Identifiers of the same indicator (same text, same kind of document) in other years."""
+    """Identifiers of the same indicator (same text, same kind of document, same office) in other years."""
+    banding: str = field(default="", init=False)
+    """The code that names the comparison of this indicator's text across offices in its year, if any."""
 
 
 @dataclass
