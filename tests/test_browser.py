@@ -219,7 +219,7 @@ def _after_content(abbr) -> str:
 
 def test_abbreviation_expands_on_tap_and_keyboard(new_page, site_url):
     expansion = _glossary()["PAW"]
-    assert expansion == "Pergantian Antarwaktu"
+    assert expansion == "Penggantian Antarwaktu"
     page = new_page(**PHONE)
     page.goto(site_url + "kinerja/indikator/ik24-s40/")
     abbr = page.locator("article h1 abbr", has_text="PAW").first

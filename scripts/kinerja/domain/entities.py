@@ -194,9 +194,12 @@ class Dokumen:
 
 @dataclass
 class Singkatan:
-    """An acronym of the glossary with its expansion and where the expansion comes from."""
+    """An acronym of the glossary with its expansion, where it comes from and the named source."""
 
     singkatan: str
     kepanjangan: str
     sumber: str
+    rujukan: str
+    """The named source of the entry: the RKT line(s) where it is printed, or a regulation or
+    public source by name and article; empty when not known."""
     keterangan: str
