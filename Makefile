@@ -35,7 +35,7 @@ test: setup
 
 test-fast: setup
 	$(PY) -m ruff check scripts tests main.py
-	$(PY) -m pytest -m fast -q
+	$(PY) -m pytest -m fast -q -n auto
 
 lint: setup
 	$(PY) -m ruff check scripts tests main.py
