@@ -37,6 +37,7 @@ def define_env(env) -> None:  # noqa: ANN001 - mkdocs-macros passes its own type
     env.variables["rkt"] = {
         "dokumen": len(package.dokumen),
         "sasaran": len(package.sasaran),
+        "sasaran_berbeda": sum(1 for s in package.sasaran.values() if not s.sama_dengan),
         "indikator": len(package.indikator),
         "program": len(package.program),
         "anomali": len(package.anomali),

@@ -469,7 +469,8 @@ def test_dataset_jsonld_describes_the_dataset(package: model.Package, built, mon
     doc = metadata.dataset_jsonld(package, files, EPOCH)
     assert doc["@context"] == "https://schema.org/" and doc["@type"] == "Dataset"
     assert doc["name"] == package.title and doc["description"]
-    assert doc["license"] == "https://creativecommons.org/licenses/by/4.0/"
+    assert doc["license"]["url"] == "https://creativecommons.org/licenses/by/4.0/"
+    assert "usulan" in doc["license"]["name"], "the licence is stated as the project's proposal"
     assert doc["publisher"] == {"@type": "Organization", "name": "KPU Provinsi Kalimantan Timur", "url": BASE}
     assert doc["temporalCoverage"] == "2024"
     assert doc["spatialCoverage"]["@type"] == "Place"

@@ -38,3 +38,6 @@ PERUBAHAN_LABEL = {
     "teks": "Teks diubah",
     "target": "Target diubah",
 }
+
+#: The printed column behind a column that holds a reading of a merged or empty cell.
+SEL_LABEL = {"program_id": "Program/Kegiatan", "sasaran_id": "Sasaran Strategis"}

@@ -65,7 +65,11 @@ def dataset_jsonld(package: model.Package, files: Iterable[Any], epoch: int) -> 
         "url": base,
         "identifier": package.name,
         "version": package.version,
-        "license": package.licence.get("path", ""),
+        "license": {
+            "@type": "CreativeWork",
+            "url": package.licence.get("path", ""),
+            "name": package.licence.get("title", ""),
+        },
         "creator": organization,
         "publisher": organization,
         "temporalCoverage": "/".join(str(y) for y in (years[0], years[-1]))
@@ -140,7 +144,7 @@ def dcat_catalog(package: model.Package, files: Iterable[Any], epoch: int) -> di
         "dct:title": title,
         "dct:description": package.description,
         "dct:publisher": publisher,
-        "dct:license": {"@id": license_url},
+        "dct:license": {"@id": license_url, "dct:title": package.licence.get("title", "")},
         "dct:language": {"@id": "http://publications.europa.eu/resource/authority/language/IND"},
         "dct:issued": _typed(epoch_date(epoch).isoformat(), "date"),
         "dct:modified": _typed(epoch_date(epoch).isoformat(), "date"),

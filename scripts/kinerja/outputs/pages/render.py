@@ -24,7 +24,7 @@ from markupsafe import Markup
 
 from ... import paths
 from .. import chart, fmt
-from ..labels import ARAH_LABEL, KATEGORI_LABEL, PERIODE_LABEL, PERUBAHAN_LABEL
+from ..labels import ARAH_LABEL, KATEGORI_LABEL, PERIODE_LABEL, PERUBAHAN_LABEL, SEL_LABEL
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 #: Codes and file names that Markdown reads as plain text; anything else goes through fmt.teks.
@@ -186,6 +186,7 @@ def _environment() -> jinja2.Environment:
         periode=PERIODE_LABEL,
         arah=ARAH_LABEL,
         perubahan=PERUBAHAN_LABEL,
+        sel=SEL_LABEL,
         line_break=Markup("  "),  # two spaces end a Markdown line with <br>
         here=None,
     )
