@@ -62,8 +62,9 @@ def test_synthetic_2x_has_twice_the_rows(doubled: Path) -> None:
     for name in PER_DOCUMENT:
         assert len(grown[name]) == 2 * len(real[name]), name
     assert grown["glosarium"] == real["glosarium"]
+    assert len(grown["kantor"]) == len(real["kantor"]) + 1
     for name, rows in real.items():
-        assert len(grown[name]) in (len(rows), 2 * len(rows)), name
+        assert len(grown[name]) in (len(rows), len(rows) + 1, 2 * len(rows)), name
 
 
 def test_synthetic_2x_ids_unique_and_in_pattern(doubled: Path) -> None:
@@ -74,13 +75,16 @@ def test_synthetic_2x_ids_unique_and_in_pattern(doubled: Path) -> None:
         assert all(re.fullmatch(pattern, c) for c in codes), name
 
 
-def test_synthetic_copies_are_other_offices_not_other_years(doubled: Path) -> None:
+def test_synthetic_copies_are_other_offices_marked_synthetic(doubled: Path) -> None:
     from kinerja import model
 
     package = model.load(doubled)
-    assert not [i.id for i in package.indikator.values() if getattr(i, "tahun_lain", [])]
-    copies = [i for i in package.indikator.values() if not i.id.startswith("IK24-")]
-    assert copies and all(i.teks.endswith("(salinan 01)") for i in copies)
+    assert not [i.id for i in package.indikator.values() if i.tahun_lain], (
+        "another office is not another year"
+    )
+    copies = [i for i in package.indikator.values() if package.dokumen[i.dokumen_id].kantor_id != "64"]
+    assert copies and all(ids.parse(i.id).dokumen.kantor == "6401" for i in copies)
+    assert package.kantor["6401"].sintetis == "ya" and package.kantor["64"].sintetis == ""
 
 
 def test_synthetic_copy_0_is_the_real_package(doubled: Path) -> None:
@@ -91,14 +95,10 @@ def test_synthetic_copy_0_is_the_real_package(doubled: Path) -> None:
     assert (doubled / "mkdocs.yml").is_file() and (doubled / "main.py").is_file()
 
 
-def test_synthetic_years_and_limit() -> None:
-    plan = synthetic.year_plan(["24"], 3)
-    assert plan == [{"24": "24"}, {"24": "00"}, {"24": "01"}]
-    assert synthetic.recode("IK24-S07", plan[2]) == "IK01-S07"
-    assert synthetic.recode("Teks IK24-S07", plan[2]) == "Teks IK24-S07"
-    assert synthetic.max_factor(["24"]) == 100
+def test_synthetic_limit_is_kpu_s_553_offices() -> None:
+    assert len(synthetic.office_plan(1)) == 0 and len(synthetic.office_plan(553)) == 552
     with pytest.raises(synthetic.TooLarge):
-        synthetic.year_plan(["24"], 101)
+        synthetic.office_plan(554)
 
 
 def test_gzip_size_matches_gzip() -> None:

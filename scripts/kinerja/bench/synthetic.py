@@ -1,63 +1,80 @@
-"""A synthetic package N times the size of the real one, for the build-scale benchmark.
+"""A synthetic package of N offices, for the build-scale benchmark and the tests of several offices.
 
-The whole set of documents is copied N times, as if N offices had published
-the same RKT. Identifiers keep the patterns of ids.py and datapackage.json
-(``RKT24-K``, ``IK24-S07``, ``AN24-03``): copy 0 is the real package unchanged
-and every other copy takes a two-digit year that the real package does not
-use (00, 01, … 99 without 24), so document RKT24-K becomes RKT00-K, RKT01-K, …
-and each row's code follows its document (IK24-S07 → IK00-S07). The
-document's ``tahun`` becomes 2000 + that year so that the document code still
-agrees with it. With one year in the real package this gives at most 100
-copies (200 documents); more would need a wider identifier pattern. The
-copies stand for other offices, so the text of their indicators and sasaran
-ends with "(salinan 03)": the site must not take them for the same indicator
-in other years.
+Office 1 is the real package unchanged (KPU Provinsi Kalimantan Timur, the
+home office). Every other office gets a copy of the real documents, with the
+office's code in every identifier (RKT24-K → RKT24-6472-K, IK24-S07 →
+IK24-6472-S07, AN24-03 → AN24-6472-03) and `kantor_id` set, so that the copy
+is what that office's own RKT would look like in the package. Offices are
+taken in this order, up to KPU's 553:
 
-Rows are tied to their document through any identifier column (``dokumen_id``,
-``sasaran_id``, ``indikator_id``, …), so resources added later follow without
-changes here; rows tied to no document (glossary, rating scale) are written once.
+1. the ten kabupaten/kota of Kalimantan Timur, with their real names and
+   region codes (Kemendagri and BPS, docs/keputusan.md);
+2. KPU RI;
+3. synthetic provinces and kabupaten/kota, with codes from ranges that no
+   real region uses (province codes 22–30, 40–50, 54–60, 66–70, 77–80,
+   83–90) and names that say "Sintetis".
 
-``write_project`` writes a complete project copy (datapackage.json, data/, the
-hand-written pages of content/, overrides/, main.py, mkdocs.yml, scripts/)
-that `python -m kinerja build` and `mkdocs build` accept as they are.
+Every added office is marked `sintetis = ya`: its documents are copies made
+for measuring, never data, and a site that holds one is never published
+(pipeline.build refuses it unless KINERJA_SINTETIS=1, which only the
+benchmark and the tests set). ``write_project`` writes a complete project
+copy (datapackage.json, data/, content/ without its generated part,
+overrides/, main.py, mkdocs.yml, scripts/) that `python -m kinerja build`
+accepts as it is.
 """
 
 from __future__ import annotations
 
 import json
-import re
 import shutil
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import csvio
+from ..domain import ids
 from ..paths import GENERATED
 
-#: A row or document code: type prefix, two-digit year, hyphen, the rest (RKT24-K, IK24-S07, AN24-03).
-CODE = re.compile(r"^(?P<prefix>[A-Z]{2,3})(?P<year>[0-9]{2})-(?P<rest>[A-Z]?[0-9]*)$")
+#: KPU has 553 offices: KPU RI, 38 provincial and 514 district/city offices.
+MAX_OFFICES = 553
+PROVINCES = 38
+DISTRICTS = 514
+#: The ten kabupaten/kota of Kalimantan Timur: id (Kemendagri code without the dot), name, kind,
+#: Kemendagri code, BPS code.
+KALTIM = (
+    ("6401", "KPU Kabupaten Paser", "kabupaten", "64.01", "6401"),
+    ("6402", "KPU Kabupaten Kutai Kartanegara", "kabupaten", "64.02", "6403"),
+    ("6403", "KPU Kabupaten Berau", "kabupaten", "64.03", "6405"),
+    ("6407", "KPU Kabupaten Kutai Barat", "kabupaten", "64.07", "6402"),
+    ("6408", "KPU Kabupaten Kutai Timur", "kabupaten", "64.08", "6404"),
+    ("6409", "KPU Kabupaten Penajam Paser Utara", "kabupaten", "64.09", "6409"),
+    ("6411", "KPU Kabupaten Mahakam Ulu", "kabupaten", "64.11", "6411"),
+    ("6471", "KPU Kota Balikpapan", "kota", "64.71", "6471"),
+    ("6472", "KPU Kota Samarinda", "kota", "64.72", "6472"),
+    ("6474", "KPU Kota Bontang", "kota", "64.74", "6474"),
+)
+#: Two-digit codes that no real province uses: the synthetic provinces take them in this order.
+FREE_PROVINCES = tuple(
+    f"{n:02d}"
+    for n in [*range(22, 31), *range(40, 51), *range(54, 61), *range(66, 71), *range(77, 81), *range(83, 91)]
+)
 #: Files and folders of the project that a build reads (content/ is copied without its generated part).
 PROJECT_FILES = ("datapackage.json", "main.py", "mkdocs.yml")
 PROJECT_DIRS = ("data", "overrides", "scripts")
-#: Text columns marked with the copy's number. The copies stand for other offices of the same
-#: year, not for the same office in other years: without the mark the site would link every
-#: indicator to its 99 twins as "the same indicator in other years" (model._link_years).
-MARKED = {"indikator": ("teks",), "sasaran": ("teks",)}
-COPY_MARK = "(salinan {number:02d})"
 _IGNORE = shutil.ignore_patterns("__pycache__", "*.pyc", ".pytest_cache", ".ruff_cache")
 
 
 class TooLarge(ValueError):
-    """The factor asks for more copies than the two-digit years allow."""
+    """More offices were asked for than KPU has."""
 
 
 @dataclass
 class Synthetic:
-    """What write_project made: where, how large, and which years each copy uses."""
+    """What write_project made: where, how many offices, and how many rows of each resource."""
 
     root: Path
     factor: int
-    years: list[dict[str, str]]
+    offices: list[dict[str, str]]
     rows: dict[str, int] = field(default_factory=dict)
 
     @property
@@ -66,119 +83,80 @@ class Synthetic:
         return self.rows.get("indikator", 0)
 
 
-def _is_code_column(spec: Mapping) -> bool:
-    """Columns that hold identifiers: id, *_id, sama_dengan, or any column whose pattern is a code."""
-    name = str(spec.get("name", ""))
-    constraints = spec.get("constraints") if isinstance(spec.get("constraints"), dict) else {}
-    pattern = str(constraints.get("pattern", ""))
-    return (
-        name in ("id", "sama_dengan")
-        or name.endswith("_id")
-        or bool(re.match(r"\^?[A-Z]{2,3}\[0-9\]\{2\}", pattern))
-    )
-
-
-def code_columns(resource: Mapping) -> list[str]:
-    """The identifier columns of one resource of the descriptor."""
-    schema = resource.get("schema") if isinstance(resource.get("schema"), dict) else {}
-    return [str(f["name"]) for f in schema.get("fields", []) if isinstance(f, dict) and _is_code_column(f)]
-
-
-def original_years(dokumen: Iterable[Mapping[str, str]]) -> list[str]:
-    """The two-digit years of the real package's documents, in first-seen order."""
-    years: list[str] = []
-    for row in dokumen:
-        match = CODE.match(row["id"])
-        if match and match["year"] not in years:
-            years.append(match["year"])
-    return years
-
-
-def max_factor(years: Sequence[str]) -> int:
-    """The largest factor the two-digit years allow: every copy needs one free year per real year."""
-    return 1 + (100 - len(years)) // max(len(years), 1)
-
-
-def year_plan(years: Sequence[str], factor: int) -> list[dict[str, str]]:
-    """For each copy, the year each real year becomes: copy 0 keeps its years, the others take free ones."""
+def office_plan(factor: int, home: str = "64") -> list[dict[str, str]]:
+    """The `factor - 1` offices added to the real one: real names and codes first, then synthetic ones."""
     if factor < 1:
-        raise ValueError("kelipatan harus 1 atau lebih")
-    if factor > max_factor(years):
+        raise ValueError("jumlah kantor harus 1 atau lebih")
+    if factor > MAX_OFFICES:
         raise TooLarge(
-            f"kelipatan {factor}× melebihi {max_factor(years)}×, batas kode dua digit tahun "
-            f"({len(years)} tahun asli, 100 tahun 00–99); kode dengan pola lebih lebar diperlukan."
+            f"{factor} kantor melebihi {MAX_OFFICES}, jumlah kantor KPU (KPU RI, 38 provinsi, 514 kab/kota)"
         )
-    free = [f"{n:02d}" for n in range(100) if f"{n:02d}" not in years]
-    plan = [{year: year for year in years}]
-    for copy in range(1, factor):
-        chunk = free[(copy - 1) * len(years) : copy * len(years)]
-        plan.append(dict(zip(years, chunk, strict=True)))
-    return plan
+    plan = [
+        {"id": i, "nama": n, "jenis": j, "kode_kemendagri": k, "kode_bps": b, "induk": home}
+        for i, n, j, k, b in KALTIM
+    ]
+    plan.append(
+        {"id": "RI", "nama": "KPU RI", "jenis": "ri", "kode_kemendagri": "", "kode_bps": "", "induk": ""}
+    )
+    provinces = FREE_PROVINCES[: PROVINCES - 1]  # the home office is the 38th province
+    per_province = -(-(DISTRICTS - len(KALTIM)) // len(provinces))
+    for province in provinces:
+        plan.append(
+            {"id": province, "nama": f"KPU Provinsi Sintetis {province}", "jenis": "provinsi",
+             "kode_kemendagri": province, "kode_bps": province, "induk": "RI"}
+        )  # fmt: skip
+        for number in range(1, per_province + 1):
+            code = f"{province}{number:02d}"
+            plan.append(
+                {"id": code, "nama": f"KPU Kabupaten Sintetis {code}", "jenis": "kabupaten",
+                 "kode_kemendagri": f"{province}.{number:02d}", "kode_bps": code, "induk": province}
+            )  # fmt: skip
+    return [{**o, "utama": "", "sintetis": "ya"} for o in plan[: factor - 1]]
 
 
-def recode(value: str, years: Mapping[str, str]) -> str:
-    """A code with its year replaced (IK24-S07 with {'24': '03'} → IK03-S07); other text unchanged."""
-    match = CODE.match(value)
-    if not match or match["year"] not in years:
+def recode(value: str, office: str) -> str:
+    """A home-office code with the office's code put in (IK24-S07 → IK24-6472-S07); other text unchanged."""
+    parsed = ids.parse(value)
+    if parsed is None or parsed.dokumen.kantor:
         return value
-    return f"{match['prefix']}{years[match['year']]}-{match['rest']}"
+    doc = ids.Dokumen(parsed.dokumen.yy, office, parsed.dokumen.jenis, parsed.dokumen.seq)
+    if parsed.kind == "dokumen":
+        return doc.code
+    if parsed.kind == "anomali":
+        return doc.anomali(parsed.number or 0)
+    return doc.row(parsed.kind, parsed.number or 0)
 
 
-def _owners(descriptor: Mapping, rows: Mapping[str, list[dict[str, str]]]) -> dict[str, list[str | None]]:
-    """For each resource, the document each row belongs to (None: shared by all documents)."""
-    documents = {row["id"] for row in rows.get("dokumen", [])}
-    owner_of: dict[str, str] = {doc: doc for doc in documents}
-    owners: dict[str, list[str | None]] = {}
-    pending = [r for r in descriptor["resources"] if r["name"] in rows]
-    # Resources may refer to resources listed after them: repeat until nothing new is learnt.
-    for _ in range(len(pending) + 1):
-        changed = False
-        for resource in pending:
-            columns = code_columns(resource)
-            found: list[str | None] = []
-            for row in rows[resource["name"]]:
-                owner = row.get("dokumen_id") if row.get("dokumen_id") in documents else None
-                for column in columns:
-                    owner = owner or owner_of.get(row.get(column, ""))
-                found.append(owner)
-                if owner and row.get("id") and row["id"] not in owner_of:
-                    owner_of[row["id"]] = owner
-                    changed = True
-            owners[resource["name"]] = found
-        if not changed:
-            break
-    return owners
+def _code_columns(resource: Mapping) -> list[str]:
+    """The columns of a resource that hold identifiers: id, *_id and sama_dengan."""
+    fields = resource.get("schema", {}).get("fields", [])
+    return [f["name"] for f in fields if f["name"] in ("id", "sama_dengan") or f["name"].endswith("_id")]
 
 
 def synthesise(
     descriptor: Mapping, rows: Mapping[str, list[dict[str, str]]], factor: int
 ) -> tuple[dict[str, list[dict[str, str]]], list[dict[str, str]]]:
-    """The rows of the N× package and the year plan used: copies appended after the real rows."""
-    plan = year_plan(original_years(rows.get("dokumen", [])), factor)
-    owners = _owners(descriptor, rows)
+    """The rows of the package with `factor` offices, and the offices added."""
+    plan = office_plan(factor)
+    documents = {row["id"] for row in rows.get("dokumen", [])}
     out: dict[str, list[dict[str, str]]] = {}
     for resource in descriptor["resources"]:
         name = resource["name"]
         if name not in rows:
             continue
-        columns = code_columns(resource)
         result = list(rows[name])
-        for number, years in enumerate(plan[1:], start=1):
-            for row, owner in zip(rows[name], owners[name], strict=True):
-                if owner is None:
-                    continue
-                copy = dict(row)
-                for column in columns:
-                    if copy.get(column):
-                        copy[column] = recode(copy[column], years)
-                for column in MARKED.get(name, ()):
-                    copy[column] = f"{row[column]} {COPY_MARK.format(number=number)}"
-                if name == "dokumen" and (old := CODE.match(row["id"])):
-                    # The document code must agree with its year: RKT03-K is a table of 2003.
-                    century = int(row["tahun"]) // 100 * 100
-                    copy["tahun"] = str(century + int(years[old["year"]]))
-                result.append(copy)
+        columns = [c for c in _code_columns(resource) if c != "kantor_id"]
+        if name == "kantor":
+            result += plan
+        elif any(c in columns for c in ("dokumen_id", "indikator_id", "program_id")) or name == "dokumen":
+            for office in plan:
+                for row in rows[name]:
+                    copy = {k: recode(v, office["id"]) if k in columns else v for k, v in row.items()}
+                    if name == "dokumen":
+                        copy["kantor_id"] = office["id"]
+                    result.append(copy)
         out[name] = result
+    assert documents, "paket nyata tanpa dokumen"
     return out, plan
 
 
@@ -195,10 +173,11 @@ def _copy_content(source: Path, destination: Path) -> None:
 
 
 def write_project(root: Path, destination: Path, factor: int) -> Synthetic:
-    """Write a full project copy at `destination` whose package is `factor` times the real one.
+    """Write a full project copy at `destination` holding `factor` offices (1 = the real package).
 
     `destination` must not exist yet (or be empty); the real project at `root` is only read.
     """
+    plan = office_plan(factor)  # refuse an impossible factor before writing anything
     destination.mkdir(parents=True, exist_ok=True)
     if any(destination.iterdir()):
         raise FileExistsError(f"{destination} tidak kosong; paket sintetis hanya ditulis ke folder baru")
@@ -220,7 +199,7 @@ def write_project(root: Path, destination: Path, factor: int) -> Synthetic:
     for resource in descriptor["resources"]:
         if resource["name"] not in grown:
             continue
-        # The real rows keep their bytes (copy 0 is the real package); the copies are appended.
+        # The real rows keep their bytes (office 1 is the real package); the copies are appended.
         original = (root / resource["path"]).read_text(encoding="utf-8")
         added = grown[resource["name"]][len(rows[resource["name"]]) :]
         header = [str(f["name"]) for f in resource["schema"]["fields"]]
@@ -231,4 +210,4 @@ def write_project(root: Path, destination: Path, factor: int) -> Synthetic:
     return Synthetic(destination, factor, plan, {name: len(items) for name, items in grown.items()})
 
 
-__all__ = ["Synthetic", "TooLarge", "max_factor", "recode", "synthesise", "write_project", "year_plan"]
+__all__ = ["MAX_OFFICES", "Synthetic", "TooLarge", "office_plan", "recode", "synthesise", "write_project"]

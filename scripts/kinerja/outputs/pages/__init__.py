@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ... import paths
 from ...model import Dokumen, Indikator, Package, Program, Sasaran
-from . import lists, render, rows
+from . import lists, offices, render, rows
 
 
 def indikator_page(pkg: Package, item: Indikator, changed: int) -> str:
@@ -75,6 +75,18 @@ def write_all(pkg: Package, content: Path, changed: int) -> list[Path]:
         (paths.section_source("skala"), "skala.md.j2", lists.skala(pkg)),
         (paths.section_source("_singkatan"), "singkatan.md.j2", lists.glosarium(pkg)),
     ]
+    if pkg.multi_office:
+        for office in pkg.offices_with_documents:
+            put(
+                paths.page_source("kantor", office.id),
+                render.template("kantor.md.j2", **offices.kantor(pkg, office)),
+            )
+        sections.append((paths.list_source("kantor"), "daftar-kantor.md.j2", offices.kantor_index(pkg)))
+        for code in pkg.banding:
+            put(
+                paths.page_source("banding", code),
+                render.template("banding.md.j2", **offices.banding(pkg, code)),
+            )
     for source, name, context in sections:
         put(source, render.template(name, **context))
     return written

@@ -6,30 +6,59 @@ from typing import Any
 
 from ... import paths
 from ...model import Dokumen, Indikator, Package, Program, Sasaran, Table
+from .render import href
 from .rows import Context
+
+
+def documents(pkg: Package) -> list[Dokumen]:
+    """The documents the site-wide lists show: all of them, or the home office's when there are several
+    offices (each other office lists its own on its page, so that no list grows with the offices)."""
+    if pkg.multi_office:
+        return [d for d in pkg.dokumen.values() if d.kantor is not None and d.kantor.is_home]
+    return list(pkg.dokumen.values())
+
+
+def _scope(pkg: Package, here: str | None) -> Context:
+    """What every site-wide list says about offices: nothing with one; with several, whose rows it holds."""
+    if not pkg.multi_office:
+        return {"home": None, "offices": None, "office_count": 1}
+    return {
+        "home": pkg.home,
+        "offices": href(paths.list_link(here, "kantor")),
+        "office_count": len(pkg.offices_with_documents),
+    }
 
 
 def indikator_index(pkg: Package) -> Context:
     """Context of daftar-indikator.md.j2: every indicator in printed order, document by document."""
-    return {"here": "indikator", "pkg": pkg}
+    docs = documents(pkg)
+    return {
+        "here": "indikator",
+        "pkg": pkg,
+        "documents": docs,
+        "count": sum(len(d.indikator) for d in docs),
+        **_scope(pkg, "indikator"),
+    }
 
 
 def sasaran_index(pkg: Package) -> Context:
     """Context of daftar-sasaran.md.j2: the documents, each listing its sasaran."""
-    return {"here": "sasaran", "dokumen": list(pkg.dokumen.values())}
+    return {"here": "sasaran", "dokumen": documents(pkg), **_scope(pkg, "sasaran")}
 
 
 def program_index(pkg: Package) -> Context:
     """Context of daftar-program.md.j2: the documents that print programs (only the Sekretariat's)."""
-    return {"here": "program", "dokumen": [d for d in pkg.dokumen.values() if d.program]}
+    return {"here": "program", "dokumen": [d for d in documents(pkg) if d.program], **_scope(pkg, "program")}
 
 
 def dokumen_index(pkg: Package) -> Context:
     """Context of daftar-dokumen.md.j2: the documents by year, newest year first."""
-    years = sorted(pkg.tahun, reverse=True)
+    docs = documents(pkg)
+    years = sorted({d.tahun for d in docs}, reverse=True)
     return {
         "here": "dokumen",
-        "years": [(year, [d for d in pkg.dokumen.values() if d.tahun == year]) for year in years],
+        "years": [(year, [d for d in docs if d.tahun == year]) for year in years],
+        **_scope(pkg, "dokumen"),
     }
 
 
@@ -51,7 +80,7 @@ def _branches(
 
 def pohon(pkg: Package) -> Context:
     """Context of pohon.md.j2: per document its programs, their sasaran and their indicators."""
-    return {"here": None, "tree": [(doc, _branches(pkg, doc)) for doc in pkg.dokumen.values()]}
+    return {"here": None, "tree": [(doc, _branches(pkg, doc)) for doc in documents(pkg)], **_scope(pkg, None)}
 
 
 def glosarium(pkg: Package) -> Context:

@@ -10,7 +10,7 @@ from typing import Any
 
 from ... import paths
 from ...domain import versions
-from ...model import Dokumen, Indikator, Package, Program, Sasaran
+from ...model import Dokumen, Indikator, Kantor, Package, Program, Sasaran
 from .. import metadata, rules
 from .render import href
 
@@ -28,6 +28,21 @@ def _citation(pkg: Package, kind: str, title: str, identifier: str, changed: int
     }
 
 
+def about_districts(pkg: Package, item: Indikator) -> list[Kantor]:
+    """For an indicator of a province that speaks of its kabupaten/kota, those offices (our reading)."""
+    office = pkg.dokumen[item.dokumen_id].kantor
+    if office is None or office.jenis != "provinsi" or "kabupaten" not in item.teks.casefold():
+        return []
+    return [child for child in office.anak if child.dokumen]
+
+
+def _offices(pkg: Package, doc: Dokumen) -> Context:
+    """What a row page shows of offices: nothing with one office; with several, its office's link."""
+    if not pkg.multi_office:
+        return {"office": None}
+    return {"office": doc.kantor}
+
+
 def indikator(pkg: Package, item: Indikator, changed: int) -> Context:
     """Context of indikator.md.j2: the indicator, its sasaran, program, document and data files."""
     files = sorted(paths.indikator_files(item.id).items())
@@ -41,6 +56,9 @@ def indikator(pkg: Package, item: Indikator, changed: int) -> Context:
         "skala_sumber": scale[0].sumber if scale else "",
         "skala_urutan": [c.kategori for c in scale],
         "skala_link": href(paths.section_from_row("skala", paths.anchor(item.target_skala))),
+        **_offices(pkg, pkg.dokumen[item.dokumen_id]),
+        "banding": item.banding if pkg.multi_office else "",
+        "districts": about_districts(pkg, item) if pkg.multi_office else [],
         "doc": pkg.dokumen[item.dokumen_id],
         "tahun": pkg.dokumen[item.dokumen_id].tahun,
         "sasaran": pkg.sasaran[item.sasaran_id],
@@ -59,6 +77,7 @@ def sasaran(pkg: Package, sasaran: Sasaran, changed: int) -> Context:
         **_citation(pkg, "sasaran", sasaran.teks, sasaran.id, changed),
         "sasaran": sasaran,
         "doc": pkg.dokumen[sasaran.dokumen_id],
+        **_offices(pkg, pkg.dokumen[sasaran.dokumen_id]),
         "programs": [pkg.program[p] for p in programs],
         "same": pkg.sasaran[sasaran.sama_dengan] if sasaran.sama_dengan else None,
     }
@@ -73,6 +92,7 @@ def program(pkg: Package, program: Program, changed: int) -> Context:
         **_citation(pkg, "program", program.teks_dicetak, program.id, changed),
         "program": program,
         "doc": pkg.dokumen[program.dokumen_id],
+        **_offices(pkg, pkg.dokumen[program.dokumen_id]),
         "groups": [(pkg.sasaran[s], items) for s, items in by_sasaran.items()],
     }
 
@@ -109,10 +129,12 @@ def _versions(pkg: Package, doc: Dokumen) -> Context | None:
 def dokumen(pkg: Package, doc: Dokumen, changed: int) -> Context:
     """Context of dokumen.md.j2: the signed table row by row, its notes, versions and other years."""
     columns = doc.kolom_dicetak.split(" | ")
-    others = [d for d in pkg.dokumen.values() if d.jenis == doc.jenis and d.tahun != doc.tahun]
+    same_office = doc.kantor.dokumen if doc.kantor else list(pkg.dokumen.values())
+    others = [d for d in same_office if d.jenis == doc.jenis and d.tahun != doc.tahun]
     return {
         **_citation(pkg, "dokumen", doc.nama, doc.id, changed),
         "doc": doc,
+        **_offices(pkg, doc),
         "columns": columns,
         "has_program": len(columns) == 4,
         "others": sorted(others, key=lambda d: d.tahun),
