@@ -194,7 +194,10 @@ def load(root: Path) -> Package:
             }
         )
         indikator[item.id] = item
-    anomali = {r["id"]: Anomali(**r) for r in rows.get("anomali", [])}
+    anomali = {
+        r["id"]: Anomali(**{**r, "dicatat": date.fromisoformat(r["dicatat"])})
+        for r in rows.get("anomali", [])
+    }
     for doc in dokumen.values():
         doc.sasaran = sorted((s for s in sasaran.values() if s.dokumen_id == doc.id), key=lambda s: s.urutan)
         doc.program = sorted((p for p in program.values() if p.dokumen_id == doc.id), key=lambda p: p.urutan)

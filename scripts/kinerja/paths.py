@@ -26,6 +26,8 @@ PAGES = "kinerja"
 BERKAS = "berkas"
 #: The static JSON API, version 1 (only ever extended, never changed incompatibly).
 API = "api/v1"
+#: The Atom feed of the changes to the data (the home office's when there are several offices).
+FEED = f"{BERKAS}/perubahan.xml"
 #: Where the list of downloads is written for the macros of the hand-written pages.
 DOWNLOAD_MANIFEST = f"{CONTENT}/{BERKAS}/manifest.json"
 #: The manifest of every published file, checked after MkDocs.
@@ -111,6 +113,11 @@ def handwritten(name: str) -> str:
 def site_link(path: str) -> str:
     """A link target from a row's page (kinerja/<kind>/x.md) to a file of the site: ../../unduh.md."""
     return f"../../{path}"
+
+
+def office_feed(kantor_id: str) -> str:
+    """The Atom feed of one office's changes: berkas/kantor/6472/perubahan.xml."""
+    return berkas(f"kantor/{slug(kantor_id)}/perubahan.xml")
 
 
 def berkas(name: str) -> str:

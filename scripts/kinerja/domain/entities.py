@@ -37,6 +37,8 @@ class Anomali:
     teks_dicetak: str
     uraian: str
     dampak: str
+    dicatat: date
+    """When the note was first recorded in the package (from the history of data/anomali.csv)."""
 
 
 @dataclass

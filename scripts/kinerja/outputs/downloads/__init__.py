@@ -13,7 +13,7 @@ from dataclasses import asdict
 from pathlib import Path
 
 from ... import model, paths
-from .. import api
+from .. import api, feed
 from . import lengkap as flat
 from .archive import fixed_zip
 from .files import DownloadFile, Output, json_bytes, package_files, source_format, source_title
@@ -55,6 +55,18 @@ def _record_published_package(out: Output, package: model.Package, originals: di
             out.record(path, data, source_title(path) + ", salinan resmi", source_format(path))
 
 
+def _write_feeds(out: Output, package: model.Package, epoch: int) -> None:
+    """The Atom feeds of the changes: the site's (the home office's), and one per office if several."""
+    home = package.home if package.multi_office else None
+    out.put(paths.FEED, feed.atom(package, home, paths.FEED, epoch), "Umpan Atom perubahan data", "ATOM")
+    if package.multi_office:
+        for office in package.offices_with_documents:
+            path = paths.office_feed(office.id)
+            out.put(
+                path, feed.atom(package, office, path, epoch), f"Umpan Atom perubahan {office.nama}", "ATOM"
+            )
+
+
 def _write_checksums(out: Output) -> list[DownloadFile]:
     """SHA256SUMS and berkas/manifest.json for the downloads listed so far; returns that list."""
     lines = "".join(f"{f.sha256}  {f.path}\n" for f in out.files)
@@ -76,6 +88,7 @@ def write_all(package: model.Package, content: Path, epoch: int) -> list[Downloa
     out = Output(content)
     lengkap = flat.lengkap_rows(package, base)
     _write_downloads(out, package, lengkap, epoch)
+    _write_feeds(out, package, epoch)
     downloads = _write_checksums(out)
     api.write_api(out, package, base, epoch, lengkap, downloads)
     out.put(paths.API_MANIFEST, json_bytes([asdict(f) for f in out.files]),

@@ -21,6 +21,7 @@ MEDIATYPES = {
     "XLSX": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     "TXT": "text/plain",
     "DOCX": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "ATOM": "application/atom+xml",
 }
 
 
