@@ -6,7 +6,7 @@ STAMP     := $(VENV)/.terpasang
 export PYTHONPATH := $(CURDIR)/scripts
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: setup validate generate site serve test test-fast lint format bench lock import clean
+.PHONY: setup validate generate site serve test test-fast lint format bench lock import check-upload clean
 
 $(STAMP): requirements.lock
 	@command -v $(PYTHON) >/dev/null || { echo "GAGAL: $(PYTHON) tidak ditemukan. Pasang Python 3.11 atau lebih baru." >&2; exit 2; }
@@ -48,6 +48,9 @@ bench: setup
 
 import: setup
 	$(PY) -m kinerja import $(SRC) $(if $(KANTOR),--kantor $(KANTOR))
+
+check-upload: setup
+	$(PY) -m kinerja check-upload $(if $(REPORT),--report "$(REPORT)") $(if $(PATCH),--patch "$(PATCH)")
 
 lock:
 	$(PYTHON) -m venv .venv-lock

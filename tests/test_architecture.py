@@ -29,8 +29,20 @@ ALLOWED: dict[str, set[str]] = {
     "outputs": {"base", "domain", "model"},
     "pipeline": {"base", "domain", "ingest", "validate", "model", "outputs"},
     "update": {"base", "domain", "ingest", "validate", "model", "outputs"},
+    "upload": {"base", "domain", "ingest", "validate", "model", "outputs", "pipeline", "update"},
     "bench": {"base", "domain", "model", "pipeline"},
-    "cli": {"base", "domain", "ingest", "validate", "model", "outputs", "pipeline", "update", "bench"},
+    "cli": {
+        "base",
+        "domain",
+        "ingest",
+        "validate",
+        "model",
+        "outputs",
+        "pipeline",
+        "update",
+        "upload",
+        "bench",
+    },
 }
 
 

@@ -275,12 +275,21 @@ def test_upload_check_runs_on_pull_request_and_always_reports() -> None:
     steps = _steps(check)
     index = next(i for i, s in enumerate(steps) if "make check-upload" in (s.get("run") or ""))
     assert 'REPORT="$RUNNER_TEMP/laporan.md"' in steps[index]["run"]
+    assert 'PATCH="$RUNNER_TEMP/impor.patch"' in steps[index]["run"]
     after = steps[index + 1 :]
     assert any("GITHUB_STEP_SUMMARY" in (s.get("run") or "") for s in after)
-    assert after and all(s.get("if") == "always()" for s in after), "laporan harus terbit juga saat gagal"
+    reports = [s for s in after if (s.get("with") or {}).get("name") != "impor-patch"]
+    assert reports and all(s.get("if") == "always()" for s in reports), "laporan harus terbit juga saat gagal"
+    patch = [s for s in after if (s.get("with") or {}).get("name") == "impor-patch"]
+    assert len(patch) == 1 and "if" not in patch[0], "the patch is kept only when the check passed"
     assert check["permissions"] == {"contents": "read"}
     comment = workflow["jobs"]["komentar"]
     assert comment["needs"] == "periksa"
     assert "cancelled()" in comment["if"] or "always()" in comment["if"]
     assert comment["permissions"] == {"pull-requests": "write"}
     assert not _runs_build(comment) and "container" not in comment
+    apply = workflow["jobs"]["terapkan"]
+    assert apply["needs"] == "periksa" and "needs.periksa.result == 'success'" in apply["if"]
+    assert apply["permissions"] == {"contents": "write"}
+    assert not _runs_build(apply), "the job that can push runs no code of the pull request"
+    assert any("git apply" in (s.get("run") or "") for s in _steps(apply))

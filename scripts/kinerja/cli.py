@@ -52,6 +52,15 @@ def cmd_import(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_check_upload(args: argparse.Namespace) -> int:
+    """Import the uploads in masukan/, build, report: `python -m kinerja check-upload --report FILE`."""
+    from . import upload
+
+    report = Path(args.report) if args.report else None
+    patch = Path(args.patch) if args.patch else None
+    return upload.check(args.root, report, patch)
+
+
 def cmd_bench(args: argparse.Namespace) -> int:
     """Measure page weight, build scale and Zensical beside MkDocs: `python -m kinerja bench`."""
     from . import bench
@@ -75,6 +84,10 @@ def make_parser() -> argparse.ArgumentParser:
     bench.add_argument("--skala", default="1,10,100", help="kelipatan paket sintetis, misalnya 1,10,100")
     bench.add_argument("--tanpa-zensical", action="store_true", help="lewati pembangunan dengan Zensical")
     bench.set_defaults(func=cmd_bench)
+    check = sub.add_parser("check-upload", help="periksa unggahan di masukan/: impor, bangun, laporkan")
+    check.add_argument("--report", default="", help="tulis laporan Markdown ke berkas ini (bawaan: layar)")
+    check.add_argument("--patch", default="", help="tulis perubahan data sebagai patch git ke berkas ini")
+    check.set_defaults(func=cmd_check_upload)
     imp = sub.add_parser("import", help="impor dokumen RKT (.txt atau .docx)")
     imp.add_argument("source")
     imp.add_argument(

@@ -84,7 +84,9 @@ def _unreadable(source: reading.Source, rows: importer.Rows) -> list[Problem]:
             Problem(
                 "target_tidak_terbaca" if cell.column == "Target" else "sel_tidak_terbaca",
                 name,
-                f"sel '{cell.printed}' tidak dapat dibaca: {cell.what}.",
+                f"{cell.what}."
+                if f"'{cell.printed}'" in cell.what
+                else (f"sel '{cell.printed}' tidak dapat dibaca: {cell.what}."),
                 FIXES.get(cell.column, FIXES["Target"]),
                 row,
                 cell.column,
@@ -121,6 +123,11 @@ def import_document(root: Path, path: Path, kantor: str = "") -> str:
         swap_in(copy, root)
     lines.append("Paket data sah. Langkah berikutnya: periksa data/anomali.csv, lalu 'make site'.")
     return "\n".join(lines)
+
+
+def import_file(root: Path, path: Path, kantor: str = "") -> str:
+    """Import an uploaded file by its kind: a signed document (.txt, .docx); other kinds are refused."""
+    return import_document(root, path, kantor)
 
 
 def _relocated(problem: Problem, copy: Path) -> Problem:

@@ -1,0 +1,102 @@
+"""The browser path, tested here: what `make check-upload` does in the pull-request workflow.
+
+A maintainer uploads files into masukan/ on a branch; the workflow runs
+`make check-upload REPORT=… PATCH=…` (the same `python -m kinerja check-upload`
+as below), shows the report, and commits the patch to the branch.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import subprocess
+from pathlib import Path
+
+import yaml
+
+from _site import Builder, copy_project
+
+ROOT = Path(__file__).resolve().parents[1]
+PLAN = ROOT / "tests" / "fixtures" / "impor" / "rkt-uji-kategori.txt"
+
+
+def git(folder: Path, *args: str) -> str:
+    return subprocess.run(["git", *args], cwd=folder, check=True, capture_output=True, text=True).stdout
+
+
+def repository(folder: Path) -> Path:
+    """A project copy that is a git repository with one commit, as the workflow's checkout is."""
+    project = copy_project(folder)
+    shutil.copytree(ROOT / "masukan", project / "masukan")
+    git(project, "init", "-q")
+    git(project, "add", "-A")
+    git(project, "-c", "user.name=uji", "-c", "user.email=uji@contoh.test", "commit", "-qm", "awal")
+    return project
+
+
+def digest(folder: Path) -> dict[str, str]:
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted([folder / "datapackage.json", *(folder / "data").rglob("*")])
+        if p.is_file()
+    }
+
+
+def test_a_good_upload_is_imported_built_reported_and_given_as_a_patch(
+    tmp_path: Path, builder: Builder
+) -> None:
+    project = repository(tmp_path / "p")
+    shutil.copy(PLAN, project / "masukan" / PLAN.name)
+    git(project, "add", "-A")  # the upload is a commit on the pull request's branch
+    git(project, "-c", "user.name=uji", "-c", "user.email=uji@contoh.test", "commit", "-qm", "unggah")
+    branch = tmp_path / "cabang"
+    git(tmp_path, "clone", "-q", str(project), str(branch))
+    report, patch = tmp_path / "laporan.md", tmp_path / "impor.patch"
+    result = builder.run(project, "check-upload", "--report", str(report), "--patch", str(patch))
+    assert result.returncode == 0, result.stderr + result.stdout
+    text = report.read_text(encoding="utf-8")
+    assert "**Hasil: lolos.**" in text and f"| `{PLAN.name}` | diimpor |" in text
+    assert "7 indikator" in text and "## Catat sebagai anomali" in text
+    assert "tidak punya program/kegiatan" in text, "the import's doubts are listed for a person"
+    assert not (project / "masukan" / PLAN.name).exists(), "an imported upload leaves masukan/"
+    assert (project / "site" / "kinerja" / "indikator" / "ik26-s01" / "index.html").is_file()
+    # What the workflow's last job does: apply the patch to the branch as it was uploaded.
+    git(branch, "apply", "--index", str(patch))
+    assert digest(branch) == digest(project), "applying the patch gives the imported package"
+    assert not (branch / "masukan" / PLAN.name).exists()
+
+
+def test_a_bad_upload_reports_every_problem_and_changes_nothing(tmp_path: Path, builder: Builder) -> None:
+    project = repository(tmp_path / "p")
+    (project / "masukan" / "rkt-2025.txt").write_bytes(b"%PDF-1.7\n%\xe2\xe3\n")
+    text = PLAN.read_text(encoding="utf-8").replace("\tBB\n", "\tsangat bagus\n")
+    (project / "masukan" / "rkt-2026.txt").write_text(text, encoding="utf-8")
+    before = digest(project)
+    report = tmp_path / "laporan.md"
+    result = builder.run(
+        project, "check-upload", "--report", str(report), "--patch", str(tmp_path / "x.patch")
+    )
+    assert result.returncode == 1
+    text = report.read_text(encoding="utf-8")
+    assert "**Hasil: 2 masalah.**" in text and "Tidak ada yang diterbitkan" in text
+    assert "rkt-2025.txt: berkas ini PDF" in text and "Cara memperbaiki:" in text
+    assert "rkt-2026.txt, baris 13, kolom 'Target': target 'sangat bagus' tidak dapat dibaca" in text
+    assert digest(project) == before and not (project / "site").exists()
+    assert (project / "masukan" / "rkt-2025.txt").exists(), "a refused upload stays for the next attempt"
+    assert not (tmp_path / "x.patch").exists()
+
+
+def test_an_empty_upload_folder_says_what_to_do(tmp_path: Path, builder: Builder) -> None:
+    project = repository(tmp_path / "p")
+    report = tmp_path / "laporan.md"
+    result = builder.run(project, "check-upload", "--report", str(report))
+    assert result.returncode == 1 and "Tidak ada berkas di `masukan/`" in report.read_text(encoding="utf-8")
+
+
+def test_the_workflow_runs_the_make_target_the_tests_run() -> None:
+    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "periksa-unggahan.yml").read_text("utf-8"))
+    runs = [s.get("run", "") for s in workflow["jobs"]["periksa"]["steps"]]
+    assert any(r.startswith("make check-upload REPORT=") and "PATCH=" in r for r in runs)
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    recipe = makefile.split("check-upload: setup\n", 1)[1].split("\n", 1)[0]
+    assert "-m kinerja check-upload" in recipe and "--report" in recipe and "--patch" in recipe
