@@ -18,6 +18,7 @@ from kinerja import clock, model, paths  # noqa: E402
 from kinerja.outputs import fmt, metadata  # noqa: E402
 from kinerja.outputs.downloads.tabular import CSV_NOTE  # noqa: E402
 from kinerja.outputs.labels import KATEGORI_LABEL  # noqa: E402
+from kinerja.outputs.pages import lists  # noqa: E402
 
 
 def _size(size: int) -> str:
@@ -33,15 +34,20 @@ def define_env(env) -> None:  # noqa: ANN001 - mkdocs-macros passes its own type
     package = model.load(ROOT)
     manifest_path = ROOT / paths.DOWNLOAD_MANIFEST
     files = json.loads(manifest_path.read_text(encoding="utf-8")) if manifest_path.exists() else []
+    # The hand-written pages speak of the site's own office; other offices have their own pages.
+    documents = lists.documents(package)
+    sasaran = [s for d in documents for s in d.sasaran]
+    anomali = [n for n in package.anomali.values() if package.dokumen[n.dokumen_id] in documents]
     env.variables["csv_note"] = CSV_NOTE
     env.variables["rkt"] = {
-        "dokumen": len(package.dokumen),
-        "sasaran": len(package.sasaran),
-        "sasaran_berbeda": sum(1 for s in package.sasaran.values() if not s.sama_dengan),
-        "indikator": len(package.indikator),
-        "program": len(package.program),
-        "anomali": len(package.anomali),
-        "tahun": package.tahun,
+        "dokumen": len(documents),
+        "sasaran": len(sasaran),
+        "sasaran_berbeda": sum(1 for s in sasaran if not s.sama_dengan),
+        "indikator": sum(len(d.indikator) for d in documents),
+        "program": sum(len(d.program) for d in documents),
+        "anomali": len(anomali),
+        "tahun": sorted({d.tahun for d in documents}),
+        "kantor": len(package.offices_with_documents),
         "site_url": paths.site_url(),
     }
 
@@ -49,7 +55,7 @@ def define_env(env) -> None:  # noqa: ANN001 - mkdocs-macros passes its own type
     def tabel_dokumen() -> str:
         """The signed tables with their figures, for the home page."""
         rows = ["| Dokumen | Ditandatangani | Sasaran | Indikator |", "|---|---|---|---|"]
-        for doc in package.dokumen.values():
+        for doc in documents:
             rows.append(
                 f"| [{doc.nama}]({paths.page_source('dokumen', doc.id)}) | {fmt.teks(doc.tempat)}, "
                 f"{fmt.tanggal(doc.tanggal)} | {len(doc.sasaran)} | {len(doc.indikator)} |"
@@ -61,6 +67,8 @@ def define_env(env) -> None:  # noqa: ANN001 - mkdocs-macros passes its own type
         """Every download with format, size, SHA-256, licence and date."""
         rows = ["| Berkas | Format | Ukuran | SHA-256 |", "|---|---|---|---|"]
         for item in files:
+            if item["path"].startswith(paths.berkas("kantor/")):
+                continue  # each office's own files are linked from its page
             if kind and item["format"] != kind and not (kind == "berkas" and not item["resource"]):
                 continue
             title = fmt.teks(item["title"])
@@ -78,7 +86,7 @@ def define_env(env) -> None:  # noqa: ANN001 - mkdocs-macros passes its own type
     def tabel_anomali() -> str:
         """All anomalies of the official document, each linked to the row it concerns."""
         rows = ["| Kode | Letak | Kategori | Tercetak | Uraian | Dampak |", "|---|---|---|---|---|---|"]
-        for note in package.anomali.values():
+        for note in anomali:
             link = f"[{note.rujukan_id}]({paths.page_source(note.tabel, note.rujukan_id)})"
             rows.append(
                 f"| {note.id} | {link} | {KATEGORI_LABEL.get(note.kategori, note.kategori)} "

@@ -198,12 +198,9 @@ def load(root: Path) -> Package:
         r["id"]: Anomali(**{**r, "dicatat": date.fromisoformat(r["dicatat"])})
         for r in rows.get("anomali", [])
     }
-    for doc in dokumen.values():
-        doc.sasaran = sorted((s for s in sasaran.values() if s.dokumen_id == doc.id), key=lambda s: s.urutan)
-        doc.program = sorted((p for p in program.values() if p.dokumen_id == doc.id), key=lambda p: p.urutan)
-        doc.indikator = sorted(
-            (i for i in indikator.values() if i.dokumen_id == doc.id), key=lambda i: i.urutan
-        )
+    for rows_of_kind, attribute in ((sasaran, "sasaran"), (program, "program"), (indikator, "indikator")):
+        for row in sorted(rows_of_kind.values(), key=lambda r: r.urutan):  # one pass: flat at many offices
+            getattr(dokumen[row.dokumen_id], attribute).append(row)
     for item in sasaran.values():
         if item.sama_dengan in sasaran:
             sasaran[item.sama_dengan].tercetak_lagi.append(item.id)
