@@ -11,6 +11,7 @@ import csv
 import html
 import json
 import re
+import zipfile
 from decimal import Decimal
 from pathlib import Path
 
@@ -181,3 +182,23 @@ def test_the_plan_builds_with_each_printed_target_on_its_page(tmp_path: Path, bu
     assert "85 % 94,44 % tidak" in bound
     scales = html.unescape((site / "kinerja" / "skala" / "index.html").read_text("utf-8"))
     assert 'id="opini-bpk"' in scales and "Tidak Menyatakan Pendapat" in scales
+
+
+def test_a_word_plan_builds_and_its_document_page_links_both_forms(tmp_path: Path, builder) -> None:
+    from _site import copy_project
+
+    project = copy_project(tmp_path / "proyek")
+    word = tmp_path / "rkt-uji-kategori.docx"
+    write_docx(word, PLAN)
+    import_document(project, word)
+    result = builder.build(project, project / "site")
+    assert result.returncode == 0, result.stderr
+    site = project / "site"
+    page = (site / "kinerja" / "dokumen" / "rkt26-s" / "index.html").read_text(encoding="utf-8")
+    assert 'href="../../../berkas/sumber/rkt-uji-kategori.docx"' in page
+    assert 'href="../../../berkas/sumber/rkt-uji-kategori.docx.txt"' in page
+    assert (site / "berkas" / "sumber" / "rkt-uji-kategori.docx").read_bytes() == word.read_bytes()
+    with zipfile.ZipFile(site / "berkas" / "rkt-2024-kpu-kaltim.zip") as archive:
+        assert "data/sumber/rkt-uji-kategori.docx" in archive.namelist()
+    wtp = (site / "kinerja" / "indikator" / "ik26-s01" / "index.html").read_text(encoding="utf-8")
+    assert "<strong>WTP</strong>" in wtp

@@ -126,6 +126,17 @@ def _versions(pkg: Package, doc: Dokumen) -> Context | None:
     }
 
 
+def _text_form(pkg: Package, doc: Dokumen) -> Context:
+    """For a Word source, the text form kept beside it (x.docx.txt), when the package lists it."""
+    text = doc.sumber + ".txt"
+    if not doc.sumber.lower().endswith(".docx") or text not in {s.get("path") for s in pkg.sources}:
+        return {"text_form": "", "text_form_link": ""}
+    return {
+        "text_form": text.rsplit("/", 1)[-1],
+        "text_form_link": href(paths.site_link(paths.source_download(text))),
+    }
+
+
 def dokumen(pkg: Package, doc: Dokumen, changed: int) -> Context:
     """Context of dokumen.md.j2: the signed table row by row, its notes, versions and other years."""
     columns = doc.kolom_dicetak.split(" | ")
@@ -140,6 +151,7 @@ def dokumen(pkg: Package, doc: Dokumen, changed: int) -> Context:
         "others": sorted(others, key=lambda d: d.tahun),
         "sumber": doc.sumber.rsplit("/", 1)[-1],
         "sumber_link": href(paths.site_link(paths.source_download(doc.sumber))),
+        **_text_form(pkg, doc),
         "rows": _table(pkg, doc),
         "versions": _versions(pkg, doc),
     }
