@@ -102,6 +102,7 @@ _QuietHandler.extensions_map = {
     ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     ".zip": "application/zip",
     ".txt": "text/plain",
+    ".xml": "application/xml",
     ".js": "text/javascript",
 }
 

@@ -28,6 +28,7 @@ TYPES = {
     ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     ".zip": "application/zip",
     ".txt": "text/plain",
+    ".xml": "application/xml",
 }
 
 
@@ -336,6 +337,8 @@ def test_pages_load_nothing_from_other_hosts_and_log_no_errors(tour):
             problems.append(f"{kind}: galat konsol: " + " | ".join(log.console_errors))
         if log.page_errors:
             problems.append(f"{kind}: galat skrip: " + " | ".join(log.page_errors))
+        if any(url.endswith("sitemap.xml") for url in log.requests):
+            problems.append(f"{kind}: memuat sitemap.xml (tautan rel=alternate dibaca sebagai bahasa lain)")
     assert not problems, "\n".join(problems)
 
 

@@ -150,18 +150,12 @@ def test_a_revision_becomes_a_version_with_its_changes(tmp_path, builder):
     assert len(archived) == 56 and any(
         r["target_dicetak"] == "90%" and r["id"] == "IK24-S09" for r in archived
     )
-    # The reworded indicator gets a new code; a note about the old code (its merged-cell reading,
-    # AN24-37) is named by the validator, and the maintainer points it at the new row.
-    problems = validate(project)
-    assert {(p.code, p.row) for p in problems} == {("anomali_tanpa_rujukan", 38)}, problems
-    new_code = next(r["id"] for r in csvio.read(project / "data" / "indikator.csv")
-                    if r["teks"] == "Persentase pegawai baru yang terseleksi")  # fmt: skip
-    notes_path = project / "data" / "anomali.csv"
-    notes = csvio.read(notes_path)
-    for note in notes:
-        if note["rujukan_id"] == "IK24-S10":
-            note["rujukan_id"] = new_code
-    csvio.write(notes_path, list(notes[0]), notes)
+    # The reworded indicator gets a new code; the note about the old row (its merged-cell reading,
+    # AN24-37) moves to the archive of version 1, and the report asks a person to look at it.
+    assert "AN24-37 atas IK24-S10 tidak lagi menunjuk baris yang ada di versi baru" in report
+    archived_notes = csvio.read(project / "data" / "arsip" / "RKT24-S" / "v1" / "anomali.csv")
+    assert [n["id"] for n in archived_notes] == ["AN24-37"]
+    assert "AN24-37" not in {n["id"] for n in csvio.read(project / "data" / "anomali.csv")}
     assert validate(project) == []
     result = builder.build(project, project / "site")
     assert result.returncode == 0, result.stderr

@@ -14,6 +14,8 @@ from pathlib import Path
 from .. import csvio
 
 ARCHIVED = ("program", "program_kode", "sasaran", "indikator")
+#: The kinds of row an anomaly can point at (anomali.tabel).
+KINDS = ("dokumen", "program", "sasaran", "indikator")
 
 
 @dataclass(frozen=True)

@@ -238,6 +238,39 @@ def _update_polaritas(root: Path, indikator: list[dict[str, str]]) -> None:
     csvio.write(path, ["indikator_id", "polaritas", "dasar", "alasan"], rows)
 
 
+def _retire_stale_notes(root: Path, revised: list[tuple[str, int]]) -> list[str]:
+    """Notes whose row a revision removed move to the archive of the version they were written for.
+
+    A reworded indicator gets a new code (the old one stays in the older version), so a note
+    about the old row no longer has a row to point at; it is kept, beside that version's rows,
+    and the report asks a person whether it also holds for the new row.
+    """
+    path = root / "data" / "anomali.csv"
+    if not path.is_file() or not revised:
+        return []
+    notes = csvio.read(path)
+    present = {n: {r["id"] for r in csvio.read(root / "data" / f"{n}.csv")} for n in versions.KINDS}
+    latest = dict(revised)
+    keep, lines = [], []
+    for note in notes:
+        if note["rujukan_id"] in present.get(note["tabel"], set()) or note["dokumen_id"] not in latest:
+            keep.append(note)
+            continue
+        older = latest[note["dokumen_id"]] - 1
+        target = versions.archive_dir(root, note["dokumen_id"], older) / "anomali.csv"
+        archived = csvio.read(target) if target.is_file() else []
+        csvio.write(target, list(note), [*archived, note])
+        lines.append(
+            f"{note['id']} atas {note['rujukan_id']} tidak lagi menunjuk baris yang ada di versi baru; "
+            f"catatan itu dipindah ke {target.relative_to(root).as_posix()}. Tinjau apakah ia juga berlaku "
+            "untuk baris "
+            "penggantinya, dan catat ulang dengan kode anomali baru bila perlu."
+        )
+    if lines:
+        csvio.write(path, list(notes[0]), keep)
+    return lines
+
+
 def _fields(root: Path, name: str) -> list[str]:
     descriptor = json.loads((root / "datapackage.json").read_text(encoding="utf-8"))
     resource = next(r for r in descriptor["resources"] if r["name"] == name)
@@ -267,6 +300,7 @@ def write_import(root: Path, source: Source, rows: Rows) -> list[str]:
     merged = merge(root, rows)
     for name in RESOURCES:
         csvio.write(root / "data" / f"{name}.csv", _fields(root, name), merged[name])
+    retired = _retire_stale_notes(root, revised)
     signed = ", ".join(sorted({r["tanggal_dicetak"] for r in rows.dokumen})) or "(tanpa tanggal)"
     _update_sources(root, source, relative, signed)
     _update_polaritas(root, merged["indikator"])
@@ -278,6 +312,7 @@ def write_import(root: Path, source: Source, rows: Rows) -> list[str]:
         lines.append(
             f"{dokumen_id}: revisi dicatat sebagai versi {versi}; versi sebelumnya disimpan di data/arsip/."
         )
+    lines += retired
     notes = doubts(rows)
     if notes:
         lines.append("Perlu diperiksa (catat di data/anomali.csv bila memang keliru di dokumen):")
