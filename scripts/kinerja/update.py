@@ -179,6 +179,10 @@ def import_sheet(root: Path, path: Path, on: date | None = None) -> str:
     on = on or today()
     opened = lembar.open_sheet(path)  # a file that is no sheet is told before the package is checked
     package = _valid_package(root)
+    if "realisasi" not in package.tables:
+        what = "paket data tidak punya sumber daya 'realisasi' (data/realisasi.csv)."
+        fix = "tambahkan sumber daya 'realisasi' dengan skemanya seperti paket proyek ini, lalu impor."
+        raise ProblemsFound([Problem("realisasi_tidak_ada", "datapackage.json", what, fix)], PACKAGE_FIRST)
     table = package.tables["realisasi"]
     read = lembar.read_sheet(path, package.dokumen, package.indikator, package.skala_kategori, on, opened)
     rows, changes = lembar.merge_realisasi(table.rows, read.entries)
