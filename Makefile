@@ -6,7 +6,7 @@ STAMP     := $(VENV)/.terpasang
 export PYTHONPATH := $(CURDIR)/scripts
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: setup validate generate site serve test test-fast lint format bench lock import check-upload clean
+.PHONY: setup validate generate site serve test test-fast lint format bench lock import check-upload template clean
 
 $(STAMP): requirements.lock
 	@command -v $(PYTHON) >/dev/null || { echo "GAGAL: $(PYTHON) tidak ditemukan. Pasang Python 3.11 atau lebih baru." >&2; exit 2; }
@@ -51,6 +51,11 @@ import: setup
 
 check-upload: setup
 	$(PY) -m kinerja check-upload $(if $(REPORT),--report "$(REPORT)") $(if $(PATCH),--patch "$(PATCH)")
+
+# Realisation sheets (XLSX) to fill in, by default into masukan/lembar/ (git-ignored):
+# make template [DOKUMEN=RKT24-S] [OUT=folder] [TIMPA=1]
+template: setup
+	$(PY) -m kinerja template $(if $(OUT),--output $(OUT)) $(if $(DOKUMEN),--dokumen $(DOKUMEN)) $(if $(TIMPA),--timpa)
 
 lock:
 	$(PYTHON) -m venv .venv-lock

@@ -44,7 +44,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    """Import an RKT document (text export or .docx) into the CSVs: `python -m kinerja import FILE`."""
+    """Import an RKT document (.txt, .docx) or a realisation sheet (.xlsx): `python -m kinerja import F`."""
     from . import update
 
     report = update.import_document(args.root, Path(args.source), args.kantor)
@@ -59,6 +59,17 @@ def cmd_check_upload(args: argparse.Namespace) -> int:
     report = Path(args.report) if args.report else None
     patch = Path(args.patch) if args.patch else None
     return upload.check(args.root, report, patch)
+
+
+def cmd_template(args: argparse.Namespace) -> int:
+    """Write the realisation sheets (XLSX) per document: `python -m kinerja template`."""
+    from . import update
+
+    folder = Path(args.output) if args.output else args.root / paths.SHEETS
+    for path in update.write_templates(args.root, folder, args.dokumen, args.timpa):
+        print(f"Lembar realisasi ditulis: {update.display_path(path, args.root)}")
+    print("Isi lembarnya, simpan, lalu impor dengan 'make import SRC=<berkas>'.")
+    return 0
 
 
 def cmd_bench(args: argparse.Namespace) -> int:
@@ -88,7 +99,19 @@ def make_parser() -> argparse.ArgumentParser:
     check.add_argument("--report", default="", help="tulis laporan Markdown ke berkas ini (bawaan: layar)")
     check.add_argument("--patch", default="", help="tulis perubahan data sebagai patch git ke berkas ini")
     check.set_defaults(func=cmd_check_upload)
-    imp = sub.add_parser("import", help="impor dokumen RKT (.txt atau .docx)")
+    template = sub.add_parser(
+        "template",
+        help=f"tulis lembar realisasi (XLSX) per dokumen, bawaan ke {paths.SHEETS}/ (diabaikan git)",
+    )
+    template.add_argument("--output", default="", help=f"folder tujuan (bawaan: {paths.SHEETS}/)")
+    template.add_argument(
+        "--dokumen", default="", help="hanya dokumen ini, misalnya RKT24-S (data/dokumen.csv)"
+    )
+    template.add_argument(
+        "--timpa", action="store_true", help="timpa lembar yang ada walau berisi isian yang belum diimpor"
+    )
+    template.set_defaults(func=cmd_template)
+    imp = sub.add_parser("import", help="impor dokumen RKT (.txt atau .docx) atau lembar realisasi (.xlsx)")
     imp.add_argument("source")
     imp.add_argument(
         "--kantor",

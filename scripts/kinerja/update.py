@@ -1,4 +1,4 @@
-"""Updating the package from a signed document, all or nothing.
+"""Updating the package from a signed document or a realisation sheet, all or nothing.
 
 `import_document` reads the document completely, transcribes it, writes the
 result into a temporary copy of the package (datapackage.json and data/),
@@ -6,20 +6,32 @@ validates that copy with the same checks as `make validate`, and only then
 swaps it in for the real data/ and datapackage.json. Any problem — an
 unreadable file, a target that cannot be read, a result that does not
 validate — ends with the problems listed and nothing changed.
+
+A file ending in .xlsx is a realisation sheet (`make template`): `import_sheet`
+checks every cell of it, merges it into data/realisasi.csv in the same way
+(copy → validate → swap) and reports what was added or changed, with the
+capaian the site will now show. `write_templates` writes the sheets.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
-from . import atomic
+from . import atomic, clock, csvio, model
+from .domain import sheet as layout
 from .errors import BuildError, Problem, ProblemsFound
 from .ingest import importer, offices, reading
+from .ingest import sheet as lembar
+from .outputs import fmt
+from .outputs.sheet import sheet_bytes
 from .validate import validate
 
 #: Temporary package copies live beside data/ while an update is checked (git-ignored).
@@ -99,7 +111,10 @@ def import_document(root: Path, path: Path, kantor: str = "") -> str:
     """Import one signed document into the package at root, all or nothing; returns the report.
 
     The office that signed it is read from its unit line, or `kantor` (an id of data/kantor.csv).
+    A file ending in .xlsx is a realisation sheet and goes to `import_sheet` (`kantor` is not used).
     """
+    if path.suffix.lower() == ".xlsx":
+        return import_sheet(root, path)
     source = reading.read_source(path)
     known = _already_imported(root, source)
     if known is not None:
@@ -141,3 +156,211 @@ def _relocated(problem: Problem, copy: Path) -> Problem:
         problem.row,
         problem.field,
     )
+
+
+PACKAGE_FIRST = "masalah di paket data; perbaiki dulu (lihat 'make validate'). Tidak ada yang diubah."
+
+
+def _valid_package(root: Path) -> model.Package:
+    """The package at root as the model, or ProblemsFound when it does not validate (model.load trusts it)."""
+    problems = validate(root)
+    if problems:
+        raise ProblemsFound(problems, PACKAGE_FIRST)
+    return model.load(root)
+
+
+def today() -> date:
+    """Today by the wall clock: the latest date a source document of a realisation may carry.
+
+    Read only here, at the edge, when a sheet is imported or checked; builds never read the clock
+    (they use kinerja.clock).
+    """
+    return date.today()
+
+
+def import_sheet(root: Path, path: Path, on: date | None = None) -> str:
+    """Import a filled realisation sheet into data/realisasi.csv, all or nothing; returns the report.
+
+    `on` is the day of the import (by default `today()`): no source document may be dated later.
+    """
+    on = on or today()
+    opened = lembar.open_sheet(path)  # a file that is no sheet is told before the package is checked
+    package = _valid_package(root)
+    if "realisasi" not in package.tables:
+        what = "paket data tidak punya sumber daya 'realisasi' (data/realisasi.csv)."
+        fix = "tambahkan sumber daya 'realisasi' dengan skemanya seperti paket proyek ini, lalu impor."
+        raise ProblemsFound([Problem("realisasi_tidak_ada", "datapackage.json", what, fix)], PACKAGE_FIRST)
+    table = package.tables["realisasi"]
+    read = lembar.read_sheet(path, package.dokumen, package.indikator, package.skala_kategori, on, opened)
+    rows, changes = lembar.merge_realisasi(table.rows, read.entries)
+    if not any(c.kind != lembar.UNCHANGED for c in changes):
+        return "\n".join([*_report(read, changes, package, package), "Tidak ada yang diubah di data/."])
+    with package_copy(root) as copy:
+        csvio.write(copy / table.path, [f.name for f in table.fields], rows)
+        problems = validate(copy)
+        if problems:
+            raise ProblemsFound(
+                [_relocated(p, copy) for p in problems],
+                "masalah pada hasil impor. Tidak ada yang diubah di data/.",
+            )
+        lines = _report(read, changes, package, model.load(copy))
+        swap_in(copy, root)
+    lines.append("Paket data sah. Langkah berikutnya: periksa angka di atas, lalu 'make site'.")
+    return "\n".join(lines)
+
+
+def _shown(row: dict[str, str]) -> str:
+    """A realisation as the report shows it: '80,1 %', 'WTP'."""
+    if row["kategori"]:
+        return row["kategori"]
+    return fmt.nilai_satuan(Decimal(row["nilai"]), row["satuan"]) if row["nilai"] else "(kosong)"
+
+
+def _when(iso: str) -> str:
+    return fmt.tanggal(date.fromisoformat(iso)) if iso else "(kosong)"
+
+
+def _change_line(change: lembar.Change) -> str:
+    entry, new = change.entry, change.entry.csv_row()
+    head = f"{entry.indikator_id} {entry.periode}"
+    if change.before is None:
+        note = f"; catatan: {entry.catatan}" if entry.catatan else ""
+        return f"Ditambah: {head} {_shown(new)} ({entry.sumber_dokumen}, {_when(entry.tanggal_sumber)}{note})"
+    old, fields = change.before, change.fields
+    value = (
+        f"{_shown(old)} → {_shown(new)}"
+        if {"nilai", "satuan", "kategori"} & set(fields)
+        else f"{_shown(new)} (nilai tetap)"
+    )
+    details = []
+    if "sumber_dokumen" in fields:
+        details.append(f"dokumen sumber '{old['sumber_dokumen']}' → '{new['sumber_dokumen']}'")
+    if "tanggal_sumber" in fields:
+        details.append(f"tanggal {_when(old['tanggal_sumber'])} → {_when(new['tanggal_sumber'])}")
+    if "catatan" in fields:
+        details.append(f"catatan '{old['catatan']}' → '{new['catatan']}'")
+    return f"Diubah: {head} {value}" + (f"; {'; '.join(details)}" if details else "")
+
+
+def _capaian_line(package: model.Package, entry: lembar.Entry) -> str:
+    """The capaian the model computes for one realisation of the updated package."""
+    item = package.indikator[entry.indikator_id]
+    shown = next(r for r in item.realisasi if r.periode == entry.periode)
+    parts = []
+    if shown.capaian is not None:
+        parts.append(f"capaian {fmt.angka(shown.capaian)} %")
+    if shown.memenuhi is not None:
+        parts.append("memenuhi target" if shown.memenuhi else "belum memenuhi target")
+    if shown.predikat:
+        parts.append(f"predikat {shown.predikat}")
+    if not parts:
+        why = "arah indikator belum ditetapkan di data/polaritas.csv" if not item.polaritas else "target 0"
+        parts.append(f"capaian tidak dihitung ({why})")
+    return (
+        f"- {entry.indikator_id} {entry.periode}: {', '.join(parts)} (target tercetak {item.target_dicetak})"
+    )
+
+
+def _report(
+    read: lembar.Sheet, changes: list[lembar.Change], before: model.Package, after: model.Package
+) -> list[str]:
+    """The import report: counts, each added and changed value, their capaian, published cells left empty."""
+    count = {kind: sum(c.kind == kind for c in changes) for kind in (lembar.ADDED, lembar.CHANGED)}
+    unchanged = len(changes) - count[lembar.ADDED] - count[lembar.CHANGED]
+    lines = [
+        f"Lembar {read.name} ({read.dokumen_id}, {before.dokumen[read.dokumen_id].nama}): "
+        f"{count[lembar.ADDED]} ditambah, {count[lembar.CHANGED]} diubah, {unchanged} tidak berubah."
+    ]
+    touched = [c for c in changes if c.kind != lembar.UNCHANGED]
+    lines += [_change_line(c) for c in touched]
+    if touched and after is not before:
+        lines.append("Capaian yang kini tampil (dihitung dari target, realisasi dan arah; tidak diketik):")
+        lines += [_capaian_line(after, c.entry) for c in touched]
+    if read.blank:
+        kept = ", ".join(f"{i} {p}" for i, p in read.blank)
+        lines.append(f"Kosong di lembar, realisasi yang sudah terbit tetap: {kept}.")
+    return lines
+
+
+def display_path(path: Path, root: Path) -> str:
+    """A path as the maintainer types it from the project folder."""
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def _pending(target: Path, package: model.Package, on: date) -> Problem | None:
+    """Why an existing sheet must not be overwritten: it holds input not imported yet, or cannot be read."""
+    shown = display_path(target, package.root)
+    fix = (
+        f"impor dulu dengan 'make import SRC={shown}', atau pindahkan berkasnya, atau tulis ke folder lain "
+        "(OUT=folder); TIMPA=1 menimpanya."
+    )
+    try:
+        read = lembar.read_sheet(target, package.dokumen, package.indikator, package.skala_kategori, on)
+    except ProblemsFound as found:
+        what = (
+            f"berkas sudah ada dan tidak dapat diperiksa ({len(found.problems)} masalah, misalnya: "
+            f"{found.problems[0].what}); mungkin berisi isian yang belum diimpor."
+        )
+        return Problem("lembar_sudah_ada", shown, what, fix)
+    _, changes = lembar.merge_realisasi(package.tables["realisasi"].rows, read.entries)
+    waiting = [c.entry for c in changes if c.kind != lembar.UNCHANGED]
+    if not waiting:
+        return None
+    first = waiting[0]
+    what = (
+        f"berkas sudah ada dan berisi {len(waiting)} isian yang belum diimpor (misalnya "
+        f"{first.indikator_id} {first.periode}, baris {first.row})."
+    )
+    return Problem("lembar_sudah_ada", shown, what, fix)
+
+
+def write_templates(
+    root: Path, folder: Path, dokumen_id: str = "", overwrite: bool = False, on: date | None = None
+) -> list[Path]:
+    """Write the realisation sheet of each document (or of `dokumen_id`) into folder; the paths written.
+
+    A sheet already there is replaced only when everything in it is published already (or with
+    `overwrite`), so that input not yet imported is never lost. All sheets or none are written.
+    """
+    package = _valid_package(root)
+    if dokumen_id and dokumen_id not in package.dokumen:
+        raise ProblemsFound(
+            [
+                Problem(
+                    "dokumen_tidak_dikenal",
+                    "data/dokumen.csv",
+                    f"dokumen '{dokumen_id}' tidak ada.",
+                    f"sebut salah satu kode dokumen: {', '.join(package.dokumen)} (misalnya "
+                    "DOKUMEN=RKT24-S).",
+                )
+            ],
+            "masalah. Tidak ada lembar yang ditulis.",
+        )
+    epoch = clock.data_changed_epoch(root)
+    files: dict[Path, bytes] = {}
+    for code in [dokumen_id] if dokumen_id else list(package.dokumen):
+        target = folder / layout.file_name(code)
+        files[target] = sheet_bytes(package, code, epoch, f"make import SRC={display_path(target, root)}")
+    if not overwrite:
+        waiting = [
+            problem
+            for target, data in files.items()
+            if target.is_file() and target.read_bytes() != data
+            if (problem := _pending(target, package, on or today())) is not None
+        ]
+        if waiting:
+            raise ProblemsFound(
+                waiting, "lembar berisi isian yang belum diimpor. Tidak ada lembar yang ditulis."
+            )
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        for target, data in files.items():
+            temporary = target.with_name(f".{target.name}.baru")
+            temporary.write_bytes(data)
+            os.replace(temporary, target)
+    except OSError as error:
+        raise BuildError(atomic.os_message(error, folder)) from error
+    return list(files)

@@ -90,27 +90,21 @@ def _decode(path: Path, data: bytes) -> str:
         ) from error
 
 
-def read_source(path: Path) -> Source:
-    """The document at `path` read into memory, or ProblemsFound saying exactly why it cannot be."""
-    kind = KINDS.get(path.suffix.lower())
+def read_bytes(path: Path, example: str = "masukan/rkt-2025.docx") -> bytes:
+    """The bytes of the file at `path`, or ProblemsFound: missing, a folder, unreadable or empty.
+
+    Shared by the document import and the realisation sheet (`example` is the file the fix names).
+    """
     if not path.exists():
         raise _problem(
             path,
             "berkas_tidak_ada",
             f"berkas '{path}' tidak ditemukan.",
             "periksa nama dan foldernya; jalankan perintah dari folder utama proyek, misalnya "
-            "'make import SRC=masukan/rkt-2025.docx'.",
+            f"'make import SRC={example}'.",
         )
     if path.is_dir():
-        raise _problem(path, "bukan_berkas", f"'{path}' adalah folder.", "sebut satu berkas .txt atau .docx.")
-    if kind is None:
-        raise _problem(
-            path,
-            "jenis_tidak_didukung",
-            f"jenis berkas '{path.suffix or '(tanpa akhiran)'}' tidak dapat diimpor.",
-            "impor dokumen RKT sebagai .docx (Word) atau .txt (ekspor teks UTF-8); dokumen .doc lama "
-            "disimpan dulu sebagai .docx, PDF tidak dapat dibaca.",
-        )
+        raise _problem(path, "bukan_berkas", f"'{path}' adalah folder.", "sebut satu berkas, bukan folder.")
     try:
         data = path.read_bytes()
     except OSError as error:
@@ -125,12 +119,28 @@ def read_source(path: Path) -> Source:
             path,
             "berkas_kosong",
             "berkas kosong.",
-            "simpan ulang dokumennya; berkas ini tidak berisi apa pun.",
+            "simpan ulang berkasnya; berkas ini tidak berisi apa pun.",
         )
+    return data
+
+
+def read_source(path: Path) -> Source:
+    """The document at `path` read into memory, or ProblemsFound saying exactly why it cannot be."""
+    kind = KINDS.get(path.suffix.lower())
+    if kind is None and path.exists() and not path.is_dir():
+        raise _problem(
+            path,
+            "jenis_tidak_didukung",
+            f"jenis berkas '{path.suffix or '(tanpa akhiran)'}' tidak dapat diimpor.",
+            "impor dokumen RKT sebagai .docx (Word) atau .txt (ekspor teks UTF-8); dokumen .doc lama "
+            "disimpan dulu sebagai .docx, PDF tidak dapat dibaca. Realisasi diimpor dari lembar .xlsx "
+            "buatan 'make template'.",
+        )
+    data = read_bytes(path)
     digest = hashlib.sha256(data).hexdigest()
     if kind == "dokumen Word":
         return _read_docx(path, data, digest)
-    return Source(path, data, digest, kind, _decode(path, data))
+    return Source(path, data, digest, kind or KINDS[".txt"], _decode(path, data))
 
 
 def _read_docx(path: Path, data: bytes, digest: str) -> Source:
