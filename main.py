@@ -18,7 +18,6 @@ from kinerja import clock, model, paths  # noqa: E402
 from kinerja.outputs import fmt, metadata  # noqa: E402
 from kinerja.outputs.downloads.tabular import CSV_NOTE  # noqa: E402
 from kinerja.outputs.labels import KATEGORI_LABEL  # noqa: E402
-from kinerja.outputs.pages import lists  # noqa: E402
 
 
 def _size(size: int) -> str:
@@ -35,7 +34,7 @@ def define_env(env) -> None:  # noqa: ANN001 - mkdocs-macros passes its own type
     manifest_path = ROOT / paths.DOWNLOAD_MANIFEST
     files = json.loads(manifest_path.read_text(encoding="utf-8")) if manifest_path.exists() else []
     # The hand-written pages speak of the site's own office; other offices have their own pages.
-    documents = lists.documents(package)
+    documents = package.site_documents
     sasaran = [s for d in documents for s in d.sasaran]
     anomali = [n for n in package.anomali.values() if package.dokumen[n.dokumen_id] in documents]
     env.variables["csv_note"] = CSV_NOTE
@@ -63,12 +62,14 @@ def define_env(env) -> None:  # noqa: ANN001 - mkdocs-macros passes its own type
         return "\n".join(rows)
 
     @env.macro
-    def tabel_unduhan(kind: str = "") -> str:
-        """Every download with format, size, SHA-256, licence and date."""
+    def tabel_unduhan(kind: str = "", under: str = "") -> str:
+        """Every download with format, size, SHA-256, licence and date (of one kind, or under a folder)."""
         rows = ["| Berkas | Format | Ukuran | SHA-256 |", "|---|---|---|---|"]
         for item in files:
-            if item["path"].startswith(paths.berkas("kantor/")):
-                continue  # each office's own files are linked from its page
+            if under and not item["path"].startswith(under):
+                continue
+            if not under and item["path"].startswith((paths.berkas("kantor/"), paths.berkas("lembar/"))):
+                continue  # each office's files are on its page, the sheets on the maintainers' page
             if kind and item["format"] != kind and not (kind == "berkas" and not item["resource"]):
                 continue
             title = fmt.teks(item["title"])

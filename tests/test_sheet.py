@@ -20,6 +20,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+import openpyxl
 import pytest
 import yaml
 from openpyxl import Workbook, load_workbook
@@ -490,3 +491,11 @@ def test_no_traceback_from_the_real_command_line(root: Path, tmp_path: Path) -> 
     )
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert result.stderr.startswith("realisasi-RKT24-S.xlsx: berkas ini bukan buku kerja Excel (.xlsx)")
+
+
+def test_the_site_offers_the_sheets_on_the_maintainers_page(built_site: Path) -> None:
+    page = (built_site / "pemeliharaan" / "index.html").read_text(encoding="utf-8")
+    for code in ("RKT24-K", "RKT24-S"):
+        assert f'href="../berkas/lembar/realisasi-{code}.xlsx"' in page
+        book = openpyxl.load_workbook(built_site / "berkas" / "lembar" / f"realisasi-{code}.xlsx")
+        assert book["Realisasi"]["B3"].value == code

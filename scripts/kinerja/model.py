@@ -117,6 +117,14 @@ class Package:
         return len(self.offices_with_documents) > 1
 
     @property
+    def site_documents(self) -> list[Dokumen]:
+        """The documents the site-wide lists and hand-written pages speak of: all of them, or the home
+        office's when there are several offices (each other office lists its own on its page)."""
+        if self.multi_office:
+            return [d for d in self.dokumen.values() if d.kantor is not None and d.kantor.is_home]
+        return list(self.dokumen.values())
+
+    @property
     def tahun(self) -> list[int]:
         """The years the package holds, oldest first."""
         return sorted({d.tahun for d in self.dokumen.values()})

@@ -122,6 +122,11 @@ def office_feed(kantor_id: str) -> str:
     return berkas(f"kantor/{slug(kantor_id)}/perubahan.xml")
 
 
+def sheet_download(name: str) -> str:
+    """Where a realisation sheet to fill in is offered on the site: berkas/lembar/realisasi-RKT24-S.xlsx."""
+    return berkas(f"lembar/{name}")
+
+
 def berkas(name: str) -> str:
     """The site path of a download: berkas/indikator.csv."""
     return f"{BERKAS}/{name}"

@@ -13,7 +13,8 @@ from dataclasses import asdict
 from pathlib import Path
 
 from ... import model, paths
-from .. import api, feed
+from ...domain import sheet as layout
+from .. import api, feed, sheet
 from . import lengkap as flat
 from .archive import fixed_zip
 from .files import DownloadFile, Output, json_bytes, package_files, source_format, source_title
@@ -67,6 +68,15 @@ def _write_feeds(out: Output, package: model.Package, epoch: int) -> None:
             )
 
 
+def _write_sheets(out: Output, package: model.Package, epoch: int) -> None:
+    """The realisation sheets of the site's own documents, to fill in and upload (maintainers' page)."""
+    for doc in package.site_documents:
+        name = layout.file_name(doc.id)
+        command = f"unggah ke masukan/ lewat GitHub, atau: make import SRC=masukan/{name}"
+        out.put(paths.sheet_download(name), sheet.sheet_bytes(package, doc.id, epoch, command),
+                f"Lembar realisasi {doc.nama} (XLSX)", "XLSX")  # fmt: skip
+
+
 def _write_checksums(out: Output) -> list[DownloadFile]:
     """SHA256SUMS and berkas/manifest.json for the downloads listed so far; returns that list."""
     lines = "".join(f"{f.sha256}  {f.path}\n" for f in out.files)
@@ -89,6 +99,7 @@ def write_all(package: model.Package, content: Path, epoch: int) -> list[Downloa
     lengkap = flat.lengkap_rows(package, base)
     _write_downloads(out, package, lengkap, epoch)
     _write_feeds(out, package, epoch)
+    _write_sheets(out, package, epoch)
     downloads = _write_checksums(out)
     api.write_api(out, package, base, epoch, lengkap, downloads)
     out.put(paths.API_MANIFEST, json_bytes([asdict(f) for f in out.files]),

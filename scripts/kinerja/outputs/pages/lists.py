@@ -11,11 +11,8 @@ from .rows import Context
 
 
 def documents(pkg: Package) -> list[Dokumen]:
-    """The documents the site-wide lists show: all of them, or the home office's when there are several
-    offices (each other office lists its own on its page, so that no list grows with the offices)."""
-    if pkg.multi_office:
-        return [d for d in pkg.dokumen.values() if d.kantor is not None and d.kantor.is_home]
-    return list(pkg.dokumen.values())
+    """The documents the site-wide lists show (model.Package.site_documents)."""
+    return pkg.site_documents
 
 
 def _scope(pkg: Package, here: str | None) -> Context:
