@@ -289,7 +289,7 @@ def test_api_objects_link_to_each_other(package: model.Package, built) -> None:
     assert index["title"] == package.title
     assert index["license"]["url"] == "https://creativecommons.org/licenses/by/4.0/"
     counts = {"dokumen": 2, "program": 12, "sasaran": len(package.sasaran), "indikator": 62}
-    assert index["counts"] == {**counts, "anomali": len(package.anomali)}
+    assert index["counts"] == {**counts, "anomali": len(package.anomali), "kantor": len(package.kantor)}
     for kind in ("dokumen", "program", "sasaran", "indikator"):
         assert [e["id"] for e in index[kind]] == list(getattr(package, kind))
     item = json.loads((api / "indikator" / "IK24-S16.json").read_text(encoding="utf-8"))

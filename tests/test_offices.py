@@ -179,3 +179,21 @@ def test_a_document_of_an_unknown_office_is_refused(tmp_path: Path) -> None:
         import_document(root, source)
     (problem,) = caught.value.problems
     assert problem.code == "kantor_tidak_dikenal" and problem.row == 16 and "KANTOR=" in problem.fix
+
+
+def test_downloads_and_api_carry_the_office(sites: tuple[Path, Path]) -> None:
+    import csv
+    import json
+
+    _, two = sites
+    with (two / "berkas" / "indikator-lengkap.csv").open(encoding="utf-8-sig", newline="") as handle:
+        rows = {r["indikator_id"]: r for r in csv.DictReader(handle)}
+    assert rows["IK24-6401-K03"]["kantor_id"] == "6401" and rows["IK24-K03"]["kantor_id"] == "64"
+    assert rows["IK24-6401-K03"]["kantor_nama"] == "KPU Kabupaten Paser"
+    item = json.loads((two / "api" / "v1" / "indikator" / "IK24-6401-K03.json").read_text("utf-8"))
+    assert item["kantor_id"] == "6401" and item["kantor_nama"] == "KPU Kabupaten Paser"
+    office = json.loads((two / "api" / "v1" / "kantor" / "6401.json").read_text("utf-8"))
+    assert office["sintetis"] == "ya" and office["links"]["html"].endswith("/kinerja/kantor/6401/")
+    assert len(office["links"]["dokumen"]) == 2
+    index = json.loads((two / "api" / "v1" / "index.json").read_text("utf-8"))
+    assert {k["id"] for k in index["kantor"]} == {"64", "6401"} and index["counts"]["kantor"] == 2

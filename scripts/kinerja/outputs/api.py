@@ -26,6 +26,11 @@ class _Api:
         self.base = base
         self.epoch = epoch
         self.fields = {name: table.types for name, table in package.tables.items()}
+        self.raw = (
+            {"kantor": {r["id"]: r for r in package.tables["kantor"].rows}}
+            if "kantor" in package.tables
+            else {}
+        )
         self.rows = {
             name: {row.get("id", ""): typed_row(row, self.fields[name]) for row in package.tables[name].rows}
             for name in ("dokumen", "program", "sasaran", "indikator", "anomali")
@@ -63,6 +68,18 @@ class _Api:
             "html": self.html(kind, identifier),
             "index": self.base + paths.api("index.json"),
         }
+
+    def kantor(self, office: model.Kantor) -> dict:
+        """One office with its documents (the office's codes carry its id unless it is the home office)."""
+        links = {
+            "self": self.url("kantor", office.id),
+            "index": self.base + paths.api("index.json"),
+            "dokumen": self.urls("dokumen", (d.id for d in office.dokumen)),
+        }
+        if self.package.multi_office:
+            links["html"] = self.html("kantor", office.id)
+        row = {k: v or None for k, v in self.raw["kantor"].get(office.id, {}).items()}
+        return {**row, "links": links}
 
     def dokumen(self, doc: model.Dokumen) -> dict:
         """One document with all its anomalies and links to its rows."""
@@ -111,6 +128,8 @@ class _Api:
         }
         return {
             **self.rows["indikator"][item.id],
+            "kantor_id": flat["kantor_id"],
+            "kantor_nama": flat["kantor_nama"],
             "dokumen_nama": flat["dokumen_nama"],
             "sasaran_teks": flat["sasaran_teks"],
             "program_nama": program.nama if program else None,
@@ -167,6 +186,7 @@ class _Api:
                 "sasaran": len(package.sasaran),
                 "indikator": len(package.indikator),
                 "anomali": len(package.anomali),
+                "kantor": len(package.kantor),
             },
             "links": {
                 "self": self.base + paths.api("index.json"),
@@ -176,6 +196,10 @@ class _Api:
                 "manifest": self.base + paths.API_MANIFEST,
                 "datapackage": f"{self.base}datapackage.json",
             },
+            "kantor": [
+                {"id": k.id, "nama": k.nama, "links": {"self": self.url("kantor", k.id)}}
+                for k in package.kantor.values()
+            ],  # fmt: skip
             "dokumen": entries("dokumen", package.dokumen.values(), "nama"),
             "program": entries("program", package.program.values(), "nama"),
             "sasaran": entries("sasaran", package.sasaran.values(), "teks"),
@@ -200,6 +224,9 @@ def write_api(
     catalog = metadata.dcat_catalog(package, downloads, epoch)
     out.put(paths.api("dcat.jsonld"), json_bytes(catalog), "Katalog DCAT (JSON-LD)", "JSON", "",
             "application/ld+json")  # fmt: skip
+    for office in package.kantor.values():
+        data = json_bytes(api.kantor(office))
+        out.put(paths.api_item("kantor", office.id), data, f"Kantor {office.nama}", "JSON", "kantor")
     for doc in package.dokumen.values():
         out.put(
             paths.api_item("dokumen", doc.id),

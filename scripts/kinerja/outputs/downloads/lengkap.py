@@ -27,6 +27,8 @@ class Column:
 
 LENGKAP_COLUMNS = (
     Column("indikator_id", "Kode indikator", "string", "Kode tetap indikator, misalnya IK24-S07."),
+    Column("kantor_id", "Kode kantor", "string", "Kantor KPU penanda tangan (kode wilayah Kemendagri)."),
+    Column("kantor_nama", "Kantor", "string", "Nama kantor KPU penanda tangan dokumen."),
     Column("dokumen_id", "Kode dokumen", "string", "Dokumen RKT tempat indikator tercetak."),
     Column("dokumen_nama", "Dokumen", "string", "Nama dokumen yang mudah dibaca."),
     Column("tahun", "Tahun", "integer", "Tahun anggaran dokumen."),
@@ -100,6 +102,8 @@ def lengkap_row(package: model.Package, item: model.Indikator, base: str) -> dic
     related = [*sasaran.anomali, *(program.anomali if program else [])]
     return {
         "indikator_id": item.id,
+        "kantor_id": doc.kantor_id,
+        "kantor_nama": doc.kantor.nama if doc.kantor else "",
         "dokumen_id": doc.id,
         "dokumen_nama": doc.nama,
         "tahun": str(doc.tahun),
