@@ -12,7 +12,7 @@ site's own Content-Security-Policy stops before they leave (reported on the
 console) count as attempts too.
 
 `tour` visits one page of every kind once per session (network log, console
-errors and axe-core's WCAG 2.1 A/AA violations), so that the network crawl and
+errors and axe-core's WCAG 2.2 A/AA violations), so that the network crawl and
 the accessibility tests share one pass over the site.
 """
 
@@ -59,7 +59,7 @@ PAGE_KINDS = {
     "pemeliharaan": "pemeliharaan/",
 }
 AXE_OPTIONS = {
-    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
+    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]},
     "resultTypes": ["violations"],
 }
 

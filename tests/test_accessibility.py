@@ -1,4 +1,5 @@
-"""Accessibility in Chromium: axe-core (WCAG 2.1 A/AA) on every kind of page, language, keyboard use."""
+"""Accessibility in Chromium: axe-core (WCAG 2.2 A/AA) on every kind of page in light and dark, on a
+phone and a desktop; reflow at 320 CSS px (400 % zoom); pages without JavaScript; language; keyboard use."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from urllib.parse import urlparse
 import pytest
 
 from _browser import AXE_OPTIONS, PAGE_KINDS
-from kinerja.browser import DESKTOP
+from kinerja.browser import DESKTOP, PHONE
 
 MAX_TABS = 80
 
@@ -28,25 +29,82 @@ def _report(violations: list[dict]) -> str:
 
 @pytest.mark.parametrize("kind", list(PAGE_KINDS))
 def test_no_axe_violations(tour, kind):
-    """axe-core, WCAG 2.1 A and AA rules, light mode: zero violations on every kind of page."""
+    """axe-core, WCAG 2.2 A and AA rules, light mode, desktop: zero violations on every kind of page."""
     visit = tour[kind]
     assert visit.status == 200, f"{kind}: status {visit.status}"
-    assert not visit.violations, f"{kind} (/{visit.path}): pelanggaran WCAG 2.1 A/AA:\n" + _report(
+    assert not visit.violations, f"{kind} (/{visit.path}): pelanggaran WCAG 2.2 A/AA:\n" + _report(
         visit.violations
     )
 
 
-def test_no_axe_violations_in_dark_mode(new_page, site_url, axe):
-    """Dark scheme (visitors who prefer it): the pages with key figures, a note and highlighted code."""
-    page = new_page(**DESKTOP, color_scheme="dark")
+@pytest.mark.parametrize(
+    ("scheme", "device"), [("dark", "desktop"), ("light", "phone"), ("dark", "phone")], ids=lambda v: v
+)
+def test_no_axe_violations_in_every_scheme_and_device(new_page, site_url, axe, scheme, device):
+    """WCAG 2.2 A/AA on every kind of page in the other three combinations of scheme and device
+    (light desktop is the tour above): a phone as a phone (360 px, is_mobile, touch)."""
+    page = new_page(**(PHONE if device == "phone" else DESKTOP), color_scheme=scheme)
     failures = []
-    for kind in ("beranda", "indikator dengan catatan", "api"):
-        page.goto(site_url + PAGE_KINDS[kind])
-        assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
+    for kind, path in PAGE_KINDS.items():
+        page.goto(site_url + path)
+        expected = "slate" if scheme == "dark" else "default"
+        assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == expected
         violations = axe.run(page, options=AXE_OPTIONS).response["violations"]
         if violations:
-            failures.append(f"{kind} (mode gelap):\n" + _report(violations))
+            failures.append(f"{kind} ({scheme}, {device}):\n" + _report(violations))
     assert not failures, "\n".join(failures)
+
+
+def test_tappable_abbreviations_are_big_enough(new_page, site_url):
+    """WCAG 2.5.8: every abbreviation one can tap is at least 24 × 24 CSS px (measured, not assumed)."""
+    page = new_page(**PHONE)
+    page.goto(site_url + PAGE_KINDS["indikator dengan catatan"])
+    sizes = page.evaluate(
+        """() => [...document.querySelectorAll('abbr[role="button"]')].map(el => {
+            const box = el.getBoundingClientRect(); return [el.textContent, box.width, box.height];
+        })"""
+    )
+    assert sizes, "halaman contoh tidak memuat singkatan"
+    small = [s for s in sizes if s[1] < 24 or s[2] < 24]
+    assert not small, f"singkatan lebih kecil dari 24 × 24 px: {small[:5]}"
+
+
+@pytest.mark.parametrize("kind", list(PAGE_KINDS))
+def test_reflow_at_400_percent_zoom(new_page, site_url, kind):
+    """WCAG 1.4.10: at 320 CSS px wide (1280 px at 400 %), no horizontal scrolling of the page;
+    only a wide table may scroll inside its own box."""
+    page = new_page(viewport={"width": 320, "height": 256})
+    page.goto(site_url + PAGE_KINDS[kind], wait_until="load")
+    width, inner = page.evaluate("[document.scrollingElement.scrollWidth, window.innerWidth]")
+    assert width <= inner + 1, f"{kind}: halaman bergulir mendatar ({width} px > {inner} px)"
+    overflowing = page.evaluate(
+        """() => [...document.querySelectorAll('article *')].filter(el => {
+            const box = el.getBoundingClientRect();
+            if (box.right <= window.innerWidth + 1) return false;
+            for (let up = el; up; up = up.parentElement) {
+                const s = getComputedStyle(up);
+                if (['auto', 'scroll', 'hidden'].includes(s.overflowX) && up !== el) return false;
+            }
+            return true;
+        }).slice(0, 5).map(el => el.tagName + '.' + el.className)"""
+    )
+    assert not overflowing, f"{kind}: unsur keluar layar tanpa kotak gulir sendiri: {overflowing}"
+
+
+@pytest.mark.parametrize("kind", list(PAGE_KINDS))
+def test_every_page_reads_without_javascript(new_page, site_url, kind):
+    """With JavaScript off the content is all there: heading, text, tables and links."""
+    page = new_page(**DESKTOP, java_script_enabled=False)
+    response = page.goto(site_url + PAGE_KINDS[kind], wait_until="load")
+    assert response and response.status == 200
+    assert page.locator("article h1").first.is_visible(), f"{kind}: judul tidak terlihat tanpa JavaScript"
+    text = page.locator("article").first.inner_text()
+    assert len(text) > 200, f"{kind}: isi terlalu sedikit tanpa JavaScript ({len(text)} huruf)"
+    assert page.locator("nav a[href]").count() > 10, f"{kind}: menu tanpa tautan tanpa JavaScript"
+    hidden = page.evaluate(
+        "() => [...document.querySelectorAll('article table')].filter(t => !t.offsetParent).length"
+    )
+    assert hidden == 0, f"{kind}: {hidden} tabel tersembunyi tanpa JavaScript"
 
 
 def test_axe_finds_a_planted_violation(new_page, site_url, axe):

@@ -114,10 +114,28 @@
     }
   });
 
+  /* A table wider than the screen scrolls inside its box (Material's .md-typeset__scrollwrap):
+     that box must be reachable by keyboard and named (WCAG 2.1.1, axe scrollable-region-focusable). */
+  function scrollableTables() {
+    document.querySelectorAll(".md-typeset__scrollwrap").forEach(function (box) {
+      if (box.scrollWidth > box.clientWidth + 1) {
+        box.tabIndex = 0;
+        box.setAttribute("role", "region");
+        box.setAttribute("aria-label", "Tabel, geser ke samping untuk melihat semua kolom");
+      } else if (box.getAttribute("role") === "region") {
+        box.removeAttribute("tabindex");
+        box.removeAttribute("role");
+        box.removeAttribute("aria-label");
+      }
+    });
+  }
+
   function init() {
     document.querySelectorAll(".tabel-saring").forEach(enhanceTable);
     enhanceAbbreviations(document);
+    scrollableTables();
   }
+  window.addEventListener("resize", scrollableTables);
 
   if (window.document$ && window.document$.subscribe) {
     window.document$.subscribe(init);
