@@ -29,6 +29,8 @@ class Lighthouse:
 
     scores: dict[str, int] = field(default_factory=dict)
     metrics: dict[str, str] = field(default_factory=dict)
+    numbers: dict[str, float] = field(default_factory=dict)
+    """The metrics as numbers (milliseconds; layout shift as a score), for comparing two pages."""
     failing: list[str] = field(default_factory=list)
     version: str = ""
     reason: str = ""
@@ -82,6 +84,9 @@ def lighthouse(url: str, workdir: Path) -> Lighthouse:
         value = report["audits"].get(audit, {}).get("displayValue")
         if value:
             result.metrics[audit] = str(value).replace("\xa0", " ")
+        number = report["audits"].get(audit, {}).get("numericValue")
+        if isinstance(number, (int, float)):
+            result.numbers[audit] = float(number)
     for name in LIGHTHOUSE_CATEGORIES:
         for ref in report["categories"].get(name, {}).get("auditRefs", []):
             audit = report["audits"].get(ref["id"], {})

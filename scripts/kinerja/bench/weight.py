@@ -255,7 +255,9 @@ def _handler(site: Path, level: int, recorder: Recorder) -> type[http.server.Bas
                 recorder.add(Hit(path, 404, 0, 0))
                 return
             data = target.read_bytes()
-            zipped = "gzip" in self.headers.get("Accept-Encoding", "") and compressible(target.name)
+            zipped = (
+                level > 0 and "gzip" in self.headers.get("Accept-Encoding", "") and compressible(target.name)
+            )
             body = data
             if zipped:
                 with cache_lock:
@@ -286,7 +288,7 @@ def _handler(site: Path, level: int, recorder: Recorder) -> type[http.server.Bas
 
 
 @contextmanager
-def serve(site: Path, level: int = GZIP_LEVEL) -> Iterator[tuple[str, Recorder]]:
+def serve(site: Path, level: int = GZIP_LEVEL) -> Iterator[tuple[str, Recorder]]:  # level 0: no gzip
     """Serve `site` on 127.0.0.1 (a free port) with gzip; yields the base URL and the request log."""
     recorder = Recorder()
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _handler(site, level, recorder))
