@@ -56,6 +56,7 @@ PAGE_KINDS = {
     "ppid": "ppid/",
     "tentang data": "tentang-data/",
     "aksesibilitas": "aksesibilitas/",
+    "cari": "cari/",
 }
 AXE_OPTIONS = {
     "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},

@@ -105,7 +105,9 @@ def tiny_site(tmp_path: Path) -> Path:
         '<html><head><link rel="stylesheet" href="../../assets/gaya.css">'
         '<link rel="icon" href="../../assets/ikon.png">'
         f'<script id="__config" type="application/json">{json.dumps(config)}</script>'
-        '<script src="../../assets/kode.js"></script></head><body>' + "isi " * 300 + "</body></html>"
+        '<script src="../../assets/kode.js"></script></head><body><div data-md-component="search"></div>'
+        + "isi " * 300
+        + "</body></html>"
     )
     (site / "kinerja" / "a" / "index.html").write_text(page, encoding="utf-8")
     (site / "assets" / "gaya.css").write_text("body{color:red}\n" * 100, encoding="utf-8")
@@ -148,6 +150,14 @@ def test_static_weight_counts_every_resource(tiny_site: Path) -> None:
     assert weight.html_wire == bench.gzip_size(files["/kinerja/a/"].read_bytes())
 
 
+def test_static_weight_counts_search_only_with_the_search_box(tiny_site: Path) -> None:
+    """Material writes its worker into the config even with search off; only a search box loads it."""
+    page = tiny_site / "kinerja" / "a" / "index.html"
+    page.write_text(page.read_text(encoding="utf-8").replace('<div data-md-component="search"></div>', ""))
+    paths = [hit.path for hit in bench.static_weight(tiny_site, "kinerja/a/").hits]
+    assert "/search/search_index.json" not in paths and "/assets/cari.js" not in paths
+
+
 def test_static_weight_reports_missing_files(tiny_site: Path) -> None:
     (tiny_site / "assets" / "kode.js").unlink()
     weight = bench.static_weight(tiny_site, "kinerja/a/")
@@ -179,6 +189,10 @@ def test_kind_of() -> None:
     assert bench.kind_of("/kinerja/indikator/ik24-s01/") == "HTML"
     assert bench.kind_of("/search/search_index.json") == "indeks cari"
     assert bench.kind_of("/search.json") == "indeks cari"
+    assert bench.kind_of("/cari/indeks/umum.json") == "indeks cari"
+    assert bench.kind_of("/cari/indeks/lunr.js") == "indeks cari"
+    assert bench.kind_of("/pagefind/wasm.id.pagefind") == "indeks cari"
+    assert bench.kind_of("/cari/") == "HTML"
     assert bench.kind_of("/assets/x.min.css?v=1") == "CSS"
     assert bench.kind_of("/assets/javascripts/bundle.js") == "JS"
     assert bench.kind_of("/assets/images/favicon.png") == "gambar"

@@ -19,7 +19,7 @@ PRINTED = {
 }
 A4_POINTS = (595.28, 841.89)
 #: Site chrome that must not be printed; the first three exist on every page.
-HIDDEN_IN_PRINT = (".md-header", ".md-sidebar", ".md-search", ".md-tabs", ".md-footer", ".md-code__nav")
+HIDDEN_IN_PRINT = (".md-header", ".md-sidebar", ".md-tabs", ".md-footer", ".md-code__nav", ".cari")
 
 
 def _media_boxes(pdf: bytes) -> list[tuple[float, float]]:

@@ -43,6 +43,27 @@ def cmd_build(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_cari(args: argparse.Namespace) -> int:
+    """Index an already built site for its search page, whatever engine built it: `python -m kinerja cari`.
+
+    The same step that `build` runs after MkDocs, for a site built by Zensical
+    (`zensical build`) or copied from elsewhere: it writes site/cari/indeks/.
+    """
+    import dataclasses
+
+    from . import model
+    from .outputs import search
+
+    site = Path(args.situs)
+    if not (site / "index.html").is_file():
+        print(f"GAGAL: {site} bukan situs yang sudah dibangun (index.html tidak ada).", file=sys.stderr)
+        return 2
+    glossary = [dataclasses.asdict(g) for g in model.load(args.root).glosarium]
+    report = search.build_index(site, glossary)
+    print(f"Indeks pencarian: {report.pages} halaman, {report.files} berkas di {site}/cari/indeks/.")
+    return 0
+
+
 def cmd_import(args: argparse.Namespace) -> int:
     """Import an RKT document (text export or .docx) into the CSVs: `python -m kinerja import FILE`."""
     from .ingest import importer
@@ -75,6 +96,11 @@ def make_parser() -> argparse.ArgumentParser:
     bench.add_argument("--skala", default="1,10,100", help="kelipatan paket sintetis, misalnya 1,10,100")
     bench.add_argument("--tanpa-zensical", action="store_true", help="lewati pembangunan dengan Zensical")
     bench.set_defaults(func=cmd_bench)
+    cari = sub.add_parser(
+        "cari", help="buat indeks pencarian untuk situs yang sudah dibangun (MkDocs/Zensical)"
+    )
+    cari.add_argument("--situs", default="site", help="folder situs yang sudah dibangun")
+    cari.set_defaults(func=cmd_cari)
     imp = sub.add_parser("import", help="impor dokumen RKT (.txt atau .docx)")
     imp.add_argument("source")
     imp.set_defaults(func=cmd_import)

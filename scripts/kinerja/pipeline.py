@@ -70,7 +70,7 @@ def build(root: Path, output: Path) -> None:
     epoch = source_date_epoch(root)
     with atomic.staging(output) as staging:
         mkdocs_build(root, staging, epoch)
-        search.augment_index(staging, [dataclasses.asdict(g) for g in package.glosarium])
+        search.build_index(staging, [dataclasses.asdict(g) for g in package.glosarium])
         publish.finish_site(package, staging, epoch)
         harden.harden_site(staging)
         atomic.publish(staging, output)

@@ -70,7 +70,7 @@ def svg(item: Indikator) -> str:
 
 def section(item: Indikator, tahun: int) -> list[str]:
     """Markdown lines of the 'Target dan realisasi' section of an indicator page."""
-    lines = ["## Target dan realisasi { data-search-exclude }", ""]
+    lines = ["## Target dan realisasi { data-cari-abaikan }", ""]
     if item.polaritas:
         dasar = "tafsiran kami" if item.polaritas_dasar == "tafsiran" else "dinyatakan dokumen"
         lines += [

@@ -20,9 +20,9 @@ from .. import chart, fmt, metadata
 from ..labels import KATEGORI_LABEL
 
 OUT = "kinerja"
-#: attr_list mark that keeps a section or block out of the search index: lists and citations
-#: repeat text that has its own page, and would make the index (loaded on every page) heavy.
-NOT_INDEXED = " { data-search-exclude }"
+#: attr_list mark that keeps a section or block out of the search index (outputs/search/pages.py):
+#: lists and citations repeat text that has its own page, and would make results and index heavy.
+NOT_INDEXED = " { data-cari-abaikan }"
 T = fmt.teks
 
 
@@ -41,13 +41,21 @@ def _link(from_kind: str, kind: str, identifier: str, label: str) -> str:
     return f"[{label}]({prefix}{url_slug(identifier)}.md)"
 
 
-def _front(title: str, description: str, boost: float | None = None) -> str:
+def _front(title: str, description: str) -> str:
     """Front matter; the theme prints title and description unescaped, so they are escaped here."""
     title, description = html.escape(title, quote=True), html.escape(description, quote=True)
     lines = ["---", f"title: {fmt.yaml_string(title)}", f"description: {fmt.yaml_string(description)}"]
-    if boost is not None:
-        lines += ["search:", f"  boost: {boost}"]
     return "\n".join(lines + ["---", ""])
+
+
+def _boost(weight: float) -> str:
+    """attr_list mark for a page's h1: the page's weight in search (1 = a hand-written page).
+
+    The search step reads it from the built HTML (outputs/search/pages.py): an
+    indicator's page (3) ranks above its sasaran (2) and far above the lists that
+    repeat its text (0.2), on any engine.
+    """
+    return f' {{ data-cari-bobot="{weight:g}" }}'
 
 
 def _target(item: Indikator) -> str:
@@ -91,7 +99,7 @@ def _citation(pkg: Package, title: str, identifier: str, url: str, changed: int)
 
 def _fact_table(rows: list[tuple[str, str]]) -> list[str]:
     """The facts of a row as a two-column table (kept out of the search index: its words have pages)."""
-    out = ["<div markdown data-search-exclude>", "", "| Unsur | Keterangan |", "|---|---|"]
+    out = ["<div markdown data-cari-abaikan>", "", "| Unsur | Keterangan |", "|---|---|"]
     out += [f"| {label} | {value} |" for label, value in rows]
     return out + ["", "</div>", ""]
 
@@ -151,9 +159,8 @@ def indikator_page(pkg: Package, item: Indikator, changed: int) -> str:
         _front(
             f"{item.id} · {item.teks}",
             f"Indikator kinerja {item.id} RKT {doc.tahun}: {item.teks}. Target {item.target_dicetak}.",
-            boost=3,
         ),
-        f"# {T(item.teks)}",
+        f"# {T(item.teks)}" + _boost(3),
         "",
         f"Indikator kinerja **{item.id}** dalam {doc.nama}. Teks di atas dan target di bawah disalin "
         "kata demi kata dari dokumen resmi.",
@@ -210,9 +217,8 @@ def sasaran_page(pkg: Package, sasaran: Sasaran, changed: int) -> str:
         _front(
             f"{sasaran.id} · {sasaran.teks}",
             f"Sasaran strategis {sasaran.id} RKT {doc.tahun}: {sasaran.teks}.",
-            boost=2,
         ),
-        f"# {T(sasaran.teks)}",
+        f"# {T(sasaran.teks)}" + _boost(2),
         "",
         f"Sasaran strategis **{sasaran.id}** dalam {doc.nama}, dengan indikator kinerja dan targetnya.",
         NOT_INDEXED.strip(),
@@ -244,9 +250,8 @@ def program_page(pkg: Package, program: Program, changed: int) -> str:
         _front(
             f"{program.id} · {program.nama}",
             f"Program/kegiatan {program.id} RKT {doc.tahun}: {program.teks_dicetak}.",
-            boost=2,
         ),
-        f"# {T(program.nama)}",
+        f"# {T(program.nama)}" + _boost(2),
         "",
         f"Program/kegiatan **{program.id}** dalam {doc.nama}.",
         NOT_INDEXED.strip(),
@@ -294,9 +299,8 @@ def dokumen_page(pkg: Package, doc: Dokumen, changed: int) -> str:
             doc.nama,
             f"Tabel {doc.nama} yang ditandatangani {fmt.tanggal(doc.tanggal)}: "
             f"{len(doc.sasaran)} sasaran, {len(doc.indikator)} indikator.",
-            boost=1,
         ),
-        f"# {doc.nama}",
+        f"# {doc.nama}" + _boost(1),
         "",
         *_fact_table(
             [
@@ -419,9 +423,8 @@ def version_page(pkg: Package, doc: Dokumen, versi: int) -> str:
         _front(
             f"{doc.nama} — versi {versi}",
             f"Versi {versi} {doc.nama}, {entry.tanggal.isoformat()}.",
-            boost=0.1,
         ),
-        f"# {doc.nama} — versi {versi}",
+        f"# {doc.nama} — versi {versi}" + _boost(0.1),
         "",
         '!!! note "Versi lama"',
         f"    Ini versi {versi} bertanggal {fmt.tanggal(entry.tanggal)}. "
@@ -451,14 +454,13 @@ def indikator_index(pkg: Package) -> str:
         _front(
             "Semua indikator",
             f"Daftar {len(pkg.indikator)} indikator kinerja RKT, dapat diurutkan dan disaring.",
-            boost=0.2,
         ),
-        "# Semua indikator kinerja",
+        "# Semua indikator kinerja" + _boost(0.2),
         "",
         f"{len(pkg.indikator)} indikator dari {len(pkg.dokumen)} dokumen. Ketik di kotak saring untuk "
         "mempersempit daftar; klik judul kolom untuk mengurutkan.",
         "",
-        '<div class="tabel-saring" markdown data-search-exclude>',
+        '<div class="tabel-saring" markdown data-cari-abaikan>',
         "",
         "| Kode | Indikator kinerja | Target | Sasaran | Program | Dokumen |",
         "|---|---|---|---|---|---|",
@@ -480,8 +482,8 @@ def indikator_index(pkg: Package) -> str:
 def sasaran_index(pkg: Package) -> str:
     """All sasaran, per document, in printed order."""
     lines = [
-        _front("Sasaran strategis", "Daftar sasaran strategis per dokumen RKT.", boost=0.2),
-        "# Sasaran strategis",
+        _front("Sasaran strategis", "Daftar sasaran strategis per dokumen RKT."),
+        "# Sasaran strategis" + _boost(0.2),
         "",
     ]
     for doc in pkg.dokumen.values():
@@ -503,8 +505,8 @@ def sasaran_index(pkg: Package) -> str:
 def program_index(pkg: Package) -> str:
     """All programs/activities with their codes."""
     lines = [
-        _front("Program/kegiatan", "Daftar program/kegiatan dengan kode anggarannya.", boost=0.2),
-        "# Program/kegiatan",
+        _front("Program/kegiatan", "Daftar program/kegiatan dengan kode anggarannya."),
+        "# Program/kegiatan" + _boost(0.2),
         "",
         "Hanya tabel Sekretariat yang mencantumkan program/kegiatan.",
         "",
@@ -532,8 +534,8 @@ def dokumen_index(pkg: Package) -> str:
     """The signed tables, grouped by year (newest first), so readers can move between years."""
     years = sorted(pkg.tahun, reverse=True)
     lines = [
-        _front("Dokumen RKT", "Tabel RKT yang ditandatangani, per tahun.", boost=0.2),
-        "# Dokumen RKT",
+        _front("Dokumen RKT", "Tabel RKT yang ditandatangani, per tahun."),
+        "# Dokumen RKT" + _boost(0.2),
         "",
         "Tahun: " + " · ".join(f"[{year}](#tahun-{year})" for year in years),
         "",
@@ -562,8 +564,8 @@ def pohon(pkg: Package) -> str:
     the text equivalent, so screen readers and phones get the same content.
     """
     lines = [
-        _front("Pohon kinerja", "Bagan berjenjang dokumen → program → sasaran → indikator.", boost=0.2),
-        "# Pohon kinerja",
+        _front("Pohon kinerja", "Bagan berjenjang dokumen → program → sasaran → indikator."),
+        "# Pohon kinerja" + _boost(0.2),
         "",
         "Setiap dokumen RKT bercabang ke program/kegiatan, lalu ke sasaran strategis, lalu ke indikator "
         "kinerja dengan targetnya. Setiap kotak adalah tautan. Bagan ini juga dapat dibaca sebagai daftar "
@@ -571,7 +573,7 @@ def pohon(pkg: Package) -> str:
         "",
     ]
     for doc in pkg.dokumen.values():
-        lines += [f"## {doc.nama}", "", '<div class="pohon" markdown data-search-exclude>', ""]
+        lines += [f"## {doc.nama}", "", '<div class="pohon" markdown data-cari-abaikan>', ""]
         lines.append(f"- [{doc.id} · {doc.nama}](dokumen/{url_slug(doc.id)}.md)")
         groups: list[tuple[Program | None, list[Indikator]]] = []
         for item in doc.indikator:
@@ -609,8 +611,8 @@ def pohon(pkg: Package) -> str:
 def glosarium(pkg: Package) -> str:
     """Every acronym in the data with its expansion."""
     lines = [
-        _front("Glosarium", "Kepanjangan singkatan yang dipakai dalam RKT.", boost=0.5),
-        "# Glosarium singkatan",
+        _front("Glosarium", "Kepanjangan singkatan yang dipakai dalam RKT."),
+        "# Glosarium singkatan" + _boost(0.5),
         "",
         "Di setiap halaman, singkatan bergaris bawah titik-titik menampilkan kepanjangannya bila disentuh "
         "atau ditunjuk. Kolom *Sumber* menyatakan apakah kepanjangan tercetak di dokumen RKT atau istilah "
@@ -642,9 +644,8 @@ def kamus_data(pkg: Package) -> str:
         _front(
             "Kamus data",
             "Setiap kolom setiap berkas data: nama, judul, tipe, batasan dan keterangan.",
-            boost=0.5,
         ),
-        "# Kamus data",
+        "# Kamus data" + _boost(0.5),
         "",
         "Dibuat otomatis dari skema di `datapackage.json`. Berkas CSV memakai titik sebagai pemisah desimal "
         "dan tanggal ISO 8601 (TTTT-BB-HH).",
@@ -665,7 +666,7 @@ def kamus_data(pkg: Package) -> str:
                 f"- Kolom `{', '.join(_as_list(fk['fields']))}` merujuk ke `{target}`."
                 f"`{', '.join(_as_list(fk['reference']['fields']))}`."
             )
-        lines += ["", "<div markdown data-search-exclude>", ""]
+        lines += ["", "<div markdown data-cari-abaikan>", ""]
         lines += ["| Kolom | Judul | Tipe | Batasan | Keterangan |", "|---|---|---|---|---|"]
         for field in table.fields:
             lines.append(
