@@ -231,3 +231,42 @@ def test_parse_scales() -> None:
         bench.parse_scales("satu")
     with pytest.raises(ValueError):
         bench.parse_scales("0")
+
+
+# --- the search benchmark (bench/cari.py, bench/pagefind.py) ---------------------------------------
+
+
+def test_search_bench_scopes_and_index_paths() -> None:
+    """Copies of synthetic.py are offices by their year; only search files count as index."""
+    from kinerja.bench import cari
+
+    assert cari.copy_office("kinerja/indikator/ik24-s40/") == "kantor-24"
+    assert cari.copy_office("kinerja/dokumen/rkt03-k/") == "kantor-03"
+    assert cari.copy_office("kantor/123/kinerja/indikator/ik24-s40/") == "kantor-123"
+    assert cari.copy_office("kinerja/indikator/") == "umum"
+    assert cari.is_index("/cari/indeks/umum.json") and cari.is_index("/pagefind/wasm.id.pagefind")
+    assert not cari.is_index("/cari/") and not cari.is_index("/assets/cari.js")
+
+
+def test_search_bench_table() -> None:
+    from kinerja.bench import cari
+
+    run = cari.EngineRun("lunr per kantor", "1×", 0.35, 160_000, whole_site=43_000)
+    run.queries = [cari.FirstQuery("a", [bench.Hit("/cari/indeks/lunr.js", 200, 99_805, 24_939)])]
+    run.hits, run.total = 74, 74
+    text = cari.table([run])
+    assert "| 1× | lunr per kantor | 0,0 | 24,4 | 24,4 (a) | 1 / 1 | 74/74 | 0,35 | 0,15 | 42,0 |" in text
+
+
+def test_pagefind_document_keeps_index_only_words_out_of_the_text() -> None:
+    """The Pagefind candidate indexes the printed text; the index-only words go to metadata fields."""
+    from kinerja.bench import pagefind
+    from kinerja.outputs.search import Hidden, Page
+
+    page = Page("kinerja/indikator/ik24-s40/", "id", "Proses <PAW>", 3.0, "baris satu\nbaris dua")
+    doc = pagefind.document(page, Hidden(["pergantian", "ik24s40"], ["mutakhir"]))
+    assert '<html lang="id">' in doc and '<h1 data-pagefind-weight="7">Proses &lt;PAW&gt;</h1>' in doc
+    assert '<p data-pagefind-weight="1">baris satu</p><p data-pagefind-weight="1">baris dua</p>' in doc
+    assert 'data-pagefind-meta="istilah_judul:pergantian ik24s40"' in doc
+    assert 'data-pagefind-meta="istilah:mutakhir"' in doc
+    assert pagefind.weights(0.2)[0] < pagefind.weights(2)[0] < pagefind.weights(3)[0] == 7.0
