@@ -63,6 +63,7 @@ class Page:
 _TOKEN = re.compile(
     r"<!--.*?-->|<(/?)([a-zA-Z][a-zA-Z0-9]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>|([^<]+|<)", re.S
 )
+_TAG = re.compile(r"<!--.*?-->|<(/?)([a-zA-Z][a-zA-Z0-9]*)(?:[^>\"']|\"[^\"]*\"|'[^']*')*>", re.S)
 _ATTR = re.compile(r"""([^\s=/]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?""")
 
 
@@ -112,12 +113,49 @@ class _Reader:
                 if closing:
                     self.handle_endtag(tag)
                 else:
+                    skipping = bool(self.skip_depth or self.skip_section)
                     self.handle_starttag(tag, _attrs(attrs))
                     if tag in ("script", "style"):
                         end = markup.find(f"</{tag}", position)
                         position = len(markup) if end < 0 else end
                     if attrs.rstrip().endswith("/") and tag not in VOID:
                         self.handle_endtag(tag)
+                    elif not skipping and self.skip_depth == 1:
+                        position = self._past_element(markup, position, tag)
+                    elif not skipping and self.skip_section:
+                        position = self._past_section(markup, position)
+
+    def _past_element(self, markup: str, position: int, tag: str) -> int:
+        """Where the skipped element that just opened closes (its end tag is then read as usual)."""
+        depth = 1
+        for match in re.finditer(rf"<(/?){tag}\b[^>]*>", markup[position:]):
+            depth += -1 if match.group(1) else 1
+            if depth == 0:
+                return position + match.start()
+        return len(markup)
+
+    def _past_section(self, markup: str, position: int) -> int:
+        """Where a skipped section ends: the next heading of its level or higher beside the marked one,
+        or the end of their parent. Only tags are followed (no text, no attributes), keeping the depth
+        right, so the long tables of list pages pass quickly; the loop then reads on from there."""
+        depth = self.depth  # inside the marked heading, which closes within the section
+        sibling = self.depth - 1
+        for match in _TAG.finditer(markup, position):
+            tag = (match.group(2) or "").lower()
+            if not tag or tag in VOID or match.group(0).endswith("/>"):
+                continue
+            if match.group(1):
+                if depth == sibling:  # the section's parent closes (the content root, or a wrapper)
+                    break
+                depth -= 1
+            elif depth == sibling and 0 < HEADINGS.get(tag, 0) <= self.skip_section:
+                break
+            else:
+                depth += 1
+        else:
+            return len(markup)
+        self.depth = sibling
+        return match.start()
 
     def handle_starttag(self, tag: str, names: dict[str, str]) -> None:
         if tag == "html":

@@ -57,16 +57,22 @@ def glossary_pairs(glossary: Iterable[Mapping[str, str]]) -> list[Pair]:
     return [(short, long) for short, long in pairs if short and long]
 
 
-def contains(sequence: Sequence[str], phrase: Sequence[str]) -> bool:
-    """Whether `phrase` occurs as consecutive words in `sequence`."""
-    n = len(phrase)
-    return any(list(sequence[i : i + n]) == list(phrase) for i in range(len(sequence) - n + 1))
+def joined(words_: Sequence[str]) -> str:
+    """Words as one string, one space around each, so that a phrase is a substring search."""
+    return " " + " ".join(words_) + " "
+
+
+def contains(sequence: Sequence[str] | str, phrase: Sequence[str]) -> bool:
+    """Whether `phrase` occurs as consecutive words in `sequence` (a list of words, or `joined` words)."""
+    text = sequence if isinstance(sequence, str) else joined(sequence)
+    return bool(phrase) and joined(phrase) in text
 
 
 def usable_pairs(pairs: list[Pair], pages: Sequence[Sequence[str]]) -> list[Pair]:
     """The pairs whose acronym is not printed on more than COMMON_SHARE of the pages (their words)."""
     limit = COMMON_SHARE * len(pages)
-    return [(short, long) for short, long in pairs if sum(contains(seq, short) for seq in pages) <= limit]
+    texts = [joined(seq) for seq in pages]
+    return [(short, long) for short, long in pairs if sum(contains(text, short) for text in texts) <= limit]
 
 
 def printed_tokens(text: str) -> set[str]:
@@ -92,17 +98,17 @@ def extra_terms(text: str, stemmer: Stemmer, pairs: list[Pair]) -> list[str]:
         for part in COMPOUNDS.get(stemmed, ()):
             add(part)
     for left, right in _HYPHENATED.findall(text):
-        joined = (left + right).lower()
-        add(joined)
-        add(stemmer.stem(joined))
-    stem_set = set(stems)
+        whole = (left + right).lower()
+        add(whole)
+        add(stemmer.stem(whole))
+    stem_set, text_words, text_stems = set(stems), joined(seq), joined(stems)
     for short, long in pairs:
         long_stems = [stemmer.stem(w) for w in long]
-        if contains(seq, short):
+        if contains(text_words, short):
             for w, s in zip(long, long_stems, strict=True):
                 add(w)
                 add(s)
-        if contains(seq, long) or (set(long_stems) <= stem_set and contains(stems, long_stems)):
+        if contains(text_words, long) or (set(long_stems) <= stem_set and contains(text_stems, long_stems)):
             for w in short:
                 add(w)
     return list(extra)
