@@ -1099,8 +1099,9 @@ def write_report(
             f"Situs nyata (1×) dilayani di 127.0.0.1 oleh server berulir kecil yang memampatkan teks dengan "
             f"gzip level {GZIP_LEVEL} (seperti server web umum); setiap halaman dimuat sekali dalam konteks "
             "Chromium baru (tanpa cache, layar ponsel 360×740) sampai jaringan diam. Server mencatat setiap "
-            "permintaan dan bita yang dikirim, termasuk indeks pencarian yang diambil pencarian Material "
-            f"saat muat pertama. Cara: {weights[0].method}. 1 KB = 1024 bita.",
+            "permintaan dan bita yang dikirim; kolom *Indeks cari* menghitung berkas indeks pencarian yang "
+            "diminta saat muat pertama (pencarian situs baru memuatnya pada kueri pertama di halaman Cari, "
+            f"lihat catatan tangan di bawah). Cara: {weights[0].method}. 1 KB = 1024 bita.",
             "",
             markdown_table(WEIGHT_HEADERS, weight_rows(weights)),
             "",
@@ -1154,9 +1155,10 @@ def write_report(
             "*Total* adalah waktu dinding `python -m kinerja build` yang sebenarnya (termasuk memulai "
             "Python); "
             "tahapnya diukur dengan membungkus fungsi yang dipanggil `build.build`. *Generasi* = membaca "
-            "model + menulis halaman dan unduhan; *Pascaproses* = semua sesudah MkDocs (augmentasi indeks "
-            "cari, salin paket, periksa berkas, CSP, publikasi atomik). *MkDocs polos* = `mkdocs build "
-            "--strict` atas konten yang sudah dibuat, tanpa validasi/generasi/pascaproses. *Rasio* = "
+            "model + menulis halaman dan unduhan; *Pascaproses* = semua sesudah MkDocs (indeks "
+            "cari dari HTML jadi, salin paket, periksa berkas, CSP, publikasi atomik). *MkDocs polos* = "
+            "`mkdocs build --strict` atas konten yang sudah dibuat, tanpa validasi/generasi/pascaproses. "
+            "*Rasio* = "
             f"total / MkDocs polos (sasaran ≤ {num(RATIO_GOAL)}). *Ulang* = berapa kali pipeline dan MkDocs "
             "polos dibangun pada skala itu; yang tercepat dicatat (mesin dipakai bersama, jadi waktu "
             "berderau). *ms/halaman* = total / jumlah halaman "
