@@ -28,9 +28,11 @@ site: setup
 serve: generate
 	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
 
+# The Zensical build of the search tests needs .venv-bench (zensical, pagefind; requirements-bench.lock).
 test: setup
 	$(PY) -m ruff check scripts tests main.py
 	$(PY) -m ruff format --check scripts tests main.py
+	$(PY) -m kinerja bench --hanya-pasang
 	$(PY) -m pytest
 
 test-fast: setup

@@ -30,7 +30,7 @@ def _size(size: int) -> str:
 
 def define_env(env) -> None:  # noqa: ANN001 - mkdocs-macros passes its own type
     """Expose the package's figures and tables to pages that ask for them."""
-    package = model.load(ROOT)
+    package = model.load_cached(ROOT)
     manifest_path = ROOT / paths.DOWNLOAD_MANIFEST
     files = json.loads(manifest_path.read_text(encoding="utf-8")) if manifest_path.exists() else []
     # The hand-written pages speak of the site's own office; other offices have their own pages.

@@ -57,6 +57,7 @@ PAGE_KINDS = {
     "tentang data": "tentang-data/",
     "aksesibilitas": "aksesibilitas/",
     "pemeliharaan": "pemeliharaan/",
+    "cari": "cari/",
 }
 AXE_OPTIONS = {
     "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]},

@@ -30,7 +30,7 @@ ALLOWED: dict[str, set[str]] = {
     "pipeline": {"base", "domain", "ingest", "validate", "model", "outputs"},
     "update": {"base", "domain", "ingest", "validate", "model", "outputs"},
     "upload": {"base", "domain", "ingest", "validate", "model", "outputs", "pipeline", "update"},
-    "bench": {"base", "domain", "model", "pipeline"},
+    "bench": {"base", "domain", "model", "outputs", "pipeline"},
     "cli": {
         "base",
         "domain",

@@ -21,18 +21,20 @@ import pytest
 
 from kinerja import csvio
 from kinerja.bench import parse_scales, synthetic
-from kinerja.bench.report import (
-    HAND_MARK,
+from kinerja.bench.bare import SideBySide
+from kinerja.bench.report import HAND_MARK, Findings, search_notes, write_report
+from kinerja.bench.scale import ScaleRun, site_facts
+from kinerja.bench.tables import (
     SCALE_HEADERS,
     WEIGHT_HEADERS,
-    Findings,
+    bare_verdict,
     format_table,
     markdown_table,
+    scale_notes,
     scale_rows,
     weight_rows,
-    write_report,
+    weight_verdicts,
 )
-from kinerja.bench.scale import ScaleRun, site_facts
 from kinerja.bench.weight import Hit, PageWeight, budget_verdict, gzip_size, kind_of, serve, static_weight
 from kinerja.bench.zensical import ZensicalRun
 from kinerja.domain import ids
@@ -120,7 +122,9 @@ def tiny_site(tmp_path: Path) -> Path:
         '<html><head><link rel="stylesheet" href="../../assets/gaya.css">'
         '<link rel="icon" href="../../assets/ikon.png">'
         f'<script id="__config" type="application/json">{json.dumps(config)}</script>'
-        '<script src="../../assets/kode.js"></script></head><body>' + "isi " * 300 + "</body></html>"
+        '<script src="../../assets/kode.js"></script></head><body><div data-md-component="search"></div>'
+        + "isi " * 300
+        + "</body></html>"
     )
     (site / "kinerja" / "a" / "index.html").write_text(page, encoding="utf-8")
     (site / "assets" / "gaya.css").write_text("body{color:red}\n" * 100, encoding="utf-8")
@@ -163,6 +167,14 @@ def test_static_weight_counts_every_resource(tiny_site: Path) -> None:
     assert weight.html_wire == gzip_size(files["/kinerja/a/"].read_bytes())
 
 
+def test_static_weight_counts_search_only_with_the_search_box(tiny_site: Path) -> None:
+    """Material writes its worker into the config even with search off; only a search box loads it."""
+    page = tiny_site / "kinerja" / "a" / "index.html"
+    page.write_text(page.read_text(encoding="utf-8").replace('<div data-md-component="search"></div>', ""))
+    paths = [hit.path for hit in static_weight(tiny_site, "kinerja/a/").hits]
+    assert "/search/search_index.json" not in paths and "/assets/cari.js" not in paths
+
+
 def test_static_weight_reports_missing_files(tiny_site: Path) -> None:
     (tiny_site / "assets" / "kode.js").unlink()
     weight = static_weight(tiny_site, "kinerja/a/")
@@ -197,6 +209,10 @@ def test_kind_of() -> None:
     assert kind_of("/assets/x.min.css?v=1") == "CSS"
     assert kind_of("/assets/javascripts/bundle.js") == "JS"
     assert kind_of("/assets/images/favicon.png") == "gambar"
+    assert kind_of("/cari/indeks/umum.json") == "indeks cari"
+    assert kind_of("/cari/indeks/lunr.js") == "indeks cari"
+    assert kind_of("/pagefind/wasm.id.pagefind") == "indeks cari"
+    assert kind_of("/cari/") == "HTML"
 
 
 def test_format_table_prints_all_rows() -> None:
@@ -215,8 +231,9 @@ def test_format_table_prints_all_rows() -> None:
 
 def test_weight_and_scale_rows_cover_every_entry(tiny_site: Path) -> None:
     weight = static_weight(tiny_site, "kinerja/a/", "Contoh")
-    rows = weight_rows([weight, weight])
-    assert len(rows) == 2 and all(len(r) == len(WEIGHT_HEADERS) for r in rows)
+    rows = weight_rows({1: [weight, weight], 553: [weight]})
+    assert len(rows) == 3 and all(len(r) == len(WEIGHT_HEADERS) for r in rows)
+    assert [r[0] for r in rows] == ["1×", "1×", "553×"]
     runs = [ScaleRun(1, indikator=62), ScaleRun(552, error="terlalu besar")]
     rows = scale_rows(runs)
     assert len(rows) == 2 and all(len(r) == len(SCALE_HEADERS) for r in rows)
@@ -237,9 +254,7 @@ def test_report_keeps_hand_notes_and_shows_zensical_by_scale(tmp_path: Path, tin
     run = ScaleRun(1, indikator=62, total=2.0, bare=1.0, weight=weight)
     run.site = site_facts(tiny_site)
     zensical = ZensicalRun(seconds=3.0, pages=1, indicator_pages=0, macros="ya", weight=weight)
-    findings = Findings(
-        [("Python", "3")], [weight], budget_verdict(weight), runs=[run], zensical={1: zensical}
-    )
+    findings = Findings([("Python", "3")], {1: [weight]}, runs=[run], zensical={1: zensical})
     path = tmp_path / "benchmarks.md"
     path.write_text(f"TEKS-USANG\n{HAND_MARK}\n\nCatatan tangan.\n", encoding="utf-8")
     write_report(
@@ -249,3 +264,99 @@ def test_report_keeps_hand_notes_and_shows_zensical_by_scale(tmp_path: Path, tin
     assert "TEKS-USANG" not in text and text.rstrip().endswith("Catatan tangan.")
     assert "| 1× | 3,0 | 1,0 | 3,00 | 1/1 |" in text
     assert "Halaman indikator 1× hasil Zensical" in text
+
+
+def test_weight_verdicts_name_the_page_types_over_budget() -> None:
+    """A scale passes only when every page type is within 100 KB and 15 requests."""
+    light = PageWeight(
+        "Indikator", "kinerja/indikator/x/", [Hit("/kinerja/indikator/x/", 200, 9, 9_000)], "uji"
+    )
+    heavy = PageWeight("Banding", "kinerja/banding/x/", [Hit("/kinerja/banding/x/", 200, 9, 150_000)], "uji")
+    many = PageWeight("Cari", "cari/", [Hit(f"/a{i}.js", 200, 1, 1) for i in range(16)], "uji")
+    notes = weight_verdicts({1: [light], 553: [light, heavy, many]})
+    assert notes[0].startswith("1×: PASS") and "terberat Indikator" in notes[0]
+    assert notes[1].startswith("553×: FAIL (gagal): Banding, Cari") and "terberat Banding" in notes[1]
+
+
+def test_scale_notes_judge_largest_html_and_flat_cost(tiny_site: Path) -> None:
+    """The largest gzip HTML is judged against 100 KB; ms per page of large scales against ±25 %."""
+    facts = site_facts(tiny_site)
+    pages = len(facts.pages)
+    one = ScaleRun(1, total=4.0, bare=3.0, site=facts)
+    big = ScaleRun(100, total=0.02 * pages, bare=1.0, site=facts)
+    huge = ScaleRun(553, total=0.03 * pages, bare=1.0, site=facts)
+    notes = scale_notes([one, big, huge])
+    assert any(n.startswith("553×: HTML terbesar") and "tercapai" in n for n in notes)
+    assert any("553× dibanding 100×: ×1,50 — TIDAK datar" in n for n in notes)
+    huge.total = 0.022 * pages
+    assert any("×1,10 — datar" in n for n in scale_notes([one, big, huge]))
+    facts.largest_gz = ("kinerja/pohon/index.html", 200 * 1024)
+    assert any(
+        "200,0 KB terkompresi (/kinerja/pohon/index.html)" in n and "TIDAK" in n for n in scale_notes([one])
+    )
+
+
+def test_bare_verdict_holds_the_page_to_5_kb_and_5_percent() -> None:
+    """The project's page passes within 5 KB gzip and 5 % FCP of bare Material, and fails beyond."""
+
+    def page(size: int) -> PageWeight:
+        return PageWeight("x", "x/", [Hit("/x/", 200, size * 3, size)], "uji")
+
+    side = SideBySide("x/", ours={"gzip": page(80_000), "mentah": page(300_000)},
+                      bare={"gzip": page(76_000), "mentah": page(290_000)},
+                      fcp_ours=[1000, 1040, 1030], fcp_bare=[1000, 990, 1010])  # fmt: skip
+    text = bare_verdict(side)
+    assert "selisih terkompresi 3,9 KB (batas 5 KB: tercapai)" in text and "×1,030" in text
+    assert "tercapai)." in text and "TIDAK" not in text
+    side.ours["gzip"] = page(82_000)
+    side.fcp_ours = [1100, 1100, 1100]
+    text = bare_verdict(side)
+    assert "5,9 KB (batas 5 KB: TIDAK tercapai)" in text and "×1,100" in text and text.count("TIDAK") == 2
+
+
+def test_search_notes_judge_before_search_and_first_query() -> None:
+    from kinerja.bench import cari
+
+    ok = cari.EngineRun("lunr per kantor", "553×", 1.0, 1)
+    ok.queries = [cari.FirstQuery("a", [Hit("/cari/indeks/x.json", 200, 1, 250 * 1024)])]
+    bad = cari.EngineRun("Pagefind", "1×", 1.0, 1, before=2048)
+    bad.queries = [cari.FirstQuery("b", [Hit("/pagefind/x", 200, 1, 120 * 1024)])]
+    notes = search_notes([ok, bad])
+    assert "553× lunr per kantor: sebelum mencari 0,0 KB (tidak ada yang dimuat: tercapai)" in notes[0]
+    assert "kueri pertama terberat 250,0 KB (batas 300 KB: tercapai)" in notes[0]
+    assert "2,0 KB (TIDAK tercapai)" in notes[1] and "120,0 KB (batas 100 KB: TIDAK tercapai)" in notes[1]
+
+
+# --- the search benchmark (bench/cari.py, bench/pagefind.py) ---------------------------------------
+
+
+def test_search_bench_counts_only_search_files_as_index() -> None:
+    """Only files of a search index or engine count as index bytes, not the search page or its script."""
+    from kinerja.bench import cari
+
+    assert cari.is_index("/cari/indeks/umum.json") and cari.is_index("/pagefind/wasm.id.pagefind")
+    assert not cari.is_index("/cari/") and not cari.is_index("/assets/cari.js")
+
+
+def test_search_bench_table() -> None:
+    from kinerja.bench import cari
+
+    run = cari.EngineRun("lunr per kantor", "1×", 0.35, 160_000, whole_site=43_000)
+    run.queries = [cari.FirstQuery("a", [Hit("/cari/indeks/lunr.js", 200, 99_805, 24_939)])]
+    run.hits, run.total = 74, 74
+    text = cari.table([run])
+    assert "| 1× | lunr per kantor | 0,0 | 24,4 | 24,4 (a) | 1 / 1 | 74/74 | 0,35 | 0,15 | 42,0 |" in text
+
+
+def test_pagefind_document_keeps_index_only_words_out_of_the_text() -> None:
+    """The Pagefind candidate indexes the printed text; the index-only words go to metadata fields."""
+    from kinerja.bench import pagefind
+    from kinerja.outputs.search import Hidden, Page
+
+    page = Page("kinerja/indikator/ik24-s40/", "id", "Proses <PAW>", 3.0, "baris satu\nbaris dua")
+    doc = pagefind.document(page, Hidden(["pergantian", "ik24s40"], ["mutakhir"]))
+    assert '<html lang="id">' in doc and '<h1 data-pagefind-weight="7">Proses &lt;PAW&gt;</h1>' in doc
+    assert '<p data-pagefind-weight="1">baris satu</p><p data-pagefind-weight="1">baris dua</p>' in doc
+    assert 'data-pagefind-meta="istilah_judul:pergantian ik24s40"' in doc
+    assert 'data-pagefind-meta="istilah:mutakhir"' in doc
+    assert pagefind.weights(0.2)[0] < pagefind.weights(2)[0] < pagefind.weights(3)[0] == 7.0

@@ -343,15 +343,14 @@ def test_pages_load_nothing_from_other_hosts_and_log_no_errors(tour):
 
 
 def test_search_runs_locally(new_page, site_url):
-    """The search worker and its index load from the site itself, and find a known word."""
+    """The search page loads lunr and its index from the site itself, and finds a known word."""
     page = new_page(**DESKTOP)
-    page.goto(site_url + "kinerja/indikator/ik24-s22/", wait_until="networkidle")
-    page.locator("input.md-search__input").click()
-    page.keyboard.type("arsip", delay=20)  # as a visitor types, once the search is ready
-    page.locator(".md-search-result__item").first.wait_for()
+    page.goto(site_url + "cari/", wait_until="networkidle")
+    page.locator("#cari-kueri").click()
+    page.keyboard.type("arsip", delay=20)
+    page.locator("#cari-hasil a[href*='ik24-s22']").first.wait_for()
     page.wait_for_load_state("networkidle")
-    assert any(url.endswith("/search/search_index.json") for url in page.log.requests)
-    assert page.locator(".md-search-result__item a[href*='ik24-s22']").count() >= 1
+    assert any(url.endswith("/cari/indeks/lunr.js") for url in page.log.requests)
     assert not page.log.foreign and not page.log.console_errors and not page.log.page_errors
 
 
@@ -375,13 +374,13 @@ def test_network_guard_catches_foreign_requests(new_page, site_url):
     assert urlparse(site_url).hostname == "127.0.0.1"
 
 
-def test_search_word_list_loads_only_when_search_is_used(new_page, site_url):
-    """The stemmer's word list is not part of a page's first load; typing a query fetches it."""
+def test_search_files_load_only_when_search_is_used(new_page, site_url):
+    """An indicator page and the search page itself load nothing of the index; typing a query does."""
     page = new_page(**DESKTOP)
-    page.goto(site_url + "kinerja/indikator/ik24-k01/", wait_until="networkidle")
-    assert not any(url.endswith("/search/id_stemmer.json") for url in page.log.requests)
-    page.locator("input.md-search__input").click()
-    page.keyboard.type("pemutakhiran", delay=20)
-    page.locator(".md-search-result__item").first.wait_for()
+    for path in ("kinerja/indikator/ik24-k01/", "cari/"):
+        page.goto(site_url + path, wait_until="networkidle")
+    assert not any("/cari/indeks/" in url for url in page.log.requests)
+    page.locator("#cari-kueri").fill("pemutakhiran")
+    page.locator("#cari-hasil li").first.wait_for()
     page.wait_for_load_state("networkidle")
-    assert any(url.endswith("/search/id_stemmer.json") for url in page.log.requests)
+    assert any(url.endswith("/cari/indeks/akar.json") for url in page.log.requests)

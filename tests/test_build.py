@@ -138,3 +138,19 @@ def test_built_pages_carry_csp_with_their_own_hashes(built_site):
         for expression in harden.script_hashes(text):
             assert expression in head
         assert "unsafe-eval" not in head and "'unsafe-inline'" not in head.split("style-src")[0]
+
+
+def test_package_is_read_once_until_a_file_changes(tmp_path):
+    """Zensical runs main.py once per page: the package is cached, and read again when a file changes."""
+    from kinerja import model
+
+    project = copy_project(tmp_path / "proyek")
+    first = model.load_cached(project)
+    assert model.load_cached(project) is first
+    glossary = project / "data" / "glosarium.csv"
+    text = glossary.read_text(encoding="utf-8")
+    changed = text.replace("PAW,Penggantian Antarwaktu,", "PAW,Penggantian Antar Waktu,", 1)
+    glossary.write_text(changed, encoding="utf-8")
+    second = model.load_cached(project)
+    assert second is not first
+    assert [g.kepanjangan for g in second.glosarium if g.singkatan == "PAW"] == ["Penggantian Antar Waktu"]

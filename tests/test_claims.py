@@ -10,7 +10,8 @@ list item and table row of a hand-written page (content/*.md) ends with a source
 - "Sumber: situs ini: tests/test_downloads.py" or "Sumber: data/sasaran.csv" (a file of this
   repository that shows the claim about the site itself; it must exist),
 
-or is marked as our own reading: "*tafsiran*", "Tafsiran kami" or "(tafsiran)". In a table with a
+or is marked as our own reading: "*tafsiran*", "Tafsiran kami" or "(tafsiran)". Forms and lines of
+markup only (a script, an empty result list, a button) are interface, not claims. In a table with a
 "Sumber" column that cell carries the marker. A macro that prints a table is followed by a caption
 with its source. Glossary rows carry their source in `rujukan`. This module is fast: no build.
 """
@@ -61,6 +62,10 @@ CODE = re.compile(r"\b(?:IK|SS|PG|AN)24-(?:[KS]\d{2}|\d{2,3})\b|\bRKT24-[KS]\b")
 VISIBLE_MACROS = re.compile(r"^\{\{\s*(tabel_\w+\(\)|csv_note)\s*\}\}$")
 
 
+#: Markup and control labels, removed to see whether an HTML line says anything.
+INTERFACE = re.compile(r"<(button|label)\b.*?</\1>|<[^>]+>")
+
+
 @dataclass
 class Block:
     kind: str  # paragraph, item, row, macro
@@ -78,6 +83,7 @@ def blocks(text: str) -> list[Block]:
     found: list[Block] = []
     current: Block | None = None
     fenced = False
+    in_form = False
     table_header: list[str] | None = None
     previous_was_table = False
 
@@ -95,6 +101,13 @@ def blocks(text: str) -> list[Block]:
             fenced = not fenced
             continue
         if fenced:
+            continue
+        if re.match(r"<form\b", stripped) or in_form:
+            close()  # a form is the interface: its labels and hints tell how to use it, not facts
+            in_form = not stripped.endswith("</form>")
+            continue
+        if stripped.startswith("<") and not INTERFACE.sub("", stripped).strip():
+            close()  # a line of markup only: a script, an empty list or status line, a button
             continue
         if stripped.startswith("|"):
             close()

@@ -8,6 +8,7 @@ only with KINERJA_SINTETIS=1 and refused otherwise.
 from __future__ import annotations
 
 import html
+import json
 import re
 from pathlib import Path
 
@@ -130,6 +131,21 @@ def test_office_pages_and_links(sites: tuple[Path, Path]) -> None:
     assert compare.count("77,5%") >= 2
     listing = _text(two / "kinerja" / "indikator" / "index.html")
     assert "IK24-6401-K03" not in listing and "kantor utama situs" in listing, "lists stay the home office's"
+
+
+def test_each_office_has_its_own_search_scope(sites: tuple[Path, Path]) -> None:
+    """Another office's rows and page form its own scope, linked from its page; the home office: default."""
+    _, two = sites
+    paser = (two / "kinerja" / "kantor" / "6401" / "index.html").read_text(encoding="utf-8")
+    assert 'href="../../../cari/?kantor=6401"' in paser
+    home = (two / "kinerja" / "kantor" / "64" / "index.html").read_text(encoding="utf-8")
+    assert 'href="../../../cari/"' in home
+    manifest = json.loads((two / "cari" / "indeks" / "cakupan.json").read_text(encoding="utf-8"))
+    assert manifest["default"] == "kantor" and {"kantor", "kantor-6401", "umum"} <= set(manifest["scopes"])
+    office = json.loads((two / "cari" / "indeks" / "kantor-6401.json").read_text(encoding="utf-8"))
+    urls = {doc[0] for doc in office["docs"]}
+    assert "kinerja/indikator/ik24-6401-k03/" in urls and "kinerja/kantor/6401/" in urls
+    assert not any(url.startswith("kinerja/indikator/ik24-k") for url in urls)
 
 
 def test_with_one_office_the_pages_read_as_before(sites: tuple[Path, Path]) -> None:

@@ -19,7 +19,7 @@ PRINTED = {
 }
 A4_POINTS = (595.28, 841.89)
 #: Site chrome that must not be printed; the first three exist on every page.
-HIDDEN_IN_PRINT = (".md-header", ".md-sidebar", ".md-search", ".md-tabs", ".md-footer", ".md-code__nav")
+HIDDEN_IN_PRINT = (".md-header", ".md-sidebar", ".md-tabs", ".md-footer", ".md-code__nav", ".cari")
 
 
 def _media_boxes(pdf: bytes) -> list[tuple[float, float]]:
@@ -98,6 +98,7 @@ def test_pdf_is_a4(print_page, site_url, data_date, kind, tmp_path):
     path, identifier = PRINTED[kind]
     page = print_page
     page.goto(site_url + path)
+    page.emulate_media(media="print")  # page.pdf keeps an emulated screen medium (data_date sets one)
     pdf = page.pdf(format="A4")
     assert pdf.startswith(b"%PDF-")
     pages = _page_count(pdf)

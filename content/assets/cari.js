@@ -1,27 +1,31 @@
-/* Indonesian search terms for Material for MkDocs' built-in search, without third-party code.
+/* The site's own search page: loads the index on the first query, never before.
 
-   The build (scripts/kinerja/search.py) adds to search/search_index.json the
-   stems of every page's words, acronym expansions and the like, in fields
-   that lunr searches but Material never shows, and writes the list of known
-   roots and stop words to search/id_stemmer.json. This script loads that
-   list and rewrites each query on its way to Material's search worker: stop
-   words are dropped (unless nothing else is left) and the stem of each word
-   is added as an exact term ("pemutakhiran data" → "pemutakhiran data
-   mutakhir^1"), so that every affixed form finds the others; a code such as
-   "ik24-s40" is also sent joined ("ik24s40^1"), as the build indexes it.
+   content/cari.md holds the form, the status line and the result list; this
+   script is loaded by that page only. Nothing of the index is fetched until
+   the visitor types or submits a query (or opens a shared link /cari/?q=…).
+   Then, from this site only (no other host), in cari/indeks/: akar.json (the
+   root list and stop words for the stemmer below), lunr.js (lunr 2.3.9, as
+   shipped by MkDocs), cakupan.json (the scopes) and the documents of two scopes,
+   `umum` (pages of no office) and the visitor's office (?kantor=…, else the
+   default), from which a lunr index is built in the browser. All of it is
+   written after the build by scripts/kinerja/outputs/search/.
 
-   The stemmer below is a line-by-line port of kinerja.search.Stemmer; tests
-   compare both on the site's whole vocabulary. Queries with search syntax
-   (quotes, +, -, *, ~, ^, field:) are passed on unchanged. If the data file
-   is missing or the worker speaks another protocol (another search engine,
-   such as Zensical's), nothing changes and search works as before, only
-   without the Indonesian extras. */
+   Indonesian on top of lunr: stop words are dropped (unless nothing else is
+   left); each word is searched exactly, as a prefix (a word still being typed)
+   and as its root, found by the stemmer below (a line-by-line port of
+   kinerja.outputs.search.stemmer; tests compare both on the site's whole
+   vocabulary); a code such as "ik24-s40" is also searched joined. What the
+   build added to each page (roots, acronym expansions, joined hyphenations,
+   the page's own code) is searched in fields of its own and never shown: the
+   snippet comes from the printed text.
+
+   Another engine can be plugged in for the benchmark (scripts/kinerja/bench/):
+   a script loaded before this one puts a constructor in
+   window.kinerjaCariMesin[name], and the form's data-mesin names it. */
 (function (root) {
   "use strict";
 
-  var FILE = "id_stemmer.json";
   var VERSION = 1;
-  var QUERY = 2; /* Material 9.x SearchMessageType.QUERY: { type: 2, data: "query text" } */
   var MAX_PREFIXES = 3;
   var PARTICLES = ["lah", "kah", "tah", "pun"];
   var POSSESSIVES = ["nya", "ku", "mu"];
@@ -29,9 +33,6 @@
   var OUTER_ONLY = ["di", "me"];
   var VOWELS = "aiueo";
   var LETTERS = /^\p{L}+$/u;
-  var LETTER_RUNS = /\p{L}+/gu;
-  var SYNTAX = /["*~^:]|(^|\s)[+-]/;
-  var CODE = /^[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)+$/u; /* "ik24-s40" is also sent joined: "ik24s40" */
 
   function isVowel(text, index) {
     return index < text.length && VOWELS.indexOf(text.charAt(index)) !== -1;
@@ -164,88 +165,288 @@
     });
   };
 
-  /* The query Material's worker receives: stop words dropped, stems added as exact terms. */
-  function expand(query, stemmer, stopwords) {
-    if (SYNTAX.test(query)) return query;
-    var parts = query.trim().split(/\s+/).filter(Boolean);
-    var content = parts.filter(function (part) { return !stopwords.has(part.toLowerCase()); });
-    var kept = content.length ? content : parts;
-    var extra = [];
-    kept.forEach(function (part) {
-      var code = part.toLowerCase();
-      if (CODE.test(code) && /\d/.test(code)) extra.push(code.replace(/-/g, ""));
-      (part.match(LETTER_RUNS) || []).forEach(function (word) {
-        var s = stemmer.stem(word);
-        if (s !== word.toLowerCase() && !stopwords.has(s) && extra.indexOf(s) === -1) extra.push(s);
-      });
-    });
-    return kept.concat(extra.map(function (s) { return s + "^1"; })).join(" ");
-  }
 
   function fromData(data) {
     if (!data || data.version !== VERSION || !Array.isArray(data.roots)) return null;
     return { stemmer: new Stemmer(data.roots, data.min_root), stopwords: new Set(data.stopwords || []) };
   }
 
-  var api = { Stemmer: Stemmer, expand: expand, fromData: fromData, state: null };
+  /* The words of a query worth searching: lower case, stop words dropped unless nothing else is left. */
+  function queryWords(query, stopwords) {
+    var parts = query.toLowerCase().split(/\s+/).map(function (part) {
+      return part.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "");
+    }).filter(Boolean);
+    var kept = parts.filter(function (part) { return !stopwords.has(part); });
+    return kept.length ? kept : parts;
+  }
 
+  var api = { Stemmer: Stemmer, fromData: fromData, queryWords: queryWords };
   if (typeof module !== "undefined" && module.exports) module.exports = api;
-  if (typeof root.Worker !== "function" || typeof root.fetch !== "function") return;
+  if (typeof document === "undefined") return;
   root.kinerjaCari = api;
 
-  var post = root.Worker.prototype.postMessage;
-  var pending = null;
+  var PAGE_SIZE = 10;
+  var DEBOUNCE_MS = 180;
+  var ENGINE_ATTRIBUTE = "data-mesin";
+  var script = document.currentScript;
+  /* This file is assets/cari.js: the site root is one folder up, wherever the site is published. */
+  var siteRoot = new URL("../", script && script.src ? script.src : location.href);
 
-  function dataUrl() {
-    var el = document.getElementById("__config");
-    var base = el ? JSON.parse(el.textContent).base : ".";
-    return new URL(base + "/search/" + FILE, location.href).href;
+  function siteUrl(path) {
+    return new URL(path, siteRoot).href;
   }
 
-  /* A query typed before the data arrived went through unchanged; send it again, expanded. */
-  function redo() {
-    if (api.state && pending) {
-      post.call(pending.worker, { type: QUERY, data: expand(pending.query, api.state.stemmer, api.state.stopwords) });
+  function getJson(path) {
+    return fetch(siteUrl(path), { credentials: "same-origin" }).then(function (response) {
+      if (!response.ok) throw new Error(path + ": " + response.status);
+      return response.json();
+    });
+  }
+
+  function loadScript(path) {
+    return new Promise(function (resolve, reject) {
+      var tag = document.createElement("script");
+      tag.src = siteUrl(path);
+      tag.onload = resolve;
+      tag.onerror = function () { reject(new Error(path)); };
+      document.head.appendChild(tag);
+    });
+  }
+
+  function hitTest(terms) {
+    return function (token) {
+      var word = token.toLowerCase().replace(/^[^\p{L}\p{N}]+/u, "");
+      return terms.some(function (term) { return term.length > 1 && word.indexOf(term) === 0; });
+    };
+  }
+
+  /* A snippet of plain text around the first word that starts with one of `terms`, those words marked;
+     the description instead when the text has no such word (or no text at all). */
+  function snippetNodes(text, description, terms) {
+    var hit = hitTest(terms);
+    var tokens = text.split(/(\s+)/);
+    var first = -1;
+    for (var i = 0; i < tokens.length; i++) {
+      if (hit(tokens[i])) { first = i; break; }
     }
-    pending = null;
-  }
-
-  root.Worker.prototype.postMessage = function (message) {
-    var args = Array.prototype.slice.call(arguments);
-    try {
-      if (message && message.type === QUERY && typeof message.data === "string") {
-        if (api.state) {
-          args[0] = { type: QUERY, data: expand(message.data, api.state.stemmer, api.state.stopwords) };
-        } else {
-          pending = message.data.trim() ? { worker: this, query: message.data } : null;
-          if (pending) load(); /* Material sends an empty query at start: not a reason to load */
-        }
+    if (first < 0 && description) {
+      tokens = description.split(/(\s+)/);
+      first = 0;
+    }
+    var start = Math.max(0, first - 16);
+    var end = Math.min(tokens.length, start + 52);
+    var out = [];
+    if (start > 0) out.push(document.createTextNode("… "));
+    for (var j = start; j < end; j++) {
+      if (hit(tokens[j])) {
+        var mark = document.createElement("mark");
+        mark.textContent = tokens[j];
+        out.push(mark);
+      } else {
+        out.push(document.createTextNode(tokens[j]));
       }
-    } catch (err) {
-      /* Never let the extras break search itself. */
     }
-    return post.apply(this, args);
+    if (end < tokens.length) out.push(document.createTextNode(" …"));
+    return out;
+  }
+
+  /* --- lunr ------------------------------------------------------------------------------------------ */
+
+  function LunrEngine() {
+    this.index = null;
+    this.docs = [];
+  }
+
+  LunrEngine.prototype.load = function () {
+    var self = this;
+    var wanted = "kantor-" + (new URLSearchParams(location.search).get("kantor") || "").toLowerCase();
+    return loadScript("cari/indeks/lunr.js").then(function () {
+      return getJson("cari/indeks/cakupan.json");
+    }).then(function (manifest) {
+      var office = manifest.scopes[wanted] !== undefined ? wanted : manifest.default;
+      // Searching another office than the site's own: say so with every result count.
+      self.scopeLabel = office !== manifest.default ? office.slice("kantor-".length).toUpperCase() : "";
+      var names = [manifest.common].concat(office && office !== manifest.common ? [office] : []);
+      return Promise.all(names.map(function (name) { return getJson("cari/indeks/" + name + ".json"); }));
+    }).then(function (parts) {
+      parts.forEach(function (part) { self.docs = self.docs.concat(part.docs); });
+      var lunr = root.lunr;
+      lunr.tokenizer.separator = /[\s\-,:;!=\[\]()"/.«»…·|]+/;
+      self.index = lunr(function () {
+        this.pipeline.reset();
+        this.searchPipeline.reset();
+        this.pipeline.add(lunr.trimmer);
+        this.ref("i");
+        this.field("t", { boost: 10 });
+        this.field("x");
+        this.field("tt", { boost: 10 });
+        this.field("xt");
+        self.docs.forEach(function (d, i) {
+          this.add({ i: String(i), t: d[1], x: d[2], tt: d[3], xt: d[4] }, { boost: d[5] });
+        }, this);
+      });
+    });
   };
 
-  /* The word list is fetched when search is first used, not with every page: it is not needed
-     for reading, and a page's first load stays within its weight budget. */
-  var loading = false;
-  function load() {
-    if (loading) return;
-    loading = true;
-    try {
-      fetch(dataUrl())
-        .then(function (response) { return response.ok ? response.json() : null; })
-        .then(function (data) {
-          api.state = fromData(data);
-          redo();
-        })
-        .catch(function () { pending = null; });
-    } catch (err) {
-      /* No data, no extras. */
+  LunrEngine.prototype.search = function (words, stems) {
+    var lunr = root.lunr;
+    var docs = this.docs;
+    var found = this.index.query(function (q) {
+      words.forEach(function (word, i) {
+        lunr.tokenizer(word).forEach(function (token) {
+          var t = lunr.trimmer(token).toString();
+          if (!t) return;
+          q.term(t, { boost: 10 });
+          if (t.length > 1) q.term(t, { boost: 1, wildcard: lunr.Query.wildcard.TRAILING });
+        });
+        if (/\d/.test(word) && /-/.test(word)) q.term(word.replace(/-/g, ""), { boost: 10 });
+        if (stems[i] !== word) q.term(stems[i], { boost: 5 });
+      });
+    });
+    var terms = words.concat(stems);
+    return Promise.resolve(found.map(function (hit) {
+      var d = docs[Number(hit.ref)];
+      return {
+        score: hit.score,
+        load: function () {
+          return Promise.resolve({ url: siteUrl(d[0]), title: d[1], nodes: snippetNodes(d[2], d[6] || "", terms) });
+        }
+      };
+    }));
+  };
+
+  /* --- the page ----------------------------------------------------------------------------------- */
+
+  function Page(form) {
+    this.form = form;
+    this.input = form.querySelector("input[name=q]");
+    this.status = document.getElementById("cari-status");
+    this.list = document.getElementById("cari-hasil");
+    this.more = document.getElementById("cari-lagi");
+    var engines = Object.assign({ lunr: LunrEngine }, root.kinerjaCariMesin || {});
+    var Engine = engines[form.getAttribute(ENGINE_ATTRIBUTE)] || LunrEngine;
+    this.engine = new Engine({ root: siteRoot, url: siteUrl, json: getJson, script: loadScript });
+    this.ready = null;
+    this.words = null;
+    this.sequence = 0;
+    this.items = [];
+    this.shown = 0;
+    this.query = "";
+  }
+
+  Page.prototype.start = function () {
+    var self = this;
+    if (!this.ready) {
+      this.say("Memuat indeks pencarian…");
+      this.ready = Promise.all([this.engine.load(), getJson("cari/indeks/akar.json")]).then(function (loaded) {
+        self.words = fromData(loaded[1]);
+        if (!self.words) throw new Error("akar.json");
+      });
+    }
+    return this.ready;
+  };
+
+  Page.prototype.say = function (text) {
+    this.status.textContent = text;
+  };
+
+  Page.prototype.run = function (query) {
+    var self = this;
+    var sequence = ++this.sequence;
+    query = query.trim();
+    this.query = query;
+    var url = new URL(location.href);
+    if (query) url.searchParams.set("q", query);
+    else url.searchParams.delete("q");
+    history.replaceState(null, "", url.href);
+    if (!query) {
+      this.list.textContent = "";
+      this.more.hidden = true;
+      this.say("");
+      return Promise.resolve();
+    }
+    return this.start().then(function () {
+      var words = queryWords(query, self.words.stopwords);
+      var stems = words.map(function (w) { return self.words.stemmer.stem(w); });
+      return self.engine.search(words, stems);
+    }).then(function (items) {
+      if (sequence !== self.sequence) return null;
+      self.items = items;
+      self.shown = 0;
+      self.list.textContent = "";
+      return self.show(sequence);
+    }).catch(function () {
+      if (sequence === self.sequence) self.say("Pencarian gagal dimuat. Muat ulang halaman, atau telusuri daftar di bawah.");
+    });
+  };
+
+  Page.prototype.show = function (sequence) {
+    var self = this;
+    var batch = this.items.slice(this.shown, this.shown + PAGE_SIZE);
+    return Promise.all(batch.map(function (item) { return item.load(); })).then(function (loaded) {
+      if (sequence !== self.sequence) return;
+      var firstNew = null;
+      loaded.forEach(function (hit) {
+        var li = document.createElement("li");
+        var a = document.createElement("a");
+        a.href = hit.url;
+        a.textContent = hit.title;
+        a.className = "cari-hasil__judul";
+        var p = document.createElement("p");
+        p.className = "cari-hasil__cuplikan";
+        hit.nodes.forEach(function (node) { p.appendChild(node); });
+        li.appendChild(a);
+        li.appendChild(p);
+        self.list.appendChild(li);
+        firstNew = firstNew || a;
+      });
+      self.shown += loaded.length;
+      var total = self.items.length;
+      self.more.hidden = self.shown >= total;
+      if (!total) {
+        self.say("Tidak ada hasil untuk «" + self.query + "»" + self.scopeNote() + ". Coba kata lain atau kata dasarnya, " +
+          "atau telusuri Semua indikator dan Glosarium.");
+      } else {
+        self.say(total + " hasil untuk «" + self.query + "»" + self.scopeNote() +
+          (total > self.shown ? ", " + self.shown + " ditampilkan." : "."));
+      }
+      return firstNew;
+    });
+  };
+
+  Page.prototype.scopeNote = function () {
+    var label = this.engine && this.engine.scopeLabel;
+    return label ? " di dokumen kantor " + label + " dan halaman umum" : "";
+  };
+
+  function init() {
+    var form = document.getElementById("cari-form");
+    if (!form || form.dataset.siap) return;
+    form.dataset.siap = "1";
+    var page = new Page(form);
+    form.hidden = false;
+    var timer = null;
+    page.input.addEventListener("input", function () {
+      clearTimeout(timer);
+      timer = setTimeout(function () { page.run(page.input.value); }, DEBOUNCE_MS);
+    });
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      clearTimeout(timer);
+      page.run(page.input.value);
+    });
+    page.more.addEventListener("click", function () {
+      page.show(page.sequence).then(function (first) { if (first) first.focus(); });
+    });
+    var initial = new URLSearchParams(location.search).get("q");
+    if (initial) {
+      page.input.value = initial;
+      page.run(initial);
+    } else if (location.hash === "#" + page.input.id) {
+      page.input.focus(); /* arrived with the "/" key (assets/kinerja.js) */
     }
   }
-  document.addEventListener("focusin", function (event) {
-    if (event.target && event.target.matches && event.target.matches("input.md-search__input")) load();
-  });
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  else init();
 })(typeof window !== "undefined" ? window : globalThis);

@@ -1,7 +1,12 @@
 /* Small enhancements without third-party code: sortable/filterable indicator table,
-   and abbreviations that show their expansion on tap as well as on hover. */
+   abbreviations that show their expansion on tap as well as on hover, and the "/" key
+   that opens the search page (content/cari.md) from any page. */
 (function () {
   "use strict";
+
+  /* This file is assets/kinerja.js: the site root is one folder up, wherever the site is published. */
+  var script = document.currentScript;
+  var siteRoot = new URL("../", script && script.src ? script.src : location.href);
 
   function cellText(row, index) {
     var cell = row.cells[index];
@@ -112,6 +117,17 @@
       event.preventDefault();
       toggleAbbreviation(abbr);
     }
+  });
+
+  /* "/" (as on many sites) goes to the search page, or into its box when already there. */
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "/" || event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) return;
+    var target = event.target;
+    if (target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))) return;
+    event.preventDefault();
+    var box = document.getElementById("cari-kueri");
+    if (box && !box.closest("[hidden]")) box.focus();
+    else location.href = new URL("cari/#cari-kueri", siteRoot).href;
   });
 
   /* A table wider than the screen scrolls inside its box (Material's .md-typeset__scrollwrap):

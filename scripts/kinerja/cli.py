@@ -43,6 +43,24 @@ def cmd_build(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_cari(args: argparse.Namespace) -> int:
+    """Index an already built site for its search page, whatever engine built it: `python -m kinerja cari`.
+
+    The same step that `build` runs after MkDocs, for a site built by Zensical
+    (`zensical build`) or copied from elsewhere: it writes site/cari/indeks/.
+    """
+    from . import model
+    from .outputs import search
+
+    site = Path(args.situs)
+    if not (site / "index.html").is_file():
+        print(f"GAGAL: {site} bukan situs yang sudah dibangun (index.html tidak ada).", file=sys.stderr)
+        return 2
+    report = search.index_package_site(site, model.load(args.root))
+    print(f"Indeks pencarian: {report.pages} halaman, {report.files} berkas di {site}/cari/indeks/.")
+    return 0
+
+
 def cmd_import(args: argparse.Namespace) -> int:
     """Import an RKT document (.txt, .docx) or a realisation sheet (.xlsx): `python -m kinerja import F`."""
     from . import update
@@ -76,6 +94,8 @@ def cmd_bench(args: argparse.Namespace) -> int:
     """Measure page weight, build scale and Zensical beside MkDocs: `python -m kinerja bench`."""
     from . import bench
 
+    if args.hanya_pasang:
+        return bench.install_bench_venv(args.root)
     return bench.run(args.root, scales=args.skala, zensical=not args.tanpa_zensical)
 
 
@@ -92,8 +112,15 @@ def make_parser() -> argparse.ArgumentParser:
     build.add_argument("--output", default="site")
     build.set_defaults(func=cmd_build)
     bench = sub.add_parser("bench", help="ukur berat halaman dan skala pembangunan")
-    bench.add_argument("--skala", default="1,10,100", help="kelipatan paket sintetis, misalnya 1,10,100")
+    bench.add_argument(
+        "--skala", default="1,100,553", help="jumlah kantor paket sintetis, misalnya 1,100,553"
+    )
     bench.add_argument("--tanpa-zensical", action="store_true", help="lewati pembangunan dengan Zensical")
+    bench.add_argument(
+        "--hanya-pasang",
+        action="store_true",
+        help="hanya pasang .venv-bench (Zensical, Pagefind)",
+    )
     bench.set_defaults(func=cmd_bench)
     check = sub.add_parser("check-upload", help="periksa unggahan di masukan/: impor, bangun, laporkan")
     check.add_argument("--report", default="", help="tulis laporan Markdown ke berkas ini (bawaan: layar)")
@@ -111,6 +138,11 @@ def make_parser() -> argparse.ArgumentParser:
         "--timpa", action="store_true", help="timpa lembar yang ada walau berisi isian yang belum diimpor"
     )
     template.set_defaults(func=cmd_template)
+    cari = sub.add_parser(
+        "cari", help="buat indeks pencarian untuk situs yang sudah dibangun (MkDocs/Zensical)"
+    )
+    cari.add_argument("--situs", default="site", help="folder situs yang sudah dibangun")
+    cari.set_defaults(func=cmd_cari)
     imp = sub.add_parser("import", help="impor dokumen RKT (.txt atau .docx) atau lembar realisasi (.xlsx)")
     imp.add_argument("source")
     imp.add_argument(

@@ -163,6 +163,25 @@ def _table(root: Path, resource: dict) -> Table:
     )
 
 
+_LOADED: dict[tuple[object, ...], Package] = {}
+
+
+def load_cached(root: Path) -> Package:
+    """`load(root)`, read once per process while datapackage.json and its files are unchanged.
+
+    Zensical runs the macros module (main.py) again for every page, in the same process; without
+    this the whole package would be read once per page.
+    """
+    descriptor = root / "datapackage.json"
+    names = json.loads(descriptor.read_text(encoding="utf-8")).get("resources", [])
+    files = [descriptor] + [root / r["path"] for r in names]
+    key = (str(root.resolve()), *((str(f), f.stat().st_mtime_ns, f.stat().st_size) for f in files))
+    if key not in _LOADED:
+        _LOADED.clear()
+        _LOADED[key] = load(root)
+    return _LOADED[key]
+
+
 def load(root: Path) -> Package:
     """Read datapackage.json and its CSV resources into linked objects.
 

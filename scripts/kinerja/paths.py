@@ -117,6 +117,15 @@ def site_link(path: str) -> str:
     return f"../../{path}"
 
 
+def office_search(kantor_id: str, home: bool) -> str:
+    """A link from an office's page to the search page, searching that office's documents.
+
+    The home office is what the search page searches by default; another office is named by
+    `?kantor=` (content/assets/cari.js reads it).
+    """
+    return site_link("cari.md") if home else site_link(f"cari.md?kantor={slug(kantor_id)}")
+
+
 def office_feed(kantor_id: str) -> str:
     """The Atom feed of one office's changes: berkas/kantor/6472/perubahan.xml."""
     return berkas(f"kantor/{slug(kantor_id)}/perubahan.xml")

@@ -9,7 +9,6 @@ site/ exactly as it was.
 
 from __future__ import annotations
 
-import dataclasses
 import os
 import shutil
 import subprocess
@@ -94,7 +93,7 @@ def build(root: Path, output: Path) -> None:
     epoch = source_date_epoch(root)
     with atomic.staging(output) as staging:
         mkdocs_build(root, staging, epoch)
-        search.augment_index(staging, [dataclasses.asdict(g) for g in package.glosarium])
+        search.index_package_site(staging, package)
         publish.finish_site(package, staging, epoch)
         harden.harden_site(staging)
         atomic.publish(staging, output)

@@ -1,22 +1,25 @@
-"""Benchmarks: page weight per page type, build time at scale, Zensical beside MkDocs.
+"""Benchmarks: page weight per page type, build time, search and Zensical at 1× to 553 offices.
 
 `python -m kinerja bench` (`make bench`) measures, on copies under .bench/
-(git-ignored; the real data/ and content/ are only read):
+(git-ignored; the real data/ and content/ are only read), at each scale
+(synthetic.py: the real package plus N−1 synthetic offices):
 
-1. the weight of each page type as a web server sends it (weight.py): the
-   built site is served on 127.0.0.1 by a small server that gzips text, and
-   Debian's Chromium loads each page in a fresh context while the server
-   counts every request and byte. Lighthouse (lighthouse.py) runs on an
-   indicator page when it can;
-2. the pipeline (`python -m kinerja build`) at 1×, 10×, 100× the real package
-   (synthetic.py), stage by stage, beside a bare `mkdocs build` of the same
-   generated content (scale.py);
-3. `zensical build` of the same content/ and mkdocs.yml, in .venv-bench
+1. the pipeline (`python -m kinerja build`) stage by stage, its peak memory,
+   and a bare `mkdocs build` of the same generated content (scale.py);
+2. the first visit of each page type, and of the heaviest HTML page, as a web
+   server sends it (weight.py): the site is served on 127.0.0.1 by a small
+   server that gzips text, and Debian's Chromium loads each page in a fresh
+   phone context while the server counts every request and byte;
+3. search (cari.py): index bytes before a query (must be none), the first
+   query's bytes and the quality of the query set, for the site's lunr
+   extension and for Pagefind, side by side in one run;
+4. `zensical build` of the same content/ and mkdocs.yml, in .venv-bench
    (requirements-bench.lock), and whether its output is complete (zensical.py).
 
-The figures are printed and written, dated, to docs/benchmarks.md
-(report.py). Output for people is in Indonesian. No timing is asserted
-anywhere: this is a report.
+At 1× also: Lighthouse on every page type (lighthouse.py) and the indicator
+page beside a bare Material build of the same content (bare.py). The figures
+are printed and written, dated, to docs/benchmarks.md (report.py). Output for
+people is in Indonesian. No timing is asserted anywhere: this is a report.
 """
 
 from __future__ import annotations
@@ -29,14 +32,16 @@ import time
 from datetime import datetime
 from pathlib import Path
 
-from .lighthouse import lighthouse
+from . import bare, cari
+from .lighthouse import lighthouse_pages
 from .machine import machine_facts
 from .report import REPORT, Findings, print_report, write_report
-from .scale import ScaleRun, measure_scale, scale_dir
+from .scale import ScaleRun, child_env, measure_scale, scale_dir
 from .units import num
-from .weight import budget_verdict, heaviest_indicator, sample_pages, serve, weigh
+from .weight import page_path, sample_pages, weigh
 from .zensical import SKIPPED, ensure_bench_venv, measure_zensical, zensical_note
 
+DEFAULT_SCALES = "1,100,553"
 #: Set to 1 to keep the project copies and sites under .bench/ after the run, for a look at them.
 KEEP = "KINERJA_BENCH_SIMPAN"
 
@@ -54,7 +59,7 @@ def parse_scales(text: str) -> list[int]:
     return values
 
 
-def run(root: Path, scales: str = "1,10,100", zensical: bool = True) -> int:
+def run(root: Path, scales: str = DEFAULT_SCALES, zensical: bool = True) -> int:
     """Measure everything, print the tables and write docs/benchmarks.md; 0 when every build ran.
 
     1× is always built, because the page weights and Lighthouse are measured on
@@ -85,18 +90,8 @@ def run(root: Path, scales: str = "1,10,100", zensical: bool = True) -> int:
             measured = measure_scale(root, work, factor)
             if factor in factors:
                 runs.append(measured)
-            if program is not None and measured.site is not None:
-                findings.zensical[factor] = measure_zensical(program, measured)
-            if factor == 1 and measured.site is not None and measured.site_dir is not None:
-                site = measured.site_dir
-                print("[1×] berat halaman per jenis halaman…", flush=True)
-                findings.weights = weigh(site, sample_pages(root))
-                sample = next(w for w in findings.weights if w.label == "Indikator")
-                findings.budget = budget_verdict(sample)
-                findings.heaviest = heaviest_indicator(site, sample)
-                print("[1×] Lighthouse pada halaman indikator…", flush=True)
-                with serve(site) as (base, _):
-                    findings.light = lighthouse(base + sample.path, work)
+            if measured.site is not None:
+                measure_site(findings, measured, work, program if factor in factors else None)
             if not keep:
                 shutil.rmtree(scale_dir(work, factor), ignore_errors=True)
     finally:
@@ -111,3 +106,43 @@ def run(root: Path, scales: str = "1,10,100", zensical: bool = True) -> int:
     write_report(root / REPORT, command, findings, note, started, minutes)
     print(f"\nHasil ditulis ke {REPORT} ({num(minutes)} menit).")
     return 1 if any(r.error and "melebihi" not in r.error for r in runs) else 0
+
+
+def install_bench_venv(root: Path) -> int:
+    """Install .venv-bench (Zensical, Pagefind) for the tests that build with Zensical; 1 when it fails."""
+    program, reason = ensure_bench_venv(root)
+    if program is None:
+        print(f"GAGAL: {reason}", file=sys.stderr)
+        return 1
+    print(f"Zensical siap: {program}")
+    return 0
+
+
+def measure_site(findings: Findings, measured: ScaleRun, work: Path, zensical: Path | None) -> None:
+    """Everything measured on one scale's built site: weights, search, Zensical; at 1× Lighthouse too."""
+    assert measured.site is not None and measured.site_dir is not None and measured.project is not None
+    factor, site, project = measured.factor, measured.site_dir, measured.project
+    label = f"{factor}×"
+    print(f"[{label}] berat muat pertama per jenis halaman…", flush=True)
+    pages = sample_pages(project, site)
+    heaviest = page_path(measured.site.largest_gz[0])
+    if heaviest not in {path for _, path in pages}:
+        pages.append(("HTML terbesar", heaviest))
+    findings.weights[factor] = weigh(site, pages)
+    if factor == 1:
+        print("[1×] Lighthouse pada setiap jenis halaman…", flush=True)
+        findings.lights = lighthouse_pages(site, pages, work)
+        print("[1×] halaman indikator di samping Material polos…", flush=True)
+        bare_site = work / "situs-material-polos"
+        indicator = next(path for name, path in pages if name == "Indikator")
+        error = bare.build_bare(project, bare_site, child_env(project))
+        findings.bare = (
+            bare.SideBySide(indicator, error=error)
+            if error
+            else bare.compare(site, bare_site, indicator, work)
+        )
+        shutil.rmtree(bare_site, ignore_errors=True)
+    print(f"[{label}] pencarian: lunr per kantor dan Pagefind…", flush=True)
+    findings.search += cari.measure_site(project, site, label)
+    if zensical is not None:
+        findings.zensical[factor] = measure_zensical(zensical, measured)

@@ -6,10 +6,12 @@ import json
 import os
 import shutil
 import subprocess
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..browser import CHROMIUM
+from .weight import serve
 
 LIGHTHOUSE = ["npx", "--yes", "lighthouse@12"]
 LIGHTHOUSE_CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
@@ -93,3 +95,17 @@ def lighthouse(url: str, workdir: Path) -> Lighthouse:
             if ref.get("weight", 0) > 0 and audit.get("score") is not None and audit["score"] < 0.9:
                 result.failing.append(f"{name}: {audit.get('title', ref['id'])}")
     return result
+
+
+def lighthouse_pages(site: Path, pages: Sequence[tuple[str, str]], workdir: Path) -> dict[str, Lighthouse]:
+    """Lighthouse on each (label, path) of a built site, served with gzip; label → result.
+
+    Stops after the first page on which Lighthouse cannot run (the reason is the same for all).
+    """
+    results: dict[str, Lighthouse] = {}
+    with serve(site) as (base, _):
+        for label, path in pages:
+            results[label] = lighthouse(base + path, workdir)
+            if results[label].reason:
+                break
+    return results

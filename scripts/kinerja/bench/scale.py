@@ -28,7 +28,7 @@ from pathlib import Path
 from ..clock import DEFAULT_EPOCH
 from . import synthetic
 from .units import KB, num
-from .weight import PageWeight, sample_pages, weigh
+from .weight import PageWeight, gzip_size, sample_pages, weigh
 
 BUILD_TIMEOUT = 60 * 60
 RESULT_LINE = "HASIL-BENCH "
@@ -36,7 +36,7 @@ RESULT_LINE = "HASIL-BENCH "
 SUBSTAGES = (
     ("outputs.pages", "write_all", "halaman"),
     ("outputs.downloads", "write_all", "unduhan"),
-    ("outputs.search", "augment_index", "indeks cari"),
+    ("outputs.search", "build_index", "indeks cari"),
     ("outputs.publish", "finish_site", "salin dan periksa unduhan"),
     ("outputs.harden", "harden_site", "CSP"),
     ("atomic", "publish", "publikasi"),
@@ -143,6 +143,8 @@ class SiteFacts:
     bytes: int
     largest: tuple[str, int]
     indicator_pages: int
+    #: The HTML page with the most bytes after gzip (level 6), and those bytes.
+    largest_gz: tuple[str, int] = ("", 0)
 
     @property
     def mb(self) -> float:
@@ -151,10 +153,11 @@ class SiteFacts:
 
 
 def site_facts(site: Path) -> SiteFacts:
-    """Every HTML page (relative path), total bytes, the largest page and the indicator pages."""
+    """Every HTML page (relative path), total bytes, the largest page (raw, gzip) and the indicator pages."""
     pages: set[str] = set()
     total = 0
     largest = ("", 0)
+    largest_gz = ("", 0)
     for path in site.rglob("*"):
         if not path.is_file():
             continue
@@ -165,8 +168,10 @@ def site_facts(site: Path) -> SiteFacts:
             pages.add(rel)
             if size > largest[1]:
                 largest = (rel, size)
+            if size > largest_gz[1] and (packed := gzip_size(path.read_bytes())) > largest_gz[1]:
+                largest_gz = (rel, packed)
     indicator = sum(1 for p in pages if re.fullmatch(r"kinerja/indikator/[^/]+/index\.html", p))
-    return SiteFacts(pages, total, largest, indicator)
+    return SiteFacts(pages, total, largest, indicator, largest_gz)
 
 
 @dataclass

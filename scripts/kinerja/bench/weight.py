@@ -28,6 +28,8 @@ from .units import KB, kb
 
 COMPRESSIBLE = {".html", ".css", ".js", ".mjs", ".json", ".svg", ".xml", ".txt", ".csv", ".map", ".jsonld"}
 SEARCH_INDEX_NAMES = ("search_index.json", "search.json")
+#: Folders of search files: the site's own (outputs/search/lunr.py) and Pagefind's in the search benchmark.
+SEARCH_FOLDERS = ("/cari/indeks/", "/pagefind/")
 
 
 def gzip_size(data: bytes, level: int = GZIP_LEVEL) -> int:
@@ -46,7 +48,7 @@ def kind_of(path: str) -> str:
     suffix = Path(name).suffix.lower()
     if name.endswith("/") or suffix in (".html", ".htm"):
         return "HTML"
-    if name.rsplit("/", 1)[-1] in SEARCH_INDEX_NAMES:
+    if name.rsplit("/", 1)[-1] in SEARCH_INDEX_NAMES or name.startswith(SEARCH_FOLDERS):
         return "indeks cari"
     if suffix == ".css":
         return "CSS"
@@ -177,7 +179,7 @@ def static_weight(site: Path, page: str, label: str = "", level: int = GZIP_LEVE
         config = json.loads(parser.config_text) if parser.config_text.strip() else {}
     except json.JSONDecodeError:
         config = {}
-    if config.get("search"):
+    if config.get("search") and 'data-md-component="search"' in html_file.read_text(encoding="utf-8"):
         urls.append(urljoin(page_url, config["search"]))
         root_url = urljoin(page_url, str(config.get("base", ".")).rstrip("/") + "/")
         urls.append(urljoin(root_url, "search/search_index.json"))
@@ -349,8 +351,12 @@ def weigh(site: Path, pages: Sequence[tuple[str, str]]) -> list[PageWeight]:
     return [static_weight(site, path, label) for label, path in pages]
 
 
-def sample_pages(root: Path) -> list[tuple[str, str]]:
-    """The page types to weigh, with the first row of each kind as the sample."""
+def sample_pages(root: Path, site: Path | None = None) -> list[tuple[str, str]]:
+    """The page types to weigh, with the first row of each kind as the sample.
+
+    With a built `site`, the kinds a site has only with more than one office
+    (office list, office page, comparison) are added when the site has them.
+    """
     descriptor = json.loads((root / "datapackage.json").read_text(encoding="utf-8"))
     paths = {r["name"]: r["path"] for r in descriptor["resources"]}
 
@@ -359,7 +365,7 @@ def sample_pages(root: Path) -> list[tuple[str, str]]:
         rows = csvio.read(root / paths[name])
         return url_slug(rows[0]["id"])
 
-    return [
+    pages = [
         ("Beranda", ""),
         ("Indikator", f"kinerja/indikator/{first('indikator')}/"),
         ("Sasaran", f"kinerja/sasaran/{first('sasaran')}/"),
@@ -368,22 +374,23 @@ def sample_pages(root: Path) -> list[tuple[str, str]]:
         ("Semua indikator", "kinerja/indikator/"),
         ("Pohon kinerja", "kinerja/pohon/"),
         ("Unduh data", "unduh/"),
+        ("Cari", "cari/"),
     ]
+    if site is not None:
+        offices = sorted(p.parent.name for p in (site / "kinerja" / "kantor").glob("*/index.html"))
+        comparisons = sorted(p.parent.name for p in (site / "kinerja" / "banding").glob("*/index.html"))
+        if offices:
+            home = next(r["id"] for r in csvio.read(root / paths["kantor"]) if r.get("utama") == "ya")
+            other = [o for o in offices if o != url_slug(home)] or offices
+            pages += [("Daftar kantor", "kinerja/kantor/"), ("Kantor", f"kinerja/kantor/{other[0]}/")]
+        if comparisons:
+            pages.append(("Banding", f"kinerja/banding/{comparisons[0]}/"))
+    return [(label, path) for label, path in pages if site is None or (site / path / "index.html").is_file()]
 
 
-def heaviest_indicator(site: Path, sample: PageWeight) -> tuple[str, int, int]:
-    """The indicator page whose first load weighs most: its path, bytes sent and requests.
-
-    Every indicator page loads the same assets as the sample, so its weight is
-    the sample's minus the sample's HTML plus its own HTML gzipped.
-    """
-    shared = sample.wire - sample.html_wire
-    best = ("", -1)
-    for html in sorted((site / "kinerja" / "indikator").glob("*/index.html")):
-        size = gzip_size(html.read_bytes())
-        if size > best[1]:
-            best = (str(html.parent.relative_to(site)) + "/", size)
-    return best[0], shared + max(best[1], 0), sample.requests
+def page_path(html: str) -> str:
+    """The URL path of a built HTML file (kinerja/indikator/ik24-s01/index.html → kinerja/…/ik24-s01/)."""
+    return html[: -len("index.html")] if html.endswith("index.html") else html
 
 
 def budget_verdict(weight: PageWeight) -> str:

@@ -104,6 +104,18 @@ def _check_zensical(project: Path, mkdocs_site: SiteFacts, indikator: int) -> Ze
     return result
 
 
+def _index_zensical_site(project: Path) -> str:
+    """Run the site's own search indexing (`kinerja cari`) on Zensical's output; what it said, or why not."""
+    site = str(project / "site")
+    command = [sys.executable, "-m", "kinerja", "--root", str(project), "cari", "--situs", site]
+    done = subprocess.run(command, cwd=project, env=child_env(project), capture_output=True, text=True)
+    lines = [x for x in (done.stdout + done.stderr).splitlines() if x.strip()]
+    if done.returncode != 0:
+        return f"GAGAL: {lines[-1] if lines else done.returncode}"
+    found = re.search(r"(\d+) halaman", lines[-1] if lines else "")
+    return f"cari/indeks/: {found.group(1)} halaman" if found else (lines[-1] if lines else "")
+
+
 def measure_zensical(program: Path, run: ScaleRun) -> ZensicalRun:
     """Time `zensical build` on the project copy the pipeline built, and compare its site with MkDocs'.
 
@@ -125,6 +137,7 @@ def measure_zensical(program: Path, run: ScaleRun) -> ZensicalRun:
     result = _check_zensical(project, run.site, run.indikator)
     result.seconds = z.seconds
     result.rss_mb = z.rss_mb
+    result.search_index = f"bawaan Zensical: {result.search_index}; situs: {_index_zensical_site(project)}"
     if factor == 1:
         sample = next(path for label, path in sample_pages(project) if label == "Indikator")
         result.weight = weigh(project / "site", [("Indikator (Zensical)", sample)])[0]

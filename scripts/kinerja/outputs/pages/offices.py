@@ -26,6 +26,7 @@ def kantor(pkg: Package, office: Kantor) -> Context:
         "children": children,
         "years": [(year, [d for d in office.dokumen if d.tahun == year]) for year in years],
         "offices": href(paths.list_link("kantor", "kantor")),
+        "search": href(paths.office_search(office.id, office is pkg.home)),
     }
 
 

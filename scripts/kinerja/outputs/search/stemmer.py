@@ -1,59 +1,27 @@
-"""Indonesian-aware site search on top of Material for MkDocs' built-in search.
+"""A small Indonesian stemmer that only accepts known roots, and the word lists around it.
 
-Material's search (lunr.js in a web worker) has no Indonesian stemmer: with
-`theme.language: id` its pipeline is empty, so "pemutakhiran" never finds
-"memutakhirkan", "PAW" never finds "pergantian antarwaktu" and the printed
-line break "logis-tik" never finds "logistik". This module fixes that without
-a MkDocs plugin or hook, so that the Markdown sources stay portable:
+Nazief–Adriani / Sastrawi in spirit, without a downloaded dictionary:
+inflectional suffixes (-lah, -kah, -tah, -pun, -nya, -ku, -mu), derivational
+suffixes (-kan, -an, -i) and up to three prefixes (di-, ke-, se-, ter-, ber-,
+me(N)-, pe(N)-, per-) with the usual sound changes (meny- → s, mem- → p,
+men- → t, meng- → k). A candidate counts only if it is a known root;
+otherwise the word is returned unchanged. Known roots are `ROOTS` (curated
+for this corpus), the glossary's acronyms and every word of the site that
+cannot itself be reduced to another known word (`root_list`).
 
-1. After `mkdocs build`, `augment_index` rewrites `search/search_index.json`.
-   Every entry gets two extra fields that lunr indexes but Material never
-   renders: `title_terms` (boosted like the title) and `text_terms` (boosted
-   like the text). They hold, for the entry's words, the stems that differ
-   from the printed words, the expansions of acronyms it mentions (and the
-   acronyms of expansions it spells out), the parts of compound roots
-   ("tindaklanjut" → "tindak lanjut"), words split by a printed hyphen
-   joined again ("logis-tik" → "logistik") and, for a page's main entry,
-   the words of its own address ("ik24-s40", also joined: "ik24s40").
-2. Next to it, `search/id_stemmer.json` (about 8 kB) holds the root list and
-   stop words. `content/assets/cari.js` loads it and rewrites each query on
-   its way to Material's search worker: stop words are dropped and the stem
-   of each word is added as an exact term. The stemmer there is a
-   line-by-line port of `Stemmer` below; a test runs both on the whole
-   vocabulary of the site.
-
-The stemmer follows Nazief–Adriani / Sastrawi in spirit, small and without a
-downloaded dictionary: inflectional suffixes (-lah, -kah, -tah, -pun, -nya,
--ku, -mu), derivational suffixes (-kan, -an, -i) and up to three prefixes
-(di-, ke-, se-, ter-, ber-, me(N)-, pe(N)-, per-) with the usual sound
-changes (meny- → s, mem- → p, men- → t, meng- → k). A candidate counts only
-if it is a known root; otherwise the word is returned unchanged. Known roots
-are `ROOTS` (curated for this corpus), the glossary's acronyms and every word
-of the site that cannot itself be reduced to another known word.
-
-Without this step (for example under Zensical, which ships its own search)
-the site still searches, only without the Indonesian extras.
+The search engine has its own Snowball stemmer for Indonesian; this one adds
+what Snowball cannot know (roots that look affixed, such as "pemilu" or
+"peserta", and compound roots), and content/assets/cari.js carries a
+line-by-line port of `Stemmer` for queries. A test runs both on the whole
+vocabulary of the site.
 """
 
 from __future__ import annotations
 
-import html
-import json
 import re
 from collections.abc import Iterable, Iterator, Mapping
-from pathlib import Path
 
-#: File next to the index with what cari.js needs to stem queries like the build did.
-STEMMER_FILE = "id_stemmer.json"
-#: Version of the stemmer rules; cari.js refuses data of another version.
-VERSION = 1
-#: Extra lunr fields (indexed, never rendered by Material) and their boosts.
-FIELD_TITLE = "title_terms"
-FIELD_TEXT = "text_terms"
 MIN_ROOT = 3
-#: An acronym printed on more than this share of the pages (KPU) gets no expansion:
-#: it would make its expansion's words ("pemilihan", "umum") match nearly everything.
-COMMON_SHARE = 0.25
 MAX_PREFIXES = 3
 
 PARTICLES = ("lah", "kah", "tah", "pun")
@@ -150,10 +118,6 @@ STOPWORDS = frozenset(
 # fmt: on
 
 _LETTERS = re.compile(r"[^\W\d_]+")
-_TAGS = re.compile(r"<[^>]+>")
-_HYPHENATED = re.compile(r"([^\W\d_]+)-([^\W\d_]+)")
-_TRIM = re.compile(r"^\W+|\W+$")
-_CODE = re.compile(r"[^\W_]+(?:-[^\W_]+)+")
 
 
 class Stemmer:
@@ -317,22 +281,6 @@ def words(text: str) -> list[str]:
     return _LETTERS.findall(text.lower())
 
 
-def plain(markup: str) -> str:
-    """The text of an index field: tags removed, entities decoded."""
-    return html.unescape(_TAGS.sub(" ", markup))
-
-
-def glossary_pairs(glossary: Iterable[Mapping[str, str]]) -> list[tuple[list[str], list[str]]]:
-    """(acronym words, expansion words) for each glossary row with an expansion, plus the extras."""
-    pairs = []
-    for row in glossary:
-        short, long = row.get("singkatan", ""), row.get("kepanjangan", "")
-        if short and long:
-            pairs.append((words(short), words(long)))
-    pairs += [(words(short), words(long)) for short, long in EXTRA_ABBREVIATIONS]
-    return [(short, long) for short, long in pairs if short and long]
-
-
 def root_list(vocabulary: Iterable[str], glossary: Iterable[Mapping[str, str]] = ()) -> list[str]:
     """The roots shipped with the index: ROOTS, acronyms, and irreducible words of the site.
 
@@ -351,118 +299,3 @@ def root_list(vocabulary: Iterable[str], glossary: Iterable[Mapping[str, str]] =
         if word not in roots and not any(c in known for c in candidates(word)):
             roots.add(word)
     return sorted(roots)
-
-
-def _contains(sequence: list[str], phrase: list[str]) -> bool:
-    n = len(phrase)
-    return any(sequence[i : i + n] == phrase for i in range(len(sequence) - n + 1))
-
-
-def extra_terms(
-    markup: str, stemmer: Stemmer, pairs: list[tuple[list[str], list[str]]], separator: re.Pattern[str]
-) -> str:
-    """The hidden terms for one field: what the field means but does not spell.
-
-    Stems that differ from the printed words, parts of compound roots,
-    hyphen-split words joined, acronyms ↔ expansions. Words already printed
-    in the field are left out (lunr finds them in the field itself).
-    """
-    text = plain(markup)
-    tokens = [_TRIM.sub("", t).lower() for t in separator.split(text) if t]
-    printed = set(tokens)
-    seq = words(text)
-    stems = [stemmer.stem(w) for w in seq]
-    extra: dict[str, None] = {}
-
-    def add(term: str) -> None:
-        if term and term not in printed:
-            extra.setdefault(term, None)
-
-    for word, stemmed in zip(seq, stems, strict=True):
-        if word in printed:  # a whole printed word, not the letters of "IK24"
-            add(stemmed)
-            for part in COMPOUNDS.get(stemmed, ()):
-                add(part)
-    for left, right in _HYPHENATED.findall(text):
-        joined = (left + right).lower()
-        add(joined)
-        add(stemmer.stem(joined))
-    stem_seq = set(stems)
-    for short, long in pairs:
-        long_stems = [stemmer.stem(w) for w in long]
-        if _contains(seq, short):
-            for w, s in zip(long, long_stems, strict=True):
-                add(w)
-                add(s)
-        if _contains(seq, long) or (set(long_stems) <= stem_seq and _contains(stems, long_stems)):
-            for w in short:
-                add(w)
-    return " ".join(extra)
-
-
-def code_term(part: str) -> str:
-    """The joined form of a hyphenated code with a digit ("IK24-S40" → "ik24s40"), else ""."""
-    part = part.lower()
-    if _CODE.fullmatch(part) and any(c.isdigit() for c in part):
-        return part.replace("-", "")
-    return ""
-
-
-def own_terms(location: str, title: str, separator: re.Pattern[str]) -> list[str]:
-    """Words of a page's own address missing from its title: an indicator page is found by its code.
-
-    "kinerja/indikator/ik24-s40/" → ["ik24", "s40", "ik24s40"]; the page's h1 is
-    the indicator text, while lists and program pages print the code in headings.
-    """
-    slug = location.split("#")[0].rstrip("/").rsplit("/", 1)[-1].lower()
-    printed = {_TRIM.sub("", t).lower() for t in separator.split(plain(title)) if t}
-    terms = [t for t in separator.split(slug) if t]
-    if code_term(slug):
-        terms.append(code_term(slug))
-    return [t for t in dict.fromkeys(terms) if t not in printed]
-
-
-def augment_index(site: Path, glossary: Iterable[Mapping[str, str]]) -> bool:
-    """Add Indonesian stems and acronym expansions to the built site's search index.
-
-    Rewrites `site/search/search_index.json` in place (Material's format).
-    Returns False, changing nothing, when the file is absent or not in that
-    format (another search engine built the site).
-    """
-    path = site / "search" / "search_index.json"
-    if not path.is_file():
-        return False
-    index = json.loads(path.read_text(encoding="utf-8"))
-    config, docs = index.get("config"), index.get("docs")
-    if not isinstance(config, dict) or not isinstance(docs, list) or "separator" not in config:
-        return False
-    glossary = list(glossary)
-    separator = re.compile(config["separator"])
-    page_words: dict[str, list[str]] = {}
-    for doc in docs:
-        page = str(doc.get("location", "")).split("#")[0]
-        page_words.setdefault(page, []).extend(words(plain(doc.get("title", "") + " " + doc.get("text", ""))))
-    vocabulary = {w for seq in page_words.values() for w in seq}
-    roots = root_list(vocabulary, glossary)
-    stemmer = Stemmer(roots)
-    pairs = [
-        (short, long)
-        for short, long in glossary_pairs(glossary)
-        if sum(_contains(seq, short) for seq in page_words.values()) <= COMMON_SHARE * len(page_words)
-    ]
-    for doc in docs:
-        doc[FIELD_TITLE] = extra_terms(doc.get("title", ""), stemmer, pairs, separator)
-        if "#" not in str(doc.get("location", "")):
-            own = own_terms(str(doc.get("location", "")), doc.get("title", ""), separator)
-            doc[FIELD_TITLE] = " ".join(dict.fromkeys(doc[FIELD_TITLE].split() + own))
-        doc[FIELD_TEXT] = extra_terms(doc.get("text", ""), stemmer, pairs, separator)
-    fields = config.setdefault("fields", {})
-    fields[FIELD_TITLE] = {"boost": fields.get("title", {}).get("boost", 1e3)}
-    fields[FIELD_TEXT] = {"boost": fields.get("text", {}).get("boost", 1.0)}
-    data = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
-    path.write_text(data, encoding="utf-8", newline="\n")
-    stemmer_data = {"version": VERSION, "min_root": MIN_ROOT, "roots": roots, "stopwords": sorted(STOPWORDS)}
-    (path.parent / STEMMER_FILE).write_text(
-        json.dumps(stemmer_data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8", newline="\n"
-    )
-    return True

@@ -1,0 +1,118 @@
+"""Site search that costs nothing until used, on any engine (see docs/pencarian.md).
+
+A post-build step over the finished HTML, so it runs the same after MkDocs
+and after Zensical (`build_index`, called by pipeline.build):
+
+1. `pages.read_site` reads every built page back: title, weight, the text
+   that is not marked `data-cari-abaikan`.
+2. `terms.hidden_terms` adds the index-only words of each page: roots,
+   acronym ↔ expansion from the glossary, hyphen-split words joined, the
+   page's own code.
+3. `lunr.write` writes cari/indeks/: the documents, one file per office plus
+   one for the pages of no office, and lunr.js; `write_stemmer_data` adds
+   akar.json there (roots and stop words for the query stemmer in the browser).
+
+The search page (content/cari.md) and its script (content/assets/cari.js)
+fetch these files only when the visitor searches; no other page loads any of
+them. Pagefind was measured beside this (docs/benchmarks.md) and is kept in
+the benchmark only (scripts/kinerja/bench/pagefind.py).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from ...model import Package
+from . import lunr, pages, stemmer, terms
+from .pages import Page, read_page, read_site
+from .stemmer import ROOTS, STOPWORDS, Stemmer, root_list, stem, words
+from .terms import Hidden, glossary_pairs, hidden_terms, usable_pairs
+
+#: Top folders of the built site that are never search results (downloads, API, the search files).
+NOT_PAGES = ("api", "berkas", "data", "assets", "pagefind")
+#: The query stemmer's data for content/assets/cari.js: roots and stop words.
+STEMMER_DATA = f"{lunr.FOLDER}/akar.json"
+VERSION = 1
+
+
+@dataclass
+class Report:
+    """What the search step did: pages indexed and the files written, with their size on disk."""
+
+    pages: int
+    files: int
+    bytes: int
+
+
+def indexed(site: Path, glossary: Iterable[Mapping[str, str]]) -> tuple[list[tuple[Page, Hidden]], list[str]]:
+    """Every indexable page of the built site with its index-only words, and the root list used."""
+    glossary = list(glossary)
+    found = list(read_site(site, skip=NOT_PAGES))
+    sequences = [words(page.title + " " + page.text) for page in found]
+    roots = root_list({w for seq in sequences for w in seq}, glossary)
+    stemmer_ = Stemmer(roots)
+    pairs = usable_pairs(glossary_pairs(glossary), sequences)
+    items = [(page, hidden_terms(page.url, page.title, page.text, stemmer_, pairs)) for page in found]
+    return items, roots
+
+
+def write_stemmer_data(site: Path, roots: list[str]) -> int:
+    """Write cari/indeks/akar.json (what the browser needs to stem queries as the build did); its size."""
+    path = site / STEMMER_DATA
+    path.parent.mkdir(parents=True, exist_ok=True)
+    data = {"version": VERSION, "min_root": stemmer.MIN_ROOT, "roots": roots, "stopwords": sorted(STOPWORDS)}
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    path.write_text(text, encoding="utf-8", newline="\n")
+    return len(text.encode("utf-8"))
+
+
+def build_index(
+    site: Path,
+    glossary: Iterable[Mapping[str, str]],
+    scope_of: Callable[[str], str] = lunr.office_of,
+    default: str = lunr.OFFICE,
+) -> Report:
+    """Index the built site for its search page (writes site/cari/indeks/)."""
+    items, roots = indexed(site, glossary)
+    written = lunr.write(site, items, scope_of, default)
+    size = write_stemmer_data(site, roots)
+    return Report(written.pages, written.files + 1, written.bytes + size)
+
+
+def index_package_site(site: Path, package: Package) -> Report:
+    """Index a site built from `package` (by MkDocs or Zensical): its glossary, its home office as default."""
+    home = package.home.id if package.kantor else ""
+    glossary = [dataclasses.asdict(g) for g in package.glosarium]
+    return build_index(site, glossary, lambda url: lunr.office_of(url, home))
+
+
+__all__ = [
+    "NOT_PAGES",
+    "ROOTS",
+    "STEMMER_DATA",
+    "STOPWORDS",
+    "Hidden",
+    "Page",
+    "Report",
+    "Stemmer",
+    "build_index",
+    "index_package_site",
+    "glossary_pairs",
+    "hidden_terms",
+    "indexed",
+    "lunr",
+    "pages",
+    "read_page",
+    "read_site",
+    "root_list",
+    "stem",
+    "stemmer",
+    "terms",
+    "usable_pairs",
+    "words",
+    "write_stemmer_data",
+]
