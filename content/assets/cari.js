@@ -165,7 +165,6 @@
     });
   };
 
-
   function fromData(data) {
     if (!data || data.version !== VERSION || !Array.isArray(data.roots)) return null;
     return { stemmer: new Stemmer(data.roots, data.min_root), stopwords: new Set(data.stopwords || []) };
