@@ -85,6 +85,9 @@ def run(root: Path, scales: str = DEFAULT_SCALES, zensical: bool = True) -> int:
     work_parent.mkdir(exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=f"kerja-{started:%Y%m%d-%H%M%S}-", dir=work_parent))
     keep = os.environ.get(KEEP) == "1"
+    command = "python -m kinerja bench --skala " + ",".join(str(f) for f in factors)
+    if not zensical:
+        command += " --tanpa-zensical"
     try:
         for factor in sorted(set(factors) | {1}):
             measured = measure_scale(root, work, factor)
@@ -94,15 +97,16 @@ def run(root: Path, scales: str = DEFAULT_SCALES, zensical: bool = True) -> int:
                 measure_site(findings, measured, work, program if factor in factors else None)
             if not keep:
                 shutil.rmtree(scale_dir(work, factor), ignore_errors=True)
+            # What is measured so far is kept even if a later, larger scale fails.
+            findings.runs = runs
+            minutes = (time.perf_counter() - clock) / 60
+            write_report(root / REPORT, command + " (sebagian)", findings, note, started, minutes)
     finally:
         if not keep:
             shutil.rmtree(work, ignore_errors=True)
     findings.runs = runs
     minutes = (time.perf_counter() - clock) / 60
     print_report(findings)
-    command = "python -m kinerja bench --skala " + ",".join(str(f) for f in factors)
-    if not zensical:
-        command += " --tanpa-zensical"
     write_report(root / REPORT, command, findings, note, started, minutes)
     print(f"\nHasil ditulis ke {REPORT} ({num(minutes)} menit).")
     return 1 if any(r.error and "melebihi" not in r.error for r in runs) else 0
