@@ -38,6 +38,7 @@ SUBSTAGES = (
     ("outputs.downloads", "write_all", "unduhan"),
     ("outputs.search", "build_index", "indeks cari"),
     ("outputs.publish", "finish_site", "salin dan periksa unduhan"),
+    ("outputs.first_paint", "speed_up_site", "jalur cat pertama"),
     ("outputs.harden", "harden_site", "CSP"),
     ("atomic", "publish", "publikasi"),
 )
