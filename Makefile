@@ -46,7 +46,7 @@ format: setup
 	$(PY) -m ruff format scripts tests main.py
 
 bench: setup
-	$(PY) -m kinerja bench $(if $(SKALA),--skala $(SKALA))
+	$(PY) -m kinerja bench $(if $(SKALA),--skala $(SKALA)) $(if $(TAMBAHAN),--tambahan)
 
 import: setup
 	$(PY) -m kinerja import $(SRC) $(if $(KANTOR),--kantor $(KANTOR))

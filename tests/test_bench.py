@@ -266,6 +266,41 @@ def test_report_keeps_hand_notes_and_shows_zensical_by_scale(tmp_path: Path, tin
     assert "Halaman indikator 1× hasil Zensical" in text
 
 
+def test_an_addendum_keeps_the_main_run_and_replaces_an_earlier_addendum(
+    tmp_path: Path, tiny_site: Path
+) -> None:
+    weight = static_weight(tiny_site, "kinerja/a/", "Indikator")
+    main_run = ScaleRun(100, indikator=6200, total=300.0, bare=200.0, weight=weight)
+    main_run.site = site_facts(tiny_site)
+    path = tmp_path / "benchmarks.md"
+    path.write_text(f"{HAND_MARK}\n\nCatatan tangan.\n", encoding="utf-8")
+    when = datetime(2026, 12, 1, 18, 0, tzinfo=UTC)
+    write_report(
+        path,
+        "bench --skala 100",
+        Findings([("Python", "3")], {100: [weight]}, runs=[main_run]),
+        "Z.",
+        when,
+        90.0,
+    )
+    again = ScaleRun(1, indikator=62, total=2.0, bare=1.0, weight=weight)
+    again.site = site_facts(tiny_site)
+    for hour in (19, 20):
+        added = Findings([("Python", "3")], {1: [weight]}, runs=[again])
+        write_report(
+            path, f"bench --skala 1 --tambahan {hour}", added, "Z.", when.replace(hour=hour), 9.0, True
+        )
+    text = path.read_text(encoding="utf-8")
+    main, addendum = text.split("## Putaran tambahan", 1)
+    assert "`bench --skala 100`" in main and "| 100× |" in main and "| 1× |" not in main
+    assert "--tambahan 20" in addendum and "--tambahan 19" not in text, "an earlier addendum is replaced"
+    assert "\n### 1. Berat muat pertama" in addendum and "| 1× |" in addendum and "| 100× |" not in addendum
+    assert text.count("## Cara mengulang") == 1 and addendum.index("## Cara mengulang") > addendum.index(
+        "| 1× |"
+    )
+    assert text.rstrip().endswith("Catatan tangan.") and text.count(HAND_MARK) == 1
+
+
 def test_weight_verdicts_name_the_page_types_over_budget() -> None:
     """A scale passes only when every page type is within 100 KB and 15 requests."""
     light = PageWeight(

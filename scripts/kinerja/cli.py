@@ -96,7 +96,7 @@ def cmd_bench(args: argparse.Namespace) -> int:
 
     if args.hanya_pasang:
         return bench.install_bench_venv(args.root)
-    return bench.run(args.root, scales=args.skala, zensical=not args.tanpa_zensical)
+    return bench.run(args.root, scales=args.skala, zensical=not args.tanpa_zensical, addendum=args.tambahan)
 
 
 def make_parser() -> argparse.ArgumentParser:
@@ -116,6 +116,11 @@ def make_parser() -> argparse.ArgumentParser:
         "--skala", default="1,100,553", help="jumlah kantor paket sintetis, misalnya 1,100,553"
     )
     bench.add_argument("--tanpa-zensical", action="store_true", help="lewati pembangunan dengan Zensical")
+    bench.add_argument(
+        "--tambahan",
+        action="store_true",
+        help="tambahkan hasil di bawah putaran sebelumnya di docs/benchmarks.md",
+    )
     bench.add_argument(
         "--hanya-pasang",
         action="store_true",

@@ -59,12 +59,13 @@ def parse_scales(text: str) -> list[int]:
     return values
 
 
-def run(root: Path, scales: str = DEFAULT_SCALES, zensical: bool = True) -> int:
+def run(root: Path, scales: str = DEFAULT_SCALES, zensical: bool = True, addendum: bool = False) -> int:
     """Measure everything, print the tables and write docs/benchmarks.md; 0 when every build ran.
 
     1× is always built, because the page weights and Lighthouse are measured on
     the real package; it is reported among the scales only when asked for.
-    Returns 2 for a wrong --skala and 1 when a build failed (a scale over the
+    With `addendum` the report keeps the previous run and adds this one below it
+    (report.write_report). Returns 2 for a wrong --skala and 1 when a build failed (a scale over the
     synthetic limit is reported, not a failure).
     """
     try:
@@ -88,6 +89,8 @@ def run(root: Path, scales: str = DEFAULT_SCALES, zensical: bool = True) -> int:
     command = "python -m kinerja bench --skala " + ",".join(str(f) for f in factors)
     if not zensical:
         command += " --tanpa-zensical"
+    if addendum:
+        command += " --tambahan"
     try:
         for factor in sorted(set(factors) | {1}):
             measured = measure_scale(root, work, factor)
@@ -100,14 +103,14 @@ def run(root: Path, scales: str = DEFAULT_SCALES, zensical: bool = True) -> int:
             # What is measured so far is kept even if a later, larger scale fails.
             findings.runs = runs
             minutes = (time.perf_counter() - clock) / 60
-            write_report(root / REPORT, command + " (sebagian)", findings, note, started, minutes)
+            write_report(root / REPORT, command + " (sebagian)", findings, note, started, minutes, addendum)
     finally:
         if not keep:
             shutil.rmtree(work, ignore_errors=True)
     findings.runs = runs
     minutes = (time.perf_counter() - clock) / 60
     print_report(findings)
-    write_report(root / REPORT, command, findings, note, started, minutes)
+    write_report(root / REPORT, command, findings, note, started, minutes, addendum)
     print(f"\nHasil ditulis ke {REPORT} ({num(minutes)} menit).")
     return 1 if any(r.error and "melebihi" not in r.error for r in runs) else 0
 

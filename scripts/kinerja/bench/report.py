@@ -237,11 +237,72 @@ def _zensical_section(findings: Findings, zensical_note: str) -> list[str]:
     return out
 
 
+ADDENDUM = "## Putaran tambahan"
+HOW_TO = "## Cara mengulang"
+
+
+def _sections(findings: Findings, zensical_note: str) -> list[str]:
+    out: list[str] = []
+    if findings.weights:
+        out += _weights_section(findings)
+    if findings.runs:
+        out += _scale_section(findings)
+    if findings.search:
+        out += _search_section(findings)
+    return out + _zensical_section(findings, zensical_note)
+
+
+def _addendum(previous: str, command: str, findings: Findings, note: str, started: datetime) -> str:
+    """The previous run's generated text with this run's sections added, one heading level down."""
+    kept = previous.split(ADDENDUM, 1)[0].split(HOW_TO, 1)[0].rstrip("\n")
+    how_to = HOW_TO + previous.split(HOW_TO, 1)[1].split(HAND_MARK, 1)[0].rstrip("\n")
+    lines = [
+        line[:1] + "#" + line[1:] if line.startswith("#") else line for line in _sections(findings, note)
+    ]
+    return "\n".join(
+        [
+            kept,
+            "",
+            f"{ADDENDUM}: `{command}`, {started:%Y-%m-%d} pukul {started:%H:%M %Z}",
+            "",
+            "Putaran ini mengukur ulang skala yang disebut dalam perintahnya sesudah perubahan kode; "
+            "bagian bernomor di atas tetap dari putaran utama. Catatan tangan di bawah menjelaskan mengapa.",
+            "",
+            *lines,
+            how_to,
+        ]
+    )
+
+
 def write_report(
-    path: Path, command: str, findings: Findings, zensical_note: str, started: datetime, minutes: float
+    path: Path,
+    command: str,
+    findings: Findings,
+    zensical_note: str,
+    started: datetime,
+    minutes: float,
+    addendum: bool = False,
 ) -> None:
-    """docs/benchmarks.md: the figures of this run, dated; hand-written notes below the mark are kept."""
+    """docs/benchmarks.md: the figures of this run, dated; hand-written notes below the mark are kept.
+
+    With `addendum` this run's figures are added below the previous run's (which
+    stay as they were), for re-measuring one scale after a change without
+    repeating a run of several hours.
+    """
     notes = _hand_notes(path)
+    previous = path.read_text(encoding="utf-8") if path.is_file() else ""
+    if addendum and HOW_TO in previous and HAND_MARK in previous:
+        out = [_addendum(previous.split(HAND_MARK, 1)[0], command, findings, zensical_note, started), ""]
+    else:
+        out = _main_report(command, findings, zensical_note, started, minutes)
+    out += [HAND_MARK, ""]
+    if notes:
+        out += [notes, ""]
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("\n".join(out), encoding="utf-8")
+
+
+def _main_report(command: str, findings: Findings, note: str, started: datetime, minutes: float) -> list[str]:
     out = [
         "# Tolok ukur: berat halaman, skala sampai 553 kantor, pencarian, Zensical",
         "",
@@ -257,28 +318,16 @@ def write_report(
         "atas menunjukkan seberapa sibuk mesin saat itu (2 inti: beban di atas 2 berarti proses antre). "
         "Bandingkan angka antarskala dalam satu putaran, bukan antarputaran.",
         "",
-    ]
-    if findings.weights:
-        out += _weights_section(findings)
-    if findings.runs:
-        out += _scale_section(findings)
-    if findings.search:
-        out += _search_section(findings)
-    out += _zensical_section(findings, zensical_note)
-    out += [
-        "## Cara mengulang",
+        *_sections(findings, note),
+        HOW_TO,
         "",
         "```bash",
         "make bench                                   # 1, 100 dan 553 kantor (beberapa jam)",
         "make bench SKALA=1,10                        # skala lain",
+        "make bench SKALA=1 TAMBAHAN=1                # ukur ulang 1× di bawah putaran utama",
         "PYTHONPATH=scripts .venv/bin/python -m kinerja bench --skala 1 --tanpa-zensical   # cepat",
         "PYTHONPATH=scripts .venv-bench/bin/python -m kinerja.bench.cari --skala 1   # pencarian saja",
         "```",
         "",
-        HAND_MARK,
-        "",
     ]
-    if notes:
-        out += [notes, ""]
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text("\n".join(out), encoding="utf-8")
+    return out
