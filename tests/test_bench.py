@@ -360,6 +360,28 @@ def test_search_notes_judge_before_search_and_first_query() -> None:
     assert "553× lunr per kantor: sebelum mencari 0,0 KB (tidak ada yang dimuat: tercapai)" in notes[0]
     assert "kueri pertama terberat 250,0 KB (batas 300 KB: tercapai)" in notes[0]
     assert "2,0 KB (TIDAK tercapai)" in notes[1] and "120,0 KB (batas 100 KB: TIDAK tercapai)" in notes[1]
+    bad.misses = [f"kueri {n} → x/" for n in range(12)]
+    missed = search_notes([bad])[-1]
+    assert "kueri 4 → x/" in missed and "kueri 5 → x/" not in missed and missed.endswith("dan 7 kueri lain.")
+
+
+def test_zensical_macros_count_as_rendered_only_with_mkdocs_figures(tmp_path: Path) -> None:
+    from kinerja.bench.zensical import _check_zensical
+
+    mkdocs, project = tmp_path / "mkdocs", tmp_path / "proyek"
+    for folder in (mkdocs, project / "site"):
+        folder.mkdir(parents=True)
+    (mkdocs / "index.html").write_text(
+        "<p><strong>2</strong> dokumen, <strong>62</strong></p>", encoding="utf-8"
+    )
+    home = project / "site" / "index.html"
+    home.write_text("<p><strong>2</strong> dokumen, <strong>62</strong></p>", encoding="utf-8")
+    facts = site_facts(mkdocs)
+    assert _check_zensical(project, facts, mkdocs / "index.html").macros.startswith("ya (")
+    home.write_text("<p><strong>2</strong> dokumen, <strong>6200</strong></p>", encoding="utf-8")
+    assert _check_zensical(project, facts, mkdocs / "index.html").macros.startswith("tidak pasti")
+    home.write_text("<p>{{ rkt.indikator }}</p>", encoding="utf-8")
+    assert _check_zensical(project, facts, mkdocs / "index.html").macros.startswith("TIDAK")
 
 
 # --- the search benchmark (bench/cari.py, bench/pagefind.py) ---------------------------------------

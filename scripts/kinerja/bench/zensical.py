@@ -83,8 +83,16 @@ def zensical_note(program: Path | None, reason: str) -> str:
     )
 
 
-def _check_zensical(project: Path, mkdocs_site: SiteFacts, indikator: int) -> ZensicalRun:
-    """Compare Zensical's site/ with MkDocs' pages: same paths, indicator pages, macros rendered."""
+#: The figures the home page's macros print in bold (counts of documents, sasaran, indicators, …).
+_FIGURE = re.compile(r"<strong>(\d[\d.]*)</strong>")
+
+
+def _check_zensical(project: Path, mkdocs_site: SiteFacts, mkdocs_home: Path | None) -> ZensicalRun:
+    """Compare Zensical's site/ with MkDocs' pages: same paths, indicator pages, macros rendered.
+
+    The macros count as rendered when Zensical's home page prints the same bold
+    figures as MkDocs' home page of the same content.
+    """
     out = project / "site"
     result = ZensicalRun()
     facts = site_facts(out)
@@ -93,12 +101,17 @@ def _check_zensical(project: Path, mkdocs_site: SiteFacts, indikator: int) -> Ze
     result.indicator_pages = facts.indicator_pages
     home = out / "index.html"
     text = home.read_text(encoding="utf-8") if home.is_file() else ""
+    expected = (
+        _FIGURE.findall(mkdocs_home.read_text(encoding="utf-8"))
+        if mkdocs_home and mkdocs_home.is_file()
+        else []
+    )
     if "{{" in text or "{%" in text:
         result.macros = "TIDAK: beranda memuat '{{ … }}' mentah"
-    elif re.search(rf"<strong>{indikator}</strong>", text):
-        result.macros = f"ya (beranda menampilkan {indikator} indikator)"
+    elif expected and _FIGURE.findall(text) == expected:
+        result.macros = f"ya (beranda menampilkan angka yang sama dengan MkDocs: {', '.join(expected)})"
     else:
-        result.macros = "tidak pasti (angka indikator tidak ditemukan di beranda)"
+        result.macros = "tidak pasti (angka beranda berbeda dari MkDocs atau tidak ditemukan)"
     names = [n for n in SEARCH_INDEX_NAMES if list(out.rglob(n))]
     result.search_index = ", ".join(names) or "tidak ada"
     return result
@@ -134,7 +147,8 @@ def measure_zensical(program: Path, run: ScaleRun) -> ZensicalRun:
     print(f"[{factor}×]   {num(z.seconds)} s, kode keluar {z.returncode}", flush=True)
     if z.returncode != 0 or not (project / "site").is_dir():
         return ZensicalRun(seconds=z.seconds, rss_mb=z.rss_mb, error=z.error_line())
-    result = _check_zensical(project, run.site, run.indikator)
+    home = run.site_dir / "index.html" if run.site_dir else None
+    result = _check_zensical(project, run.site, home)
     result.seconds = z.seconds
     result.rss_mb = z.rss_mb
     result.search_index = f"bawaan Zensical: {result.search_index}; situs: {_index_zensical_site(project)}"
