@@ -1,4 +1,4 @@
-"""First paint waits for the HTML and one stylesheet: small CSS inlined, trailing scripts deferred."""
+"""First paint waits for the HTML and one stylesheet: stylesheets joined, trailing scripts deferred."""
 
 from __future__ import annotations
 
@@ -11,55 +11,73 @@ LINK = re.compile(r'<link rel="stylesheet" href="(?P<href>[^"]+)"')
 
 
 def small_site(root: Path) -> Path:
-    """A site with a big, a small, a print-only, an external, a root and a url() stylesheet."""
-    (root / "assets").mkdir(parents=True)
+    """A page whose head links two runs of local stylesheets, broken by others that must stay."""
+    (root / "assets" / "stylesheets").mkdir(parents=True)
     (root / "halaman").mkdir()
-    big = "".join(
-        f".k{n}{{margin:{n}px;padding:{n * 7 % 13}px;color:#{n * 99991 % 0xFFFFFF:06x}}}" for n in range(4000)
-    )
-    (root / "assets" / "besar.css").write_text(big, encoding="utf-8")
-    (root / "assets" / "kecil.css").write_text(".a { color: red; }\n", encoding="utf-8")
-    (root / "assets" / "cetak.css").write_text("body { color: black; }\n", encoding="utf-8")
-    (root / "assets" / "gambar.css").write_text(".b { background: url(gambar.png); }\n", encoding="utf-8")
-    (root / "assets" / "isi.css").write_text(
-        ".c { fill: url(#arsir); background: url('data:x'); }\n", encoding="utf-8"
-    )
+    files = {
+        "stylesheets/utama.css": '@charset "UTF-8";.u{color:blue}',
+        "stylesheets/palet.css": ".p{color:green}\n/*# sourceMappingURL=palet.css.map */\n",
+        "situs.css": ".a { color: red; fill: url(#arsir); background: url('data:x'); }\n",
+        "cetak.css": "body { color: black; }\n",
+        "gambar.css": ".b { background: url(gambar.png); }\n",
+        "impor.css": "@import 'lain.css';\n",
+    }
+    for name, text in files.items():
+        (root / "assets" / name).write_text(text, encoding="utf-8")
     page = (
         "<html><head><title>x</title>\n"
-        '<link rel="stylesheet" href="../assets/besar.css">\n'
-        '<link rel="stylesheet" href="../assets/kecil.css">\n'
+        '<link rel="stylesheet" href="../assets/stylesheets/utama.css">\n'
+        '<link rel="stylesheet" href="../assets/stylesheets/palet.css">\n'
+        '<link rel="stylesheet" href="../assets/situs.css">\n'
+        "<meta name=pemisah>\n"
         '<link rel="stylesheet" href="../assets/cetak.css" media="print">\n'
         '<link rel="stylesheet" href="https://cdn.contoh.id/luar.css">\n'
-        '<link rel="stylesheet" href="/situs/assets/kecil.css">\n'
+        '<link rel="stylesheet" href="/situs/assets/situs.css">\n'
+        "<meta name=pemisah>\n"
+        '<link rel="stylesheet" href="../assets/situs.css">\n'
         '<link rel="stylesheet" href="../assets/gambar.css">\n'
-        '<link rel="stylesheet" href="../assets/isi.css">\n'
+        "<meta name=pemisah>\n"
+        '<link rel="stylesheet" href="../assets/situs.css">\n'
+        '<link rel="stylesheet" href="../assets/impor.css">\n'
+        "<meta name=pemisah>\n"
+        '<link rel="stylesheet" href="../assets/situs.css">\n'
         '<link rel="stylesheet" href="../assets/hilang.css">\n'
-        '</head><body><link rel="stylesheet" href="../assets/kecil.css"></body></html>'
+        '</head><body><link rel="stylesheet" href="../assets/situs.css"></body></html>'
     )
     (root / "halaman" / "index.html").write_text(page, encoding="utf-8")
+    (root / "index.html").write_text(page.replace("../assets/", "assets/"), encoding="utf-8")
     return root / "halaman" / "index.html"
 
 
-def test_only_small_relative_stylesheets_are_inlined_in_order(tmp_path):
+def test_consecutive_local_stylesheets_become_one_file_in_the_same_order(tmp_path):
     page = small_site(tmp_path)
-    assert first_paint.speed_up_site(tmp_path) == 1
-    text = page.read_text(encoding="utf-8")
-    head, body = text.split("</head>")
-    kept = LINK.findall(head)
-    assert kept == [
-        "../assets/besar.css",
+    assert first_paint.speed_up_site(tmp_path) == 2
+    head, body = page.read_text(encoding="utf-8").split("</head>")
+    links = LINK.findall(head)
+    combined = [href for href in links if "gabungan." in href]
+    assert len(combined) == 1 and combined[0].startswith("../assets/stylesheets/gabungan."), links
+    assert links[1:] == [
+        "../assets/cetak.css",
         "https://cdn.contoh.id/luar.css",
-        "/situs/assets/kecil.css",
+        "/situs/assets/situs.css",
+        "../assets/situs.css",
         "../assets/gambar.css",
+        "../assets/situs.css",
+        "../assets/impor.css",
+        "../assets/situs.css",
         "../assets/hilang.css",
-    ]
-    assert (
-        head.index("besar.css") < head.index("<style>.a { color: red; }</style>") < head.index("cdn.contoh")
+    ], "a print sheet, another host, a root path, a moved url(), an @import and a missing file stay links"
+    written = (page.parent / combined[0]).resolve().read_text(encoding="utf-8")
+    assert written == '@charset "UTF-8";.u{color:blue}\n.p{color:green}\n' + (
+        ".a { color: red; fill: url(#arsir); background: url('data:x'); }\n"
     )
-    assert '<style media="print">body { color: black; }</style>' in head
-    assert "<style>.c { fill: url(#arsir); background: url('data:x'); }</style>" in head
-    assert 'href="../assets/kecil.css"' in body, "only the head is changed"
-    assert (tmp_path / "assets" / "kecil.css").is_file(), "the files stay in the site"
+    assert 'href="../assets/situs.css"' in body, "only the head is changed"
+    root_head = (tmp_path / "index.html").read_text(encoding="utf-8").split("</head>")[0]
+    assert LINK.findall(root_head)[0] == "assets/stylesheets/" + Path(combined[0]).name, (
+        "one file for both pages"
+    )
+    assert len(list((tmp_path / "assets" / "stylesheets").glob("gabungan.*.css"))) == 1
+    assert (tmp_path / "assets" / "situs.css").is_file(), "the files stay in the site"
     assert first_paint.speed_up_site(tmp_path) == 0, "a second run changes nothing"
 
 
@@ -67,11 +85,11 @@ def test_a_stylesheet_outside_the_site_is_never_read(tmp_path):
     (tmp_path / "luar.css").write_text(".rahasia{}", encoding="utf-8")
     site = tmp_path / "situs"
     site.mkdir()
-    (site / "index.html").write_text(
-        '<head><link rel="stylesheet" href="../luar.css"></head>', encoding="utf-8"
-    )
+    (site / "a.css").write_text(".a{}", encoding="utf-8")
+    links = '<link rel="stylesheet" href="a.css"><link rel="stylesheet" href="../luar.css">'
+    (site / "index.html").write_text(f"<head>{links}</head>", encoding="utf-8")
     assert first_paint.speed_up_site(site) == 0
-    assert ".rahasia" not in (site / "index.html").read_text(encoding="utf-8")
+    assert not list(site.glob("gabungan.*"))
 
 
 def test_only_the_external_scripts_that_end_the_body_are_deferred():
@@ -104,11 +122,16 @@ def test_only_the_external_scripts_that_end_the_body_are_deferred():
 def test_built_pages_block_first_paint_on_one_stylesheet(built_site):
     css = (built_site / "assets" / "kinerja.css").read_text(encoding="utf-8").strip()
     for page in [built_site / "index.html", built_site / "kinerja" / "indikator" / "ik24-s01" / "index.html"]:
-        head = page.read_text(encoding="utf-8").split("</head>")[0]
+        text = page.read_text(encoding="utf-8")
+        head, body = text.split("</head>")
         links = LINK.findall(head)
-        assert len(links) == 1 and "main." in links[0], links
-        assert css in head
-        assert head.index(links[0]) < head.index(css), "the site's CSS still comes after Material's"
-        body = page.read_text(encoding="utf-8").split("</head>")[1]
+        assert len(links) == 1 and "/gabungan." in links[0], links
+        joined = (page.parent / links[0]).resolve().read_text(encoding="utf-8")
+        material = next((built_site / "assets" / "stylesheets").glob("main.*.min.css")).read_text(
+            encoding="utf-8"
+        )
+        assert joined.index(material.strip()) < joined.index(css), (
+            "the site's CSS still comes after Material's"
+        )
         scripts = re.findall(r'<script src="[^"]+"([^>]*)>', body)
         assert len(scripts) >= 2 and all(" defer" in rest for rest in scripts), scripts
