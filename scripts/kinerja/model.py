@@ -175,7 +175,8 @@ def load_cached(root: Path) -> Package:
     descriptor = root / "datapackage.json"
     names = json.loads(descriptor.read_text(encoding="utf-8")).get("resources", [])
     files = [descriptor] + [root / r["path"] for r in names]
-    key = (str(root.resolve()), *((str(f), f.stat().st_mtime_ns, f.stat().st_size) for f in files))
+    stats = [(str(f), f.stat()) for f in files]
+    key = (str(root.resolve()), *((name, st.st_mtime_ns, st.st_size) for name, st in stats))
     if key not in _LOADED:
         _LOADED.clear()
         _LOADED[key] = load(root)

@@ -34,10 +34,10 @@ import shutil
 import subprocess
 import tempfile
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
 
 from .. import paths
+from ..outputs.search.lunr import Written
 from ..outputs.search.pages import Page
 from ..outputs.search.terms import Hidden
 
@@ -64,15 +64,6 @@ REFERENCE_BOOST = 3.0
 
 class PagefindMissing(RuntimeError):
     """The `pagefind` package (with its binary) is not installed."""
-
-
-@dataclass
-class Written:
-    """What was indexed: pages, and the bundle's size on disk."""
-
-    pages: int
-    files: int
-    bytes: int
 
 
 def _weight(value: float) -> str:

@@ -27,9 +27,10 @@ import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
-_LINK = re.compile(r"<link (?P<attrs>[^>]*\brel=\"stylesheet\"[^>]*)>")
-#: Links with only whitespace between them.
-_LINK_RUN = re.compile(r"<link [^>]*\brel=\"stylesheet\"[^>]*>(?:\s*<link [^>]*\brel=\"stylesheet\"[^>]*>)+")
+_ANY_LINK = r'<link [^>]*\brel="stylesheet"[^>]*>'
+_LINK = re.compile(r'<link (?P<attrs>[^>]*\brel="stylesheet"[^>]*)>')
+#: Two or more links with only whitespace between them.
+_LINK_RUN = re.compile(rf"{_ANY_LINK}(?:\s*{_ANY_LINK})+")
 _HREF = re.compile(r'\bhref="(?P<href>[^"]+)"')
 #: The last `<script src=…></script>` before a position, with only whitespace after it.
 _TRAILING_SCRIPT = re.compile(r"<script (?P<attrs>[^>]*)></script>\s*\Z")

@@ -21,13 +21,12 @@ the benchmark only (scripts/kinerja/bench/pagefind.py).
 from __future__ import annotations
 
 import dataclasses
-import json
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
 from pathlib import Path
 
 from ...model import Package
 from . import lunr, pages, stemmer, terms
+from .lunr import Written
 from .pages import Page, read_page, read_site
 from .stemmer import ROOTS, STOPWORDS, Stemmer, root_list, stem, words
 from .terms import Hidden, glossary_pairs, hidden_terms, usable_pairs
@@ -37,15 +36,6 @@ NOT_PAGES = ("api", "berkas", "data", "assets", "pagefind")
 #: The query stemmer's data for content/assets/cari.js: roots and stop words.
 STEMMER_DATA = f"{lunr.FOLDER}/akar.json"
 VERSION = 1
-
-
-@dataclass
-class Report:
-    """What the search step did: pages indexed and the files written, with their size on disk."""
-
-    pages: int
-    files: int
-    bytes: int
 
 
 def indexed(site: Path, glossary: Iterable[Mapping[str, str]]) -> tuple[list[tuple[Page, Hidden]], list[str]]:
@@ -65,9 +55,7 @@ def write_stemmer_data(site: Path, roots: list[str]) -> int:
     path = site / STEMMER_DATA
     path.parent.mkdir(parents=True, exist_ok=True)
     data = {"version": VERSION, "min_root": stemmer.MIN_ROOT, "roots": roots, "stopwords": sorted(STOPWORDS)}
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    path.write_text(text, encoding="utf-8", newline="\n")
-    return len(text.encode("utf-8"))
+    return lunr.write_json(path, data)
 
 
 def build_index(
@@ -75,15 +63,15 @@ def build_index(
     glossary: Iterable[Mapping[str, str]],
     scope_of: Callable[[str], str] = lunr.office_of,
     default: str = lunr.OFFICE,
-) -> Report:
+) -> Written:
     """Index the built site for its search page (writes site/cari/indeks/)."""
     items, roots = indexed(site, glossary)
     written = lunr.write(site, items, scope_of, default)
     size = write_stemmer_data(site, roots)
-    return Report(written.pages, written.files + 1, written.bytes + size)
+    return Written(written.pages, written.files + 1, written.bytes + size)
 
 
-def index_package_site(site: Path, package: Package) -> Report:
+def index_package_site(site: Path, package: Package) -> Written:
     """Index a site built from `package` (by MkDocs or Zensical): its glossary, its home office as default."""
     home = package.home.id if package.kantor else ""
     glossary = [dataclasses.asdict(g) for g in package.glosarium]
@@ -97,8 +85,8 @@ __all__ = [
     "STOPWORDS",
     "Hidden",
     "Page",
-    "Report",
     "Stemmer",
+    "Written",
     "build_index",
     "index_package_site",
     "glossary_pairs",

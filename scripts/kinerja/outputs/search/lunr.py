@@ -44,7 +44,7 @@ _OFFICE_PAGE = re.compile(r"^kinerja/kantor/(?P<code>[^/]+)/")
 
 @dataclass
 class Written:
-    """What was written: pages, files and bytes on disk."""
+    """What a search step wrote: pages indexed, files and bytes on disk (also the Pagefind candidate's)."""
 
     pages: int
     files: int
@@ -81,7 +81,8 @@ def lunr_source() -> Path:
     return Path(mkdocs.__file__).parent / LUNR_IN_MKDOCS
 
 
-def _dump(path: Path, data: object) -> int:
+def write_json(path: Path, data: object) -> int:
+    """Write `data` as compact UTF-8 JSON with LF line ends (what the search page fetches); its size."""
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     path.write_text(text, encoding="utf-8", newline="\n")
     return len(text.encode("utf-8"))
@@ -116,14 +117,14 @@ def write(
         count += 1
     size = 0
     for name, docs in sorted(scopes.items()):
-        size += _dump(folder / f"{name}.json", {"version": VERSION, "docs": docs})
+        size += write_json(folder / f"{name}.json", {"version": VERSION, "docs": docs})
     manifest = {
         "version": VERSION,
         "scopes": {name: len(docs) for name, docs in sorted(scopes.items())},
         "common": COMMON,
         "default": default if default in scopes else next((n for n in sorted(scopes) if n != COMMON), COMMON),
     }
-    size += _dump(folder / MANIFEST, manifest)
+    size += write_json(folder / MANIFEST, manifest)
     shutil.copyfile(lunr_source(), folder / "lunr.js")
     size += (folder / "lunr.js").stat().st_size
     return Written(count, len(scopes) + 2, size)
