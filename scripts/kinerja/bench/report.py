@@ -332,7 +332,7 @@ def _main_report(command: str, findings: Findings, note: str, started: datetime,
         "make bench SKALA=1,10                        # skala lain",
         "make bench SKALA=1 TAMBAHAN=1                # ukur ulang 1× di bawah putaran utama",
         "PYTHONPATH=scripts .venv/bin/python -m kinerja bench --skala 1 --tanpa-zensical   # cepat",
-        "PYTHONPATH=scripts .venv-bench/bin/python -m kinerja.bench.cari --skala 1   # pencarian saja",
+        "PYTHONPATH=scripts .venv/bin/python -m kinerja.bench.cari --skala 1        # pencarian saja",
         "```",
         "",
     ]
