@@ -257,6 +257,17 @@ def test_a_wrong_date_is_refused_after_the_changes(
     assert "2/5/2024" in problem.fix and f"{row['id']} target: '77,5%' → '80%'" in error.found
 
 
+def test_a_revision_may_not_overwrite_the_source_of_the_version_it_replaces(
+    package_copy: Path, tmp_path: Path
+) -> None:
+    row = indicator(package_copy, lambda r: r["target_dicetak"] == "77,5%")
+    name = Path(csvio.read(package_copy / "data" / "dokumen.csv")[0]["sumber"]).name
+    path = revised(package_copy, tmp_path, set_target(row, "80%"), name)
+    error = refused(package_copy, path, alasan=REASON, tanggal="2/5/2024")
+    assert [p.code for p in error.problems] == ["nama_sumber_terpakai"]
+    assert "-revisi-1." in error.problems[0].fix and f"{row['id']} target: '77,5%' → '80%'" in error.found
+
+
 def test_the_fix_text_can_name_one_way_only() -> None:
     browser = revising.revision_fix("masukan/x.txt", (revising.BROWSER_WAY,))
     assert "Alasan:" in browser and "make" not in browser

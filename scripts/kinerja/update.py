@@ -132,8 +132,9 @@ def import_document(root: Path, path: Path, kantor: str = "", alasan: str = "", 
         if problems:
             raise ProblemsFound(problems, reading.NOT_CHANGED)
         revised = importer.revisions(copy, rows)
+        taken = (root / importer.SUMBER / source.name).is_file()
         signed, problems = revising.terms(
-            source.name, display_path(path, root), revised, alasan, tanggal, today()
+            source.name, display_path(path, root), revised, alasan, tanggal, today(), taken
         )
         shown = revising.report(revised, signed)
         if problems:

@@ -43,11 +43,29 @@ DATE_FIX = (
 
 
 def terms(
-    name: str, shown: str, revised: list[Revision], alasan: str, tanggal: str, today: date
+    name: str,
+    shown: str,
+    revised: list[Revision],
+    alasan: str,
+    tanggal: str,
+    today: date,
+    taken: bool = False,
 ) -> tuple[date | None, list[Problem]]:
-    """The signing date given for a revision, and what is missing or wrong in its reason and date."""
+    """The signing date given for a revision, and what is missing or wrong in its reason and date.
+
+    `taken`: data/sumber/ already holds a file of this name, which a revision must not overwrite
+    (it is the source of the version being replaced).
+    """
     signed = printed.typed_date(tanggal) if tanggal.strip() else None
     problems = []
+    if revised and taken:
+        stem, dot, suffix = name.partition(".")
+        what = (
+            f"data/sumber/{name} sudah ada dan menyimpan dokumen versi yang terbit; revisi dengan nama "
+            "yang sama akan menimpanya."
+        )
+        fix = f"beri berkas revisi nama baru, misalnya {stem}-revisi-1{dot}{suffix}, lalu impor lagi."
+        problems.append(Problem("nama_sumber_terpakai", name, what, fix))
     if tanggal.strip() and signed is None:
         what = f"tanggal revisi '{tanggal}' tidak terbaca."
         problems.append(Problem("tanggal_revisi_salah", name, what, DATE_FIX, None, "tanggal"))
