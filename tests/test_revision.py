@@ -23,6 +23,7 @@ from kinerja.domain import revision
 from kinerja.domain.printed import long_date, typed_date
 from kinerja.errors import ProblemsFound
 from kinerja.ingest import hints, revising
+from kinerja.ingest.transcribe import Rows
 from kinerja.validate import validate
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -313,6 +314,18 @@ def test_recorded_hints_are_not_listed_again_and_new_ones_come_as_ready_rows(
     rows = csvio.read(package_copy / "data" / "anomali.csv")
     csvio.write(package_copy / "data" / "anomali.csv", header, [*rows[:-1], new])
     assert validate(package_copy) == []
+
+
+def test_a_category_target_on_a_percentage_indicator_is_a_hint_in_any_document() -> None:
+    row = {
+        **target("IK99-S01", "WTP", "", "", "kategori"),
+        "teks": "Persentase opini laporan keuangan",
+        "dokumen_id": "RKT99-S",
+        "program_id": "PG99-S01",
+    }
+    (hint,) = hints.doubts(Rows(indikator=[row]))
+    assert (hint.rujukan_id, hint.kolom, hint.teks_dicetak) == ("IK99-S01", "target_dicetak", "WTP")
+    assert str(hint) == "IK99-S01: indikator persentase dengan target kategori 'WTP'."
 
 
 def git(folder: Path, *args: str) -> str:

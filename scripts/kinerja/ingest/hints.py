@@ -79,6 +79,9 @@ def doubts(rows: Rows) -> list[Hint]:
     for item in rows.indikator:
         doc, code, printed = item["dokumen_id"], item["id"], item["target_dicetak"]
         if item["target_jenis"] == "kategori":
+            if item["teks"].lower().startswith("persentase"):
+                what = f"Indikator persentase dengan target kategori '{printed}'."
+                notes.append(Hint(doc, "indikator", code, "target_dicetak", "satuan", printed, what))
             continue
         target = parse_target(printed)
         if target.decimal_point:
