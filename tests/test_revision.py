@@ -291,7 +291,7 @@ def test_recorded_hints_are_not_listed_again_and_new_ones_come_as_ready_rows(
     assert listed == [
         f"- {dropped['rujukan_id']}: target '{dropped['teks_dicetak']}' memakai titik desimal."
     ], "only the hint no longer in data/anomali.csv is new work"
-    assert any(line.endswith("sudah tercatat di data/anomali.csv.") for line in report)
+    assert any(line.endswith("sudah tercatat di data/anomali.csv dan tidak diulang.") for line in report)
     at = next(i for i, line in enumerate(report) if line.startswith(hints.ROWS_MARK))
     pasted = report[at + 1]
     with (package_copy / "data" / "anomali.csv").open("a", encoding="utf-8") as handle:

@@ -151,5 +151,7 @@ def hint_report(root: Path, hints: list[Hint], fields: list[str], dicatat: str =
         lines += anomaly_rows(root, new, fields, dicatat)
     if len(new) < len(hints):
         known = len(hints) - len(new)
-        lines.append(f"{known} hal lain yang biasanya perlu diperiksa sudah tercatat di data/anomali.csv.")
+        lines.append(
+            f"{known} hal yang perlu diperiksa sudah tercatat di data/anomali.csv dan tidak diulang."
+        )
     return lines
