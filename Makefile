@@ -48,8 +48,10 @@ format: setup
 bench: setup
 	$(PY) -m kinerja bench $(if $(SKALA),--skala $(SKALA)) $(if $(TAMBAHAN),--tambahan)
 
+# make import SRC=berkas [KANTOR=6472] [ALASAN="…" TANGGAL=2/5/2024] (a revision needs both);
+# what it wrote is staged with git (git add), ready to commit.
 import: setup
-	$(PY) -m kinerja import $(SRC) $(if $(KANTOR),--kantor $(KANTOR))
+	$(PY) -m kinerja import "$(SRC)" $(if $(KANTOR),--kantor "$(KANTOR)") $(if $(ALASAN),--alasan "$$ALASAN") $(if $(TANGGAL),--tanggal "$$TANGGAL")
 
 check-upload: setup
 	$(PY) -m kinerja check-upload $(if $(REPORT),--report "$(REPORT)") $(if $(PATCH),--patch "$(PATCH)")

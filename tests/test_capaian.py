@@ -141,7 +141,7 @@ def test_a_revision_becomes_a_version_with_its_changes(tmp_path, builder):
     text = text.replace("Samarinda, 1 Maret 2024\n\nSekretaris", "Samarinda, 1 Juli 2024\n\nSekretaris")
     source = tmp_path / "rkt-2024-kpu-kaltim-revisi-1.txt"
     source.write_text(text, encoding="utf-8")
-    report = import_document(project, source)
+    report = import_document(project, source, alasan="Revisi target disiplin pegawai.", tanggal="1 Juli 2024")
     assert "RKT24-S: revisi dicatat sebagai versi 2" in report
     revisi = csvio.read(project / "data" / "revisi.csv")
     assert [(r["dokumen_id"], r["versi"], r["tanggal"]) for r in revisi][-1] == ("RKT24-S", "2", "2024-07-01")

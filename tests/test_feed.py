@@ -56,7 +56,7 @@ def test_revisions_and_realisation_become_entries_with_their_own_dates(tmp_path:
     )
     source = tmp_path / "rkt-2024-kpu-kaltim-revisi-1.txt"
     source.write_text(text, encoding="utf-8")
-    import_document(project, source)
+    import_document(project, source, alasan="Revisi target disiplin pegawai.", tanggal="2024-07-01")
     before = parse(feed.atom(model.load(project), None, "berkas/perubahan.xml", 0))
     revision = next(e for e in before.entries if e.id.endswith(":dokumen:RKT24-S:v2"))
     assert revision.title.startswith("Revisi versi 2") and revision.updated.startswith("2024-07-01")

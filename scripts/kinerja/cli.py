@@ -9,6 +9,8 @@ prints a traceback for any input a person gives it.
 from __future__ import annotations
 
 import argparse
+import hashlib
+import subprocess
 import sys
 from pathlib import Path
 
@@ -62,12 +64,72 @@ def cmd_cari(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    """Import an RKT document (.txt, .docx) or a realisation sheet (.xlsx): `python -m kinerja import F`."""
+    """Import an RKT document (.txt, .docx) or a realisation sheet (.xlsx): `python -m kinerja import F`.
+
+    What the import wrote is then staged with git (`make import` is followed by a commit), so that
+    a new file in data/sumber/ or data/arsip/ is never left out of it.
+    """
     from . import update
 
-    report = update.import_document(args.root, Path(args.source), args.kantor)
+    before = package_files(args.root)
+    report = update.import_document(args.root, Path(args.source), args.kantor, args.alasan, args.tanggal)
     print(report)
+    for line in stage(args.root, before):
+        print(line)
     return 0
+
+
+#: What a maintainer types to add the package's changes to a commit by hand.
+ADD_BY_HAND = "git add data datapackage.json"
+
+
+def package_files(root: Path) -> dict[str, str]:
+    """The SHA-256 of every file of the package (datapackage.json, data/), by path from root."""
+    files = [root / "datapackage.json", *sorted((root / "data").rglob("*"))]
+    return {
+        p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in files
+        if p.is_file()
+    }
+
+
+def _git(root: Path, *args: str) -> subprocess.CompletedProcess[str] | None:
+    try:
+        return subprocess.run(["git", *args], cwd=root, capture_output=True, text=True)
+    except OSError:
+        return None  # no git on this computer
+
+
+def stage(root: Path, before: dict[str, str]) -> list[str]:
+    """Stage the package files that changed since `before` when root is a git work tree; tell which.
+
+    Only the files this step changed are added (new, changed or removed), never other work.
+    Without git, or outside a repository, the lines say what to add by hand.
+    """
+    after = package_files(root)
+    changed = sorted(p for p in before.keys() | after.keys() if before.get(p) != after.get(p))
+    if not changed:
+        return []
+    named = ", ".join(changed)
+    top = _git(root, "rev-parse", "--show-toplevel")
+    if top is None or top.returncode != 0 or Path(top.stdout.strip()).resolve() != root.resolve():
+        return [
+            f"Berkas yang berubah: {named}.",
+            f"Folder ini bukan repositori git: tambahkan berkas itu ke git sebelum komit ({ADD_BY_HAND}).",
+        ]
+    added = _git(root, "add", "-A", "--", *changed)
+    if added is None or added.returncode != 0:
+        why = (
+            added.stderr.strip().splitlines()[-1] if added and added.stderr.strip() else "git tidak berjalan"
+        )
+        return [
+            f"Berkas yang berubah: {named}.",
+            f"git add gagal ({why}); tambahkan sendiri dengan '{ADD_BY_HAND}' sebelum komit.",
+        ]
+    return [
+        f"Ditambahkan ke git (git add), siap dikomit: {named}.",
+        "Periksa dengan 'git status', lalu simpan: git commit -m \"<pesan>\" dan git push.",
+    ]
 
 
 def cmd_check_upload(args: argparse.Namespace) -> int:
@@ -154,6 +216,14 @@ def make_parser() -> argparse.ArgumentParser:
         "--kantor",
         default="",
         help="kode kantor penanda tangan (data/kantor.csv), bila unitnya tidak terbaca",
+    )
+    imp.add_argument(
+        "--alasan", default="", help="alasan revisi, bila dokumen merevisi dokumen yang sudah ada"
+    )
+    imp.add_argument(
+        "--tanggal",
+        default="",
+        help="tanggal tanda tangan dokumen revisi, misalnya 2024-05-02, 2/5/2024 atau '2 Mei 2024'",
     )
     imp.set_defaults(func=cmd_import)
     return parser

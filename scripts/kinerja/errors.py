@@ -49,15 +49,20 @@ class ProblemsFound(KinerjaError):
     """Input that cannot be used, with every problem found in it (validation, import)."""
 
     def __init__(
-        self, problems: list[Problem], summary: str = "masalah di paket data. Situs lama tidak diubah."
+        self,
+        problems: list[Problem],
+        summary: str = "masalah di paket data. Situs lama tidak diubah.",
+        found: list[str] | None = None,
     ) -> None:
         super().__init__(f"{len(problems)} masalah ditemukan")
         self.problems = problems
         self.summary = summary
+        #: What was found before the problems stopped it (a revision's changes), told first.
+        self.found = found or []
 
     def lines(self) -> list[str]:
-        """Every problem on its own line; with several, a last line with the count and what was kept."""
-        lines = [str(p) for p in self.problems]
+        """What was found, then every problem on its own line; with several, the count and what was kept."""
+        lines = [*self.found, *(str(p) for p in self.problems)]
         if len(lines) > 1:
             lines.append(f"GAGAL: {len(self.problems)} {self.summary}")
         return lines

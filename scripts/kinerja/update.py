@@ -28,7 +28,7 @@ from pathlib import Path
 from . import atomic, clock, csvio, model
 from .domain import sheet as layout
 from .errors import BuildError, Problem, ProblemsFound
-from .ingest import importer, offices, reading
+from .ingest import importer, offices, reading, revising
 from .ingest import sheet as lembar
 from .outputs import fmt
 from .outputs.sheet import sheet_bytes
@@ -107,11 +107,14 @@ def _unreadable(source: reading.Source, rows: importer.Rows) -> list[Problem]:
     return problems
 
 
-def import_document(root: Path, path: Path, kantor: str = "") -> str:
+def import_document(root: Path, path: Path, kantor: str = "", alasan: str = "", tanggal: str = "") -> str:
     """Import one signed document into the package at root, all or nothing; returns the report.
 
     The office that signed it is read from its unit line, or `kantor` (an id of data/kantor.csv).
-    A file ending in .xlsx is a realisation sheet and goes to `import_sheet` (`kantor` is not used).
+    A document that revises one already imported (same document, other content) has each change
+    listed first, and needs `alasan` (the reason, in a person's words) and `tanggal` (the revised
+    document's signing date as typed: 2024-05-02, 2/5/2024, 2 Mei 2024); without them it is refused
+    after that list. A file ending in .xlsx is a realisation sheet and goes to `import_sheet`.
     """
     if path.suffix.lower() == ".xlsx":
         return import_sheet(root, path)
@@ -128,21 +131,38 @@ def import_document(root: Path, path: Path, kantor: str = "") -> str:
         problems = _unreadable(source, rows)
         if problems:
             raise ProblemsFound(problems, reading.NOT_CHANGED)
-        lines = importer.write_import(copy, source, rows)
+        revised = importer.revisions(copy, rows)
+        taken = (root / importer.SUMBER / source.name).is_file()
+        signed, problems = revising.terms(
+            source.name, display_path(path, root), revised, alasan, tanggal, today(), taken
+        )
+        shown = revising.report(revised, signed)
+        if problems:
+            raise ProblemsFound(problems, reading.NOT_CHANGED, shown)
+        iso = signed.isoformat() if signed and revised else ""
+        lines = importer.write_import(copy, source, rows, alasan, iso, today().isoformat())
         problems = validate(copy)
         if problems:
             raise ProblemsFound(
                 [_relocated(p, copy) for p in problems],
                 "masalah pada hasil impor. Tidak ada yang diubah di data/.",
+                shown,
             )
         swap_in(copy, root)
+    if revised and signed:
+        reason = " ".join(alasan.split())
+        lines.append(f"data/revisi.csv: tanggal tanda tangan {fmt.tanggal(signed)}, keterangan '{reason}'.")
+    elif alasan or tanggal:
+        lines.append(
+            "Alasan dan tanggal revisi tidak dipakai: dokumen ini bukan revisi dokumen yang sudah ada."
+        )
     lines.append("Paket data sah. Langkah berikutnya: periksa data/anomali.csv, lalu 'make site'.")
-    return "\n".join(lines)
+    return "\n".join([*shown, *lines])
 
 
-def import_file(root: Path, path: Path, kantor: str = "") -> str:
-    """Import an uploaded file by its kind: a signed document (.txt, .docx); other kinds are refused."""
-    return import_document(root, path, kantor)
+def import_file(root: Path, path: Path, kantor: str = "", alasan: str = "", tanggal: str = "") -> str:
+    """Import an uploaded file by its kind: a signed document (.txt, .docx) or a realisation sheet (.xlsx)."""
+    return import_document(root, path, kantor, alasan, tanggal)
 
 
 def _relocated(problem: Problem, copy: Path) -> Problem:

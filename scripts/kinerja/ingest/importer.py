@@ -4,8 +4,8 @@ The functions here read and write the CSVs of the package folder they are
 given; `kinerja.update` gives them a temporary copy of the package and swaps
 it in only when the whole result validates, so the real data/ is never
 half-written. Rows already in the package keep their identifiers; new rows
-get new ones. The report lists what looks doubtful, for a person to record
-in data/anomali.csv.
+get new ones. The report lists what looks doubtful (ingest.hints), for a person to
+record in data/anomali.csv.
 """
 
 from __future__ import annotations
@@ -13,12 +13,14 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 from .. import csvio
 from ..domain import ids, versions
 from ..domain.printed import normalise, program_key
-from ..domain.targets import BOUND_DIRECTION, Kategori, Scales, parse_target
+from ..domain.targets import BOUND_DIRECTION, Kategori, Scales
+from .hints import doubts, hint_report
 from .reading import Source
 from .transcribe import Existing, Office, Rows, transcribe
 
@@ -71,15 +73,21 @@ _COMPARED = {
 }
 
 
-def _document_rows(rows: dict[str, list[dict[str, str]]], dokumen_id: str) -> dict[str, list[dict[str, str]]]:
+def _document_rows(
+    rows: dict[str, list[dict[str, str]]], dokumen_id: str, names: tuple[str, ...] = versions.ARCHIVED
+) -> dict[str, list[dict[str, str]]]:
     programs = {r["id"] for r in rows["program"] if r["dokumen_id"] == dokumen_id}
     return {
         name: [
             r
             for r in rows[name]
-            if (r["program_id"] in programs if name == "program_kode" else r["dokumen_id"] == dokumen_id)
+            if (
+                r["program_id"] in programs
+                if name == "program_kode"
+                else (r["id"] if name == "dokumen" else r["dokumen_id"]) == dokumen_id
+            )
         ]
-        for name in versions.ARCHIVED
+        for name in names
     }
 
 
@@ -90,64 +98,64 @@ def _same(a: dict[str, list[dict[str, str]]], b: dict[str, list[dict[str, str]]]
     )
 
 
-def record_versions(root: Path, rows: Rows, relative: str) -> list[tuple[str, int]]:
-    """Note each imported document in revisi.csv; archive the old rows when the content changed."""
+@dataclass(frozen=True)
+class Revision:
+    """A document already in the package whose imported rows differ: a new version of it."""
+
+    dokumen_id: str
+    versi: int  # the version this import makes
+    previous_date: str  # signing date (ISO) of the version it replaces
+    before: dict[str, list[dict[str, str]]]  # the document's current rows (dokumen, program, …)
+    after: dict[str, list[dict[str, str]]]  # its imported rows
+
+
+def revisions(root: Path, rows: Rows) -> list[Revision]:
+    """The imported documents that revise a document of the package (same code, other content)."""
     path = root / "data" / "revisi.csv"
     revisi = csvio.read(path) if path.is_file() else []
-    current = {name: csvio.read(root / "data" / f"{name}.csv") for name in versions.ARCHIVED}
-    imported = {name: getattr(rows, name) for name in versions.ARCHIVED}
-    revised = []
+    names = ("dokumen", *versions.ARCHIVED)
+    current = {name: csvio.read(root / "data" / f"{name}.csv") for name in names}
+    imported = {name: getattr(rows, name) for name in names}
+    found = []
     for doc in rows.dokumen:
-        known = [int(r["versi"]) for r in revisi if r["dokumen_id"] == doc["id"]]
-        before = _document_rows(current, doc["id"])
-        if known and _same(before, _document_rows(imported, doc["id"])):
+        known = sorted((int(r["versi"]), r["tanggal"]) for r in revisi if r["dokumen_id"] == doc["id"])
+        before = _document_rows(current, doc["id"], names)
+        after = _document_rows(imported, doc["id"], names)
+        if known and not _same(before, after):
+            found.append(Revision(doc["id"], known[-1][0] + 1, known[-1][1], before, after))
+    return found
+
+
+def record_versions(
+    root: Path, rows: Rows, relative: str, alasan: str = "", tanggal: str = ""
+) -> list[Revision]:
+    """Note each imported document in revisi.csv; archive the old rows when the content changed.
+
+    A new document's version 1 carries its printed signing date; a revision carries `tanggal`
+    (ISO, the date the person gave; else the printed one) and `alasan` as its description.
+    """
+    path = root / "data" / "revisi.csv"
+    revisi = csvio.read(path) if path.is_file() else []
+    revised = {r.dokumen_id: r for r in revisions(root, rows)}
+    for doc in rows.dokumen:
+        if any(r["dokumen_id"] == doc["id"] for r in revisi) and doc["id"] not in revised:
             continue
-        if known:
-            versions.write_archive(root, doc["id"], max(known), before)
-        versi = max(known, default=0) + 1
+        revision = revised.get(doc["id"])
+        if revision is not None:
+            versions.write_archive(
+                root, doc["id"], revision.versi - 1, {n: revision.before[n] for n in versions.ARCHIVED}
+            )
         revisi.append(
             {
                 "dokumen_id": doc["id"],
-                "versi": str(versi),
-                "tanggal": doc["tanggal"],
+                "versi": str(revision.versi if revision else 1),
+                "tanggal": (tanggal or doc["tanggal"]) if revision else doc["tanggal"],
                 "sumber": relative,
-                "keterangan": "" if known else "Dokumen awal bertanda tangan.",
+                "keterangan": " ".join(alasan.split()) if revision else "Dokumen awal bertanda tangan.",
             }
         )
-        if known:
-            revised.append((doc["id"], versi))
     csvio.write(path, ["dokumen_id", "versi", "tanggal", "sumber", "keterangan"], revisi)
-    return revised
-
-
-def doubts(rows: Rows) -> list[str]:
-    """Things in the imported rows that a person should look at and perhaps record as anomalies."""
-    notes: list[str] = []
-    seen_codes: dict[str, str] = {}
-    for program in rows.program:
-        for kode in (k for k in rows.program_kode if k["program_id"] == program["id"]):
-            other = seen_codes.setdefault(kode["kode"], program["nama"])
-            if other != program["nama"]:
-                notes.append(f"{program['id']}: kode {kode['kode']} tercetak dengan nama lain: '{other}'.")
-        if re.search(r"\bdan$", program["teks_dicetak"]):
-            notes.append(f"{program['id']}: sel program berakhir dengan 'dan'.")
-    for sasaran in rows.sasaran:
-        if sasaran["sama_dengan"]:
-            notes.append(f"{sasaran['id']}: sama dengan {sasaran['sama_dengan']} kecuali huruf besar/kecil.")
-    for item in rows.indikator:
-        if item["target_jenis"] == "kategori":
-            continue
-        target = parse_target(item["target_dicetak"])
-        if target.decimal_point:
-            notes.append(f"{item['id']}: target '{item['target_dicetak']}' memakai titik desimal.")
-        if item["teks"].lower().startswith("persentase") and target.satuan != "persen":
-            notes.append(f"{item['id']}: indikator persentase dengan target '{item['target_dicetak']}'.")
-        if re.search(r"\w-\w", item["teks"]) and re.search(r"\b\w{2,}-\w{2,}\b", item["teks"]):
-            for word in re.findall(r"\b[a-z]{3,}-[a-z]{2,}\b", item["teks"]):
-                notes.append(f"{item['id']}: kata '{word}' mungkin pemenggalan yang tertinggal.")
-        if item["dokumen_id"].endswith("S") and not item["program_id"]:
-            notes.append(f"{item['id']}: tidak punya program/kegiatan.")
-    return notes
+    return list(revised.values())
 
 
 def _source_entry(relative: str, data: bytes, title: str, description: str) -> dict[str, str]:
@@ -289,14 +297,20 @@ def plan(root: Path, source: Source, tables: list, offices: list[Office]) -> Row
     return transcribe(tables, f"{SUMBER}/{source.name}", existing_ids(root), scales(root), offices)
 
 
-def write_import(root: Path, source: Source, rows: Rows) -> list[str]:
-    """Write the document and its rows into the package folder `root`; returns the report's lines."""
+def write_import(
+    root: Path, source: Source, rows: Rows, alasan: str = "", tanggal: str = "", dicatat: str = ""
+) -> list[str]:
+    """Write the document and its rows into the package folder `root`; returns the report's lines.
+
+    A revision's row in revisi.csv carries `alasan` and `tanggal` (ISO); `dicatat` (ISO) is the
+    day written into the ready rows for data/anomali.csv.
+    """
     relative = f"{SUMBER}/{source.name}"
     (root / SUMBER).mkdir(parents=True, exist_ok=True)
     (root / relative).write_bytes(source.data)
     if source.places is not None:
         (root / text_form_path(relative)).write_text(source.text, encoding="utf-8", newline="\n")
-    revised = record_versions(root, rows, relative)
+    revised = [(r.dokumen_id, r.versi) for r in record_versions(root, rows, relative, alasan, tanggal)]
     merged = merge(root, rows)
     for name in RESOURCES:
         csvio.write(root / "data" / f"{name}.csv", _fields(root, name), merged[name])
@@ -312,9 +326,4 @@ def write_import(root: Path, source: Source, rows: Rows) -> list[str]:
         lines.append(
             f"{dokumen_id}: revisi dicatat sebagai versi {versi}; versi sebelumnya disimpan di data/arsip/."
         )
-    lines += retired
-    notes = doubts(rows)
-    if notes:
-        lines.append("Perlu diperiksa (catat di data/anomali.csv bila memang keliru di dokumen):")
-        lines += [f"- {note}" for note in notes]
-    return lines
+    return lines + retired + hint_report(root, doubts(rows), _fields(root, "anomali"), dicatat)
