@@ -62,7 +62,7 @@ def cmd_cari(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    """Import an RKT document (.txt, .docx) or a realisation sheet (.xlsx): `python -m kinerja import F`."""
+    """Import an RKT document (.txt, .docx, .pdf) or a realisation sheet (.xlsx): `kinerja import F`."""
     from . import update
 
     report = update.import_document(args.root, Path(args.source), args.kantor)
@@ -148,7 +148,9 @@ def make_parser() -> argparse.ArgumentParser:
     )
     cari.add_argument("--situs", default="site", help="folder situs yang sudah dibangun")
     cari.set_defaults(func=cmd_cari)
-    imp = sub.add_parser("import", help="impor dokumen RKT (.txt atau .docx) atau lembar realisasi (.xlsx)")
+    imp = sub.add_parser(
+        "import", help="impor dokumen RKT (.txt, .docx atau .pdf) atau lembar realisasi (.xlsx)"
+    )
     imp.add_argument("source")
     imp.add_argument(
         "--kantor",

@@ -141,7 +141,7 @@ def import_document(root: Path, path: Path, kantor: str = "") -> str:
 
 
 def import_file(root: Path, path: Path, kantor: str = "") -> str:
-    """Import an uploaded file by its kind: a signed document (.txt, .docx); other kinds are refused."""
+    """Import an uploaded file by its kind: a signed document (.txt, .docx, .pdf); other kinds are refused."""
     return import_document(root, path, kantor)
 
 
