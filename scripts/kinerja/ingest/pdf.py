@@ -78,29 +78,40 @@ def _joined(lines: list[str]) -> str:
     return " ".join(text.split())
 
 
-def _inside(char: dict[str, Any], box: tuple[float, float, float, float]) -> bool:
-    middle_x = (char["x0"] + char["x1"]) / 2
-    middle_y = (char["top"] + char["bottom"]) / 2
-    return box[0] <= middle_x <= box[2] and box[1] <= middle_y <= box[3]
+Point = tuple[float, float, dict[str, Any]]
+Box = tuple[float, float, float, float]
 
 
-def _cell_text(chars: list[dict[str, Any]], box: tuple[float, float, float, float] | None) -> str:
+def _points(chars: Iterable[dict[str, Any]]) -> list[Point]:
+    """Each character with its middle (x, y), computed once per page."""
+    return [((c["x0"] + c["x1"]) / 2, (c["top"] + c["bottom"]) / 2, c) for c in chars]
+
+
+def _within(points: list[Point], box: Box) -> list[Point]:
+    x0, top, x1, bottom = box
+    return [p for p in points if x0 <= p[0] <= x1 and top <= p[1] <= bottom]
+
+
+def _cell_text(points: list[Point], box: Box | None) -> str:
     if box is None:  # covered by a cell merged from above: empty, as in the export
         return ""
-    return _joined(["".join(_spell(line)) for line in _lines(c for c in chars if _inside(c, box))])
+    return _joined(["".join(_spell(line)) for line in _lines(p[2] for p in _within(points, box))])
 
 
 def _page_items(page: Any, number: int) -> list[tuple[float, str, str]]:
     """(top, line, place) for every table row and every text line of one page."""
-    chars = [c for c in page.chars if c["text"]]
+    points = _points(c for c in page.chars if c["text"])
     tables = page.find_tables()
     items: list[tuple[float, str, str]] = []
+    inside: set[int] = set()
     for index, table in enumerate(tables, start=1):
+        in_table = _within(points, table.bbox)
+        inside.update(id(p[2]) for p in in_table)
         for row_number, row in enumerate(table.rows, start=1):
-            cells = [_cell_text(chars, box) for box in row.cells]
+            cells = [_cell_text(in_table, box) for box in row.cells]
             place = f"halaman {number}, tabel {index}, baris {row_number}"
             items.append((row.bbox[1], "\t".join(cells), place))
-    outside = [c for c in chars if not any(_inside(c, table.bbox) for table in tables)]
+    outside = [p[2] for p in points if id(p[2]) not in inside]
     paragraph: list[str] = []
     top = bottom = 0.0
     count = 0
@@ -144,9 +155,8 @@ def pdf_lines(data: bytes, max_pages: int) -> list[tuple[str, str]]:
         lines: list[tuple[str, str]] = []
         seen_text = False
         for number, page in enumerate(pdf.pages, start=1):
-            clean = page.dedupe_chars()
-            seen_text = seen_text or any(c["text"].strip() for c in clean.chars)
-            lines += [(text, place) for _, text, place in _page_items(clean, number)]
+            seen_text = seen_text or any(c["text"].strip() for c in page.chars)
+            lines += [(text, place) for _, text, place in _page_items(page, number)]
             lines.append(("", f"akhir halaman {number}"))
             page.close()
     if not seen_text:
