@@ -29,6 +29,7 @@ from kinerja import csvio
 from kinerja.errors import ProblemsFound
 from kinerja.ingest import guard, importer, offices, reading
 from kinerja.ingest.pdf import TooManyPages, pdf_lines
+from kinerja.ingest.source_text import SourceTextError, read_tables
 from kinerja.outputs.downloads.files import MEDIATYPES, source_format, source_title
 from kinerja.update import import_document
 
@@ -181,6 +182,19 @@ def test_a_word_row_with_a_missing_cell_is_told_in_word_terms(package_copy: Path
     assert problem.code == "susunan_dokumen" and problem.file == "rkt-2025.docx (tabel 1, baris 4)"
     assert "baris tabel Word ini punya 2 sel" in problem.what
     assert "tab" not in problem.fix.replace("tabel", "")
+
+
+def test_a_pdf_table_without_ruling_is_told_so() -> None:
+    """Without cell borders pdfplumber finds no table: the header comes as plain text, named as such."""
+    text = "Nama/Unit Organisasi : KPU X\nTahun Anggaran : 2025\nSasaran Strategis Indikator Kinerja Target\n"
+    with pytest.raises(SourceTextError) as caught:
+        read_tables(text, "PDF")
+    assert caught.value.line == 3 and "tanpa garis" in caught.value.what and "Word" in caught.value.fix
+    with pytest.raises(SourceTextError) as caught:
+        read_tables(text, "Word")
+    assert "di antara baris tabel Word" in caught.value.what and "tab" not in caught.value.fix.replace(
+        "tabel", ""
+    )
 
 
 # Hostile files: built here, refused from the archive directory or a bounded scan, in milliseconds.

@@ -178,6 +178,14 @@ def read_tables(text: str, medium: str = "") -> list[PrintedTable]:
                     state = "signature"
                     signature = []
                     continue
+                if medium == "PDF" and not current.columns:
+                    raise SourceTextError(
+                        number,
+                        f"tabel RKT di PDF ini tidak dapat dikenali: '{stripped}' tercetak tanpa garis sel "
+                        "yang memisahkan kolomnya.",
+                        "impor berkas Word (.docx)-nya; atau di Word beri garis pada semua sel tabel (Tata "
+                        "Letak/Desain Tabel → Batas → Semua Batas), lalu ekspor ulang PDF-nya.",
+                    )
                 where = "sel tabel" if not medium else f"tabel RKT (di antara baris tabel {medium})"
                 raise SourceTextError(number, f"teks di luar {where}: '{stripped}'.", _OUTSIDE_FIX[medium])
             width = len(current.columns)
