@@ -75,6 +75,7 @@ def package_digest(root: Path) -> dict[str, str]:
         ("rkt-2024-ttd-tabel-libreoffice-en.docx", "dokumen Word"),
         ("rkt-2024-libreoffice-id.pdf", "PDF"),
         ("rkt-2024-libreoffice-en.pdf", "PDF"),
+        ("rkt-2024-ttd-tabel-libreoffice-id.pdf", "PDF"),
     ],
 )
 def test_word_and_pdf_give_the_rows_of_the_text(package_copy: Path, name: str, kind: str) -> None:
