@@ -155,8 +155,9 @@ def pdf_lines(data: bytes, max_pages: int) -> list[tuple[str, str]]:
         lines: list[tuple[str, str]] = []
         seen_text = False
         for number, page in enumerate(pdf.pages, start=1):
-            seen_text = seen_text or any(c["text"].strip() for c in page.chars)
-            lines += [(text, place) for _, text, place in _page_items(page, number)]
+            if any(c["text"].strip() for c in page.chars):  # a page of images only has nothing to lay out
+                seen_text = True
+                lines += [(text, place) for _, text, place in _page_items(page, number)]
             lines.append(("", f"akhir halaman {number}"))
             page.close()
     if not seen_text:
