@@ -64,7 +64,7 @@ def cmd_cari(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    """Import an RKT document (.txt, .docx) or a realisation sheet (.xlsx): `python -m kinerja import F`.
+    """Import an RKT document (.txt, .docx, .pdf) or a realisation sheet (.xlsx): `kinerja import F`.
 
     What the import wrote is then staged with git (`make import` is followed by a commit), so that
     a new file in data/sumber/ or data/arsip/ is never left out of it.
@@ -210,7 +210,9 @@ def make_parser() -> argparse.ArgumentParser:
     )
     cari.add_argument("--situs", default="site", help="folder situs yang sudah dibangun")
     cari.set_defaults(func=cmd_cari)
-    imp = sub.add_parser("import", help="impor dokumen RKT (.txt atau .docx) atau lembar realisasi (.xlsx)")
+    imp = sub.add_parser(
+        "import", help="impor dokumen RKT (.txt, .docx atau .pdf) atau lembar realisasi (.xlsx)"
+    )
     imp.add_argument("source")
     imp.add_argument(
         "--kantor",

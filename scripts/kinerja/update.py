@@ -161,7 +161,7 @@ def import_document(root: Path, path: Path, kantor: str = "", alasan: str = "", 
 
 
 def import_file(root: Path, path: Path, kantor: str = "", alasan: str = "", tanggal: str = "") -> str:
-    """Import an uploaded file by its kind: a signed document (.txt, .docx) or a realisation sheet (.xlsx)."""
+    """Import an uploaded file by its kind: a signed document (.txt, .docx, .pdf) or a sheet (.xlsx)."""
     return import_document(root, path, kantor, alasan, tanggal)
 
 

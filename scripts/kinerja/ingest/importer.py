@@ -169,12 +169,12 @@ def _source_entry(relative: str, data: bytes, title: str, description: str) -> d
 
 
 def text_form_path(relative: str) -> str:
-    """Where the text form of a Word source is kept beside it: data/sumber/x.docx → data/sumber/x.docx.txt."""
+    """Where the text form of a Word or PDF source is kept beside it: data/sumber/x.docx → x.docx.txt."""
     return relative + ".txt"
 
 
 def _update_sources(root: Path, source: Source, relative: str, signed: str) -> None:
-    """Record the source (and, for Word, its text form) in datapackage.json with their SHA-256."""
+    """Record the source (and, for Word or PDF, its text form) in datapackage.json with their SHA-256."""
     path = root / "datapackage.json"
     descriptor = json.loads(path.read_text(encoding="utf-8"))
     entries = [

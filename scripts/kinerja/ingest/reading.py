@@ -2,9 +2,12 @@
 
 A document is read completely before anything is written: a missing or
 empty file, a PDF or a Word file saved under the wrong name, text in the
-Windows code page, a damaged .docx or a table without its target column each
-give a Problem naming the file and, where it applies, the line (or the Word
-table and row), what is wrong and how to fix it.
+Windows code page, a damaged .docx, a scanned or locked PDF or a table
+without its target column each give a Problem naming the file and, where it
+applies, the line (or the Word table and row, or the PDF page, table and
+row), what is wrong and how to fix it. Hostile files (an archive that expands
+to gigabytes, XML entities, a PDF of thousands of pages) are refused by
+guard.py before any parser sees them.
 """
 
 from __future__ import annotations
@@ -15,12 +18,20 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import Problem, ProblemsFound
+from . import guard
 from .docx import docx_lines
 from .source_text import PrintedTable, SourceTextError, read_tables
 
 #: What `make import` reads, by suffix.
-KINDS = {".txt": "ekspor teks", ".docx": "dokumen Word"}
+KINDS = {".txt": "ekspor teks", ".docx": "dokumen Word", ".pdf": "PDF"}
+#: How each kind is named in messages about its tables ('' for the text export, which has tabs).
+MEDIUM = {"dokumen Word": "Word", "PDF": "PDF"}
 NOT_CHANGED = "masalah di berkas impor. Tidak ada yang diubah di data/."
+RESAVE_DOCX = "buka di Word atau LibreOffice, simpan ulang sebagai Dokumen Word (.docx), lalu impor lagi."
+RESAVE_PDF = (
+    "impor berkas Word (.docx) dokumen itu, atau buka berkas Word-nya lalu ekspor ulang sebagai PDF "
+    "(Word: Simpan Sebagai → PDF; LibreOffice: Berkas → Ekspor sebagai PDF), lalu impor lagi."
+)
 
 
 @dataclass(frozen=True)
@@ -33,7 +44,7 @@ class Source:
     kind: str
     text: str
     places: list[str] | None = None
-    """For a .docx, where each line of the text form is in the Word file; None for a text export."""
+    """For a .docx or .pdf, where each line of the text form is in the file; None for a text export."""
 
     @property
     def name(self) -> str:
@@ -51,14 +62,20 @@ def _problem(path: Path, code: str, what: str, fix: str, row: int | None = None)
     return ProblemsFound([Problem(code, path.name, what, fix, row)], NOT_CHANGED)
 
 
+def _refuse(problems: list[Problem]) -> None:
+    """Raise the guard's problems, if any: the file is not parsed."""
+    if problems:
+        raise ProblemsFound(problems, NOT_CHANGED)
+
+
 def _decode(path: Path, data: bytes) -> str:
     if data.startswith(b"%PDF"):
         raise _problem(
             path,
             "berkas_pdf",
             "berkas ini PDF, bukan ekspor teks (isinya diawali '%PDF').",
-            "impor berkas Word (.docx) aslinya, atau di Word pilih Simpan Sebagai → Teks Biasa (.txt) "
-            "dengan pengodean UTF-8.",
+            f"ganti akhiran namanya menjadi .pdf ({path.stem}.pdf) lalu impor lagi, atau impor berkas Word "
+            "(.docx) aslinya.",
         )
     if data.startswith(b"PK\x03\x04"):
         raise _problem(
@@ -106,6 +123,7 @@ def read_bytes(path: Path, example: str = "masukan/rkt-2025.docx") -> bytes:
     if path.is_dir():
         raise _problem(path, "bukan_berkas", f"'{path}' adalah folder.", "sebut satu berkas, bukan folder.")
     try:
+        _refuse(guard.check_file_size(path, path.stat().st_size))
         data = path.read_bytes()
     except OSError as error:
         raise _problem(
@@ -132,42 +150,82 @@ def read_source(path: Path) -> Source:
             path,
             "jenis_tidak_didukung",
             f"jenis berkas '{path.suffix or '(tanpa akhiran)'}' tidak dapat diimpor.",
-            "impor dokumen RKT sebagai .docx (Word) atau .txt (ekspor teks UTF-8); dokumen .doc lama "
-            "disimpan dulu sebagai .docx, PDF tidak dapat dibaca. Realisasi diimpor dari lembar .xlsx "
-            "buatan 'make template'.",
+            "impor dokumen RKT sebagai .docx (Word), .pdf (PDF hasil ekspor dari Word atau LibreOffice) "
+            "atau .txt (ekspor teks UTF-8); dokumen .doc lama disimpan dulu sebagai .docx. Realisasi "
+            "diimpor dari lembar .xlsx buatan 'make template'.",
         )
     data = read_bytes(path)
     digest = hashlib.sha256(data).hexdigest()
     if kind == "dokumen Word":
         return _read_docx(path, data, digest)
+    if kind == "PDF":
+        return _read_pdf(path, data, digest)
     return Source(path, data, digest, kind or KINDS[".txt"], _decode(path, data))
 
 
 def _read_docx(path: Path, data: bytes, digest: str) -> Source:
     if not zipfile.is_zipfile(path):
-        raise _problem(
-            path,
-            "docx_rusak",
-            "berkas .docx ini rusak atau bukan dokumen Word.",
-            "buka di Word atau LibreOffice, simpan ulang sebagai Dokumen Word (.docx), lalu impor lagi.",
-        )
+        what = "berkas .docx ini rusak atau bukan dokumen Word."
+        if data.startswith(b"%PDF"):
+            what = "berkas ini PDF yang diberi nama .docx."
+        raise _problem(path, "docx_rusak", what, RESAVE_DOCX)
+    _refuse(guard.check_archive(path, data, "dokumen Word", RESAVE_DOCX))
     try:
         lines = docx_lines(path)
     except Exception as error:  # noqa: BLE001 - python-docx raises many kinds for a damaged file
         raise _problem(
-            path,
-            "docx_rusak",
-            f"berkas .docx ini tidak dapat dibaca ({type(error).__name__}).",
-            "buka di Word atau LibreOffice, simpan ulang sebagai Dokumen Word (.docx), lalu impor lagi.",
+            path, "docx_rusak", f"berkas .docx ini tidak dapat dibaca ({type(error).__name__}).", RESAVE_DOCX
         ) from error
+    return _with_places(path, data, digest, "dokumen Word", lines)
+
+
+def _with_places(path: Path, data: bytes, digest: str, kind: str, lines: list[tuple[str, str]]) -> Source:
     text = "\n".join(line for line, _ in lines) + "\n"
-    return Source(path, data, digest, "dokumen Word", text, [place for _, place in lines])
+    return Source(path, data, digest, kind, text, [place for _, place in lines])
+
+
+def _read_pdf(path: Path, data: bytes, digest: str) -> Source:
+    """A PDF with a text layer, read into the text form; a scan, a locked or damaged PDF is refused."""
+    from .pdf import NoTextLayer, TooManyPages, pdf_lines
+
+    if b"%PDF-" not in data[:1024]:
+        what = "berkas ini bukan PDF (isinya tidak diawali '%PDF')."
+        if data.startswith(b"PK\x03\x04"):
+            what = "berkas ini dokumen Word atau arsip ZIP yang diberi nama .pdf."
+        raise _problem(path, "pdf_rusak", what, RESAVE_PDF)
+    _refuse(guard.check_pdf(path, data, RESAVE_PDF))
+    try:
+        lines = pdf_lines(data, guard.MAX_PDF_PAGES)
+    except TooManyPages as error:
+        _refuse(guard.too_many_pages(path, error.pages, RESAVE_PDF))
+        raise
+    except NoTextLayer as error:
+        raise _problem(
+            path,
+            "pdf_tanpa_teks",
+            "PDF ini hanya berisi gambar halaman (hasil pindai atau foto), tanpa lapisan teks; gambar "
+            "hasil pindaian tidak dapat dibaca sebagai teks.",
+            "minta berkas Word (.docx) dokumen itu kepada bagian perencanaan, atau PDF yang diekspor "
+            "langsung dari Word atau LibreOffice (bukan hasil pindai), lalu impor berkas itu.",
+        ) from error
+    except Exception as error:  # noqa: BLE001 - pdfplumber wraps every pdfminer error in one class
+        cause = error.args[0] if error.args else error
+        if type(cause).__name__ in ("PDFPasswordIncorrect", "PDFEncryptionError"):
+            raise _problem(
+                path,
+                "pdf_terkunci",
+                "PDF ini dikunci dengan kata sandi pembukaan, sehingga isinya tidak dapat dibaca.",
+                "ekspor ulang PDF dari berkas Word-nya tanpa kata sandi, atau impor berkas Word (.docx)-nya.",
+            ) from error
+        what = "berkas PDF ini rusak atau tidak lengkap; isinya tidak dapat dibaca."
+        raise _problem(path, "pdf_rusak", what, RESAVE_PDF) from error
+    return _with_places(path, data, digest, "PDF", lines)
 
 
 def tables_of(source: Source) -> list[PrintedTable]:
-    """The printed tables of a document, or ProblemsFound with the line (or Word table row) at fault."""
+    """The printed tables of a document, or ProblemsFound with the line (or Word/PDF table row) at fault."""
     try:
-        return read_tables(source.text)
+        return read_tables(source.text, MEDIUM.get(source.kind, ""))
     except SourceTextError as error:
         name, row = source.place(error.line)
         raise ProblemsFound(

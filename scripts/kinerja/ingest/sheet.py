@@ -93,6 +93,11 @@ def open_sheet(path: Path) -> Any:
         else:
             what = "berkas ini bukan buku kerja Excel (.xlsx); isinya teks atau jenis berkas lain."
         raise _fail(path, "bukan_xlsx", what, RESAVE + " Jangan pasang kata sandi pembukaan.")
+    from .guard import check_archive
+
+    hostile = check_archive(path, data, "buku kerja Excel", RESAVE)
+    if hostile:  # refused before openpyxl parses anything
+        raise ProblemsFound(hostile, NOT_CHANGED)
     try:
         from openpyxl import load_workbook
 

@@ -78,8 +78,55 @@ def _join(before: str, after: str) -> str:
     return f"{before} {after}"
 
 
-def read_tables(text: str) -> list[PrintedTable]:
-    """Split the export into its signed tables, joining rows continued over pages."""
+#: How a problem in a table is fixed, by where the table came from ('' = the text export, with tabs).
+_OUTSIDE_FIX = {
+    "": (
+        "di ekspor teks setiap baris tabel memisahkan selnya dengan tab; periksa apakah baris ini bagian "
+        "sel di atasnya yang terputus, atau tempat dan tanggal tanda tangan ('Samarinda, 1 Maret 2024') "
+        "yang salah tulis."
+    ),
+    "Word": (
+        "di Word, bila teks ini bagian sel tabel di atasnya, pindahkan ke dalam sel itu; bila ini tempat "
+        "dan tanggal tanda tangan, tulis persis seperti 'Samarinda, 1 Maret 2024'."
+    ),
+    "PDF": (
+        "bila teks ini bagian sel tabel di atasnya, perbaiki tabelnya di berkas Word asal lalu ekspor ulang "
+        "PDF-nya (atau impor berkas Word-nya); bila ini tempat dan tanggal tanda tangan, tulis persis "
+        "seperti 'Samarinda, 1 Maret 2024'."
+    ),
+}
+_WIDTH_FIX = {
+    "": (
+        "pastikan baris ini punya satu sel per kolom, dipisah tab; sel kosong tetap ditulis sebagai sel "
+        "kosong."
+    ),
+    "Word": (
+        "di Word, pastikan baris tabel ini punya satu sel per kolom seperti baris judulnya (jangan gabung "
+        "atau pecah sel ke samping); sel yang kosong biarkan kosong."
+    ),
+    "PDF": (
+        "di berkas Word asal, pastikan baris tabel ini punya satu sel per kolom seperti baris judulnya "
+        "(jangan gabung atau pecah sel ke samping), lalu ekspor ulang PDF-nya; atau impor berkas Word-nya."
+    ),
+}
+
+
+def is_table_header(cells: list[str]) -> bool:
+    """Whether a row is the header of an RKT table (its first cell names the first column)."""
+    return bool(cells) and plain(cells[0]).strip() in _HEADER_FIRST
+
+
+def is_signing_line(text: str) -> bool:
+    """Whether a line is the place and date of a signature, e.g. 'Samarinda, 1 Maret 2024'."""
+    return _SIGNED.match(plain(text).strip()) is not None
+
+
+def read_tables(text: str, medium: str = "") -> list[PrintedTable]:
+    """Split the export into its signed tables, joining rows continued over pages.
+
+    `medium` ('Word' or 'PDF') words the problems for a document whose tables are real tables,
+    whose cells a person never separated with tabs.
+    """
     tables: list[PrintedTable] = []
     lines = text.splitlines()
     current: PrintedTable | None = None
@@ -131,20 +178,23 @@ def read_tables(text: str) -> list[PrintedTable]:
                     state = "signature"
                     signature = []
                     continue
-                raise SourceTextError(
-                    number,
-                    f"teks di luar sel tabel: '{stripped}'.",
-                    "di ekspor teks setiap baris tabel memisahkan selnya dengan tab; periksa apakah baris "
-                    "ini bagian sel di atasnya yang terputus, atau tempat dan tanggal tanda tangan "
-                    "('Samarinda, 1 Maret 2024') yang salah tulis.",
-                )
+                if medium == "PDF" and not current.columns:
+                    raise SourceTextError(
+                        number,
+                        f"tabel RKT di PDF ini tidak dapat dikenali: '{stripped}' tercetak tanpa garis sel "
+                        "yang memisahkan kolomnya.",
+                        "impor berkas Word (.docx)-nya; atau di Word beri garis pada semua sel tabel (Tata "
+                        "Letak/Desain Tabel → Batas → Semua Batas), lalu ekspor ulang PDF-nya.",
+                    )
+                where = "sel tabel" if not medium else f"tabel RKT (di antara baris tabel {medium})"
+                raise SourceTextError(number, f"teks di luar {where}: '{stripped}'.", _OUTSIDE_FIX[medium])
             width = len(current.columns)
             if len(cells) != width:
+                row = f"baris tabel {medium} ini punya {len(cells)} sel" if medium else f"{len(cells)} sel"
                 raise SourceTextError(
                     number,
-                    f"{len(cells)} sel, padahal tabel punya {width} kolom ({' | '.join(current.columns)}).",
-                    "pastikan baris ini punya satu sel per kolom, dipisah tab; sel kosong tetap ditulis "
-                    "sebagai sel kosong.",
+                    f"{row}, padahal tabel punya {width} kolom ({' | '.join(current.columns)}).",
+                    _WIDTH_FIX[medium],
                 )
             if not cells[-1] and current.rows:
                 previous = current.rows[-1]
@@ -169,7 +219,8 @@ def read_tables(text: str) -> list[PrintedTable]:
             None,
             "tidak ada tabel RKT (baris 'Nama/Unit Organisasi : …' lalu 'Tahun Anggaran : 2024' "
             "dan judul kolom 'Sasaran Strategis', 'Indikator Kinerja', 'Target').",
-            "impor dokumen RKT yang ditandatangani (ekspor teks atau .docx), bukan dokumen lain.",
+            "impor dokumen RKT yang ditandatangani (ekspor teks, .docx atau PDF dengan lapisan teks), "
+            "bukan dokumen lain.",
         )
     for table in tables:
         if not table.columns:

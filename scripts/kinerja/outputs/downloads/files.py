@@ -21,21 +21,28 @@ MEDIATYPES = {
     "XLSX": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     "TXT": "text/plain",
     "DOCX": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "PDF": "application/pdf",
     "ATOM": "application/atom+xml",
 }
 
 
+#: Source documents kept as received, by suffix: their format and how the list of downloads names them.
+SOURCE_FORMATS = {".docx": ("DOCX", "Word"), ".pdf": ("PDF", "PDF")}
+
+
 def source_format(path: str) -> str:
-    """The format of a source document by its suffix: DOCX for Word, TXT for a text export."""
-    return "DOCX" if path.lower().endswith(".docx") else "TXT"
+    """The format of a source document by its suffix: DOCX for Word, PDF, TXT for a text export."""
+    suffix = "." + path.lower().rsplit(".", 1)[-1]
+    return SOURCE_FORMATS[suffix][0] if suffix in SOURCE_FORMATS else "TXT"
 
 
 def source_title(path: str) -> str:
     """How a source document is named in the list of downloads."""
-    if source_format(path) == "DOCX":
-        return "Dokumen sumber resmi, berkas Word apa adanya (DOCX)"
-    if path.lower().endswith(".docx.txt"):
-        return "Bentuk teks dokumen Word sumber, dibuat importir (TXT)"
+    for suffix, (format, name) in SOURCE_FORMATS.items():
+        if path.lower().endswith(suffix):
+            return f"Dokumen sumber resmi, berkas {name} apa adanya ({format})"
+        if path.lower().endswith(suffix + ".txt"):
+            return f"Bentuk teks dokumen {name} sumber, dibuat importir (TXT)"
     return "Teks sumber dokumen resmi (TXT)"
 
 

@@ -127,9 +127,9 @@ def _versions(pkg: Package, doc: Dokumen) -> Context | None:
 
 
 def _text_form(pkg: Package, doc: Dokumen) -> Context:
-    """For a Word source, the text form kept beside it (x.docx.txt), when the package lists it."""
+    """For a Word or PDF source, the text form kept beside it (x.docx.txt, x.pdf.txt), when listed."""
     text = doc.sumber + ".txt"
-    if not doc.sumber.lower().endswith(".docx") or text not in {s.get("path") for s in pkg.sources}:
+    if not doc.sumber.lower().endswith((".docx", ".pdf")) or text not in {s.get("path") for s in pkg.sources}:
         return {"text_form": "", "text_form_link": ""}
     return {
         "text_form": text.rsplit("/", 1)[-1],
