@@ -193,8 +193,9 @@ def amount_text(typed: str, digits: str) -> Decimal | Fault:
 
 
 def percent_format(number_format: str) -> bool:
-    """Whether a cell's number format shows its value times a hundred with % (not a quoted or escaped %)."""
-    return "%" in re.sub(r'"[^"]*"|\\.', "", number_format)
+    """Whether a cell's number format shows its value times a hundred with % (not a quoted or escaped %,
+    nor one inside [...] such as a locale code)."""
+    return "%" in re.sub(r'"[^"]*"|\\.|\[[^\]]*\]', "", number_format)
 
 
 def number(value: Any, number_format: str, item: Indikator) -> tuple[str, str, str] | Fault:
@@ -228,10 +229,15 @@ def number(value: Any, number_format: str, item: Indikator) -> tuple[str, str, s
     return decimal_text(found), unit, ""
 
 
+def _unquoted(typed: str) -> str:
+    """Text without the apostrophe that forces text (LibreOffice in en-US keeps it in '88,5)."""
+    return typed.removeprefix("'").strip()
+
+
 def _typed(value: str, item: Indikator, example: str) -> Decimal | Fault:
     """The number a text cell means (see `amount_text`), with % allowed in a persen indicator only."""
     unit = item.target_satuan
-    match = _TYPED.match(value)
+    match = _TYPED.match(_unquoted(value))
     if match is None:
         return Fault(
             "bukan_angka", f"'{value}' bukan angka.", f"{example}; keterangan ditulis di kolom catatan."
@@ -300,7 +306,8 @@ def date_text(typed: str) -> date | Fault | None:
     None when it does not look like a date at all; a Fault when it does but names no real day or
     its year is not written in four digits.
     """
-    if match := _NUMERIC_DATE.match(typed):
+    plain = _unquoted(typed)
+    if match := _NUMERIC_DATE.match(plain):
         a, b, c = match["a"], match["b"], match["c"]
         if len(a) == 4 and len(c) <= 2:
             parts = (a, b, c)  # 2024-04-15, 2024/04/15: year first, then month and day
@@ -311,7 +318,7 @@ def date_text(typed: str) -> date | Fault | None:
         return _day(
             typed, *(int(p) for p in parts), "tahun-bulan-hari" if len(a) == 4 else "hari/bulan/tahun"
         )
-    match = _NAMED_DATE.match(typed) or _NAMED_DATE_MONTH_FIRST.match(typed)
+    match = _NAMED_DATE.match(plain) or _NAMED_DATE_MONTH_FIRST.match(plain)
     if match is None:
         return None
     month = MONTHS.get(match["month"].lower())
