@@ -84,6 +84,9 @@ def test_a_percent_sign_is_read_only_in_a_persen_indicator() -> None:
     assert isinstance(with_unit, Fault) and with_unit.code == "satuan_dalam_sel"
     assert "ketik 77,5 saja" in with_unit.fix, "the fix writes the decimal comma"
     assert read("-2,5").code == "angka_negatif"  # type: ignore[union-attr]
+    assert read("1.234 keg", KEGIATAN).code == "angka_meragukan"  # type: ignore[union-attr]
+    assert read("1.234 orang", KEGIATAN).code == "satuan_beda"  # type: ignore[union-attr]
+    assert read("-1.234").code == "angka_meragukan", "never read, so never called negative"  # type: ignore[union-attr]
 
 
 @pytest.mark.parametrize(
@@ -94,13 +97,14 @@ def test_a_percent_sign_is_read_only_in_a_persen_indicator() -> None:
         ("12.345", "dua belas ribu tiga ratus empat puluh lima (12345", "dua belas koma tiga empat lima"),
         ("100,001", "seratus ribu satu (100001", "seratus koma nol nol satu (100,001)"),
         ("1.234%", "seribu dua ratus tiga puluh empat", "satu koma dua tiga empat"),
+        ("'1,234", "tanda ',' sebagai pemisah ribuan", "satu koma dua tiga empat (1,234)"),
     ],
 )
 def test_an_ambiguous_number_is_refused_with_both_readings(typed: str, thousands: str, point: str) -> None:
     fault = read(typed)
     assert isinstance(fault, Fault) and fault.code == "angka_meragukan", "never guessed"
     assert thousands in fault.what and point in fault.what
-    number = typed.rstrip("%").replace(",", "").replace(".", "")
+    number = typed.strip("'%").replace(",", "").replace(".", "")
     assert f"ketik {number} tanpa pemisah ribuan" in fault.fix
     assert "Locale setting" in fault.fix and "Use system separators" in fault.fix
 

@@ -146,13 +146,13 @@ def words(number: int) -> str:
     raise AssertionError(number)  # pragma: no cover - every number below a million is handled above
 
 
-def _ambiguous(typed: str, before: str, after: str) -> Fault:
+def _ambiguous(typed: str, before: str, mark: str, after: str) -> Fault:
     thousands, point = int(before + after), f"{before},{after}"
     spoken = f"{words(int(before))} koma {' '.join(_ONES[int(d)] for d in after)}"
     return Fault(
         "angka_meragukan",
         f"'{typed}' tersimpan sebagai teks dan artinya tidak pasti: bisa {words(thousands)} ({thousands}, "
-        f"tanda '{typed[len(before)]}' sebagai pemisah ribuan) atau {spoken} ({point}).",
+        f"tanda '{mark}' sebagai pemisah ribuan) atau {spoken} ({point}).",
         f"bila maksudnya {thousands}, ketik {thousands} tanpa pemisah ribuan; bila maksudnya {point}, ketik "
         f"{point} di sel berformat Umum (General) pada lembar kerja berbahasa Indonesia, atau "
         f"{before}.{after} pada lembar kerja berbahasa Inggris (en-US). {LOCALE_HINT}",
@@ -188,7 +188,7 @@ def amount_text(typed: str, digits: str) -> Decimal | Fault:
             Decimal(digits.replace(point, "")) if re.match(_GROUPED % re.escape(point), digits) else unclear
         )
     if len(fraction) == 3 and re.fullmatch("[1-9][0-9]{0,2}", whole):
-        return _ambiguous(typed, whole, fraction)
+        return _ambiguous(typed, whole, point, fraction)
     return Decimal(f"{whole}.{fraction}")
 
 
@@ -248,14 +248,11 @@ def _typed(value: str, item: Indikator, example: str) -> Decimal | Fault:
     written = UNIT_WORDS.get(match["unit"].lower()) if match["unit"] else None
     if match["unit"] is None or (match["unit"] == "%" and unit == "persen"):
         return found
-    number_shown = comma(found) if isinstance(found, Decimal) else match["digits"]
-    if written == unit:
+    if written is None:
         return Fault(
-            "satuan_dalam_sel",
-            f"'{value}' ditulis bersama satuannya; realisasi harus angka saja.",
-            f"hapus isinya lalu ketik {number_shown} saja (satuan {unit} sudah tercatat di kolom E).",
+            "bukan_angka", f"'{value}' bukan angka.", f"{example}; keterangan ditulis di kolom catatan."
         )
-    if written is not None:
+    if written != unit:
         return Fault(
             "satuan_beda",
             f"'{value}' bersatuan {written}, berbeda dari satuan target '{unit}' (target tercetak "
@@ -263,7 +260,13 @@ def _typed(value: str, item: Indikator, example: str) -> Decimal | Fault:
             f"isi realisasi dalam satuan {unit} seperti dilaporkan dokumen sumber, angkanya saja; "
             "jangan menghitung ulang sendiri dari satuan lain: tanyakan pengelola data.",
         )
-    return Fault("bukan_angka", f"'{value}' bukan angka.", f"{example}; keterangan ditulis di kolom catatan.")
+    if isinstance(found, Fault):
+        return found
+    return Fault(
+        "satuan_dalam_sel",
+        f"'{value}' ditulis bersama satuannya; realisasi harus angka saja.",
+        f"hapus isinya lalu ketik {comma(found)} saja (satuan {unit} sudah tercatat di kolom E).",
+    )
 
 
 def category(value: Any, item: Indikator, scales: Scales) -> tuple[str, str, str] | Fault:

@@ -121,8 +121,8 @@ def _validations(sheet: Worksheet, dokumen: Dokumen, ranges: dict[str, str], pac
         showErrorMessage=True,
         errorStyle="stop",
         promptTitle="Realisasi (angka)",
-        prompt="Angka 0 atau lebih dalam satuan target, tanpa % atau satuan; koma atau titik desimal "
-        "sesuai pengaturan komputer.",
+        prompt="Angka 0 atau lebih dalam satuan target, tanpa satuan (persen boleh dengan %); koma atau "
+        "titik desimal sesuai bahasa lembar kerja.",
         errorTitle="Bukan angka yang sah",
         error="Isi angka 0 atau lebih dalam satuan target, tanpa satuan. Pemisah desimal mengikuti bahasa "
         "lembar kerja: 80,5 (Indonesia) atau 80.5 (Inggris, en-US).",
