@@ -477,6 +477,8 @@ def test_corpus_covers_what_the_issue_names() -> None:
         "tanggal_kosong",
         "angka_negatif",
         "format_persen",
+        "angka_meragukan",
+        "tanggal_tidak_sah",
     }
     assert wanted <= codes and len(CASES) >= 20
 
