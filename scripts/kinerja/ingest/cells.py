@@ -359,8 +359,10 @@ def _day(typed: str, year: int, month: int, day: int, order: str) -> date | Faul
 
 
 def when(value: Any, tahun: int, today: date) -> date | Fault:
-    """The source document's date: a date cell or a date typed as text (`date_text`), not after today,
-    not before the year."""
+    """The source document's date, not after today nor before the plan's year.
+
+    A date cell, or a date typed as text (`date_text`).
+    """
     found: date | Fault | None = None
     if isinstance(value, datetime):
         found = value.date()
