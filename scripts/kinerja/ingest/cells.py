@@ -3,11 +3,21 @@
 Pure functions of a cell's value: the sheet reader (ingest/sheet.py) turns a
 Fault into a Problem with the file, sheet, row and column. openpyxl gives a
 cell's value as None, text, int, float, bool, a date or a datetime; text is
-trimmed here, and an empty text is EMPTY, like an empty cell.
+trimmed here (also no-break spaces), and an empty text is EMPTY, like an empty cell.
+
+The sheet is filled on office PCs in Indonesian (id-ID: 77,5 and 15/04/2024)
+and English (en-US: 77.5 and 04/15/2024) settings. What the spreadsheet could
+not read in its own setting it keeps as text, so text is read here by the rules
+of both: a number with a decimal comma or point (`35,5`, `1.234,5`, `1,234.5`),
+a day-first date (`15/04/2024`, `15 Mei 2024`, `2024-04-15`). What could mean
+two things (`1.234`: a thousand or one point two) is refused with both readings,
+never guessed. A percent-formatted number in a persen indicator is read as the
+cell shows it (0.995 shown as 99,5% is 99,5).
 """
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -17,10 +27,51 @@ from typing import Any
 from ..domain.entities import Indikator
 from ..domain.targets import UNIT_WORDS, Scales
 
-_NUMBER_TEXT = re.compile(r"^[-+]?[0-9]+(?:[.,][0-9]+)*$")
-_WITH_UNIT = re.compile(r"^([-+]?[0-9]+(?:[.,][0-9]+)*)\s*(%|[A-Za-z]+)\.?$")
-_ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
-DATE_FIX = "ketik tanggal dokumen sumber sebagai tanggal, misalnya 2025-02-28 (format sel Tanggal)."
+#: A number as text, maybe signed, maybe followed by a unit or % ("35,5", "1.234,5", "80 %", "5 keg.").
+_TYPED = re.compile(r"^(?P<sign>[-+]?)\s*(?P<digits>[0-9]+(?:[.,][0-9]+)*)\s*(?:(?P<unit>%|[A-Za-z]+)\.?)?$")
+#: Digits grouped by thousands: "1.234.567" (the separator is given).
+_GROUPED = "^[1-9][0-9]{0,2}(?:%s[0-9]{3})+$"
+_NUMERIC_DATE = re.compile(r"^(?P<a>[0-9]{1,4})(?P<sep>[/.-])(?P<b>[0-9]{1,2})(?P=sep)(?P<c>[0-9]{1,4})$")
+_NAMED_DATE = re.compile(r"^(?P<day>[0-9]{1,2})\.?[\s/-]*(?P<month>[A-Za-z]+)\.?[\s/-]*(?P<year>[0-9]{2,4})$")
+_NAMED_DATE_MONTH_FIRST = re.compile(
+    r"^(?P<month>[A-Za-z]+)\.?\s+(?P<day>[0-9]{1,2}),?\s+(?P<year>[0-9]{2,4})$"
+)
+#: Month names and abbreviations, Indonesian and English, as people write them.
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            "januari jan january",
+            "februari feb pebruari peb february",
+            "maret mar march",
+            "april apr",
+            "mei may",
+            "juni jun june",
+            "juli jul july",
+            "agustus agu agt ags aug august",
+            "september sep sept",
+            "oktober okt october oct",
+            "november nov nopember nop",
+            "desember des december dec",
+        ),
+        start=1,
+    )
+    for name in names.split()
+}
+MONTH_NAMES = (
+    "", "Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
+    "November", "Desember",
+)  # fmt: skip
+DATE_FIX = (
+    "ketik tanggal dokumen sumber sebagai hari/bulan/tahun atau dengan nama bulan, misalnya 28/02/2025, "
+    "28 Februari 2025 atau 2025-02-28."
+)
+#: Where a number is text because of the spreadsheet's language setting: what the setting means, where it is.
+LOCALE_HINT = (
+    "Arti koma dan titik mengikuti bahasa/lokal lembar kerja: Indonesia (id-ID) 77,5, Inggris (en-US) 77.5; "
+    "pengaturannya di LibreOffice: Tools → Options → Language Settings → Languages → Locale setting, di "
+    "Excel: File → Options → Advanced → Use system separators."
+)
 
 
 @dataclass(frozen=True)
@@ -51,9 +102,11 @@ def cell_value(value: Any) -> Any:
     return value
 
 
-def decimal_text(value: int | float) -> str:
+def decimal_text(value: int | float | Decimal) -> str:
     """A number as data/realisasi.csv stores it: dot decimal, no trailing zeros (80.1, 81, 0.25)."""
-    number = Decimal(value) if isinstance(value, int) else Decimal(repr(value))
+    number = (
+        value if isinstance(value, Decimal) else Decimal(value if isinstance(value, int) else repr(value))
+    )
     if number == 0:
         return "0"
     text = format(number, "f")
@@ -71,9 +124,78 @@ def shown(value: Any) -> str:
     return str(value)
 
 
-def _comma(value: int | float) -> str:
+def comma(value: int | float | Decimal) -> str:
     """A number as an Indonesian reads it in a message: 0,8."""
     return decimal_text(value).replace(".", ",")
+
+
+_ONES = ("nol", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan")
+
+
+def words(number: int) -> str:
+    """An integer below a million in Indonesian words (1234: seribu dua ratus tiga puluh empat)."""
+    if number < 10:
+        return _ONES[number]
+    if number < 20:
+        return {10: "sepuluh", 11: "sebelas"}.get(number, f"{_ONES[number - 10]} belas")
+    for size, word, one in ((1000, "ribu", "seribu"), (100, "ratus", "seratus"), (10, "puluh", "")):
+        if number >= size:
+            head, rest = divmod(number, size)
+            text = one if head == 1 and one else f"{words(head)} {word}"
+            return f"{text} {words(rest)}" if rest else text
+    raise AssertionError(number)  # pragma: no cover - every number below a million is handled above
+
+
+def _ambiguous(typed: str, before: str, mark: str, after: str) -> Fault:
+    thousands, point = int(before + after), f"{before},{after}"
+    spoken = f"{words(int(before))} koma {' '.join(_ONES[int(d)] for d in after)}"
+    return Fault(
+        "angka_meragukan",
+        f"'{typed}' tersimpan sebagai teks dan artinya tidak pasti: bisa {words(thousands)} ({thousands}, "
+        f"tanda '{mark}' sebagai pemisah ribuan) atau {spoken} ({point}).",
+        f"bila maksudnya {thousands}, ketik {thousands} tanpa pemisah ribuan; bila maksudnya {point}, ketik "
+        f"{point} di sel berformat Umum (General) pada lembar kerja berbahasa Indonesia, atau "
+        f"{before}.{after} pada lembar kerja berbahasa Inggris (en-US). {LOCALE_HINT}",
+    )
+
+
+def amount_text(typed: str, digits: str) -> Decimal | Fault:
+    """The number that `digits` (digits with . and , only) means in either setting, or why it is unsure.
+
+    The separator that comes last is the decimal one when both occur (1.234,5 and 1,234.5); one that
+    occurs twice groups thousands (1.234.567); one that occurs once before exactly three digits (1.234)
+    could be either, and is refused.
+    """
+    marks = [c for c in digits if c in ".,"]
+    unclear = Fault(
+        "bukan_angka",
+        f"'{typed}' tersimpan sebagai teks dan tidak terbaca sebagai angka (koma dan titiknya tidak "
+        "beraturan).",
+        "ketik angkanya saja dengan satu pemisah desimal, tanpa pemisah ribuan, misalnya 1234,5. "
+        + LOCALE_HINT,
+    )
+    if not marks:
+        return Decimal(digits)
+    point = marks[-1]
+    whole, _, fraction = digits.rpartition(point)
+    if len(set(marks)) == 2:
+        group = "," if point == "." else "."
+        if marks.count(point) > 1 or not re.match(_GROUPED % re.escape(group), whole):
+            return unclear
+        return Decimal(f"{whole.replace(group, '')}.{fraction}")
+    if len(marks) > 1:
+        return (
+            Decimal(digits.replace(point, "")) if re.match(_GROUPED % re.escape(point), digits) else unclear
+        )
+    if len(fraction) == 3 and re.fullmatch("[1-9][0-9]{0,2}", whole):
+        return _ambiguous(typed, whole, point, fraction)
+    return Decimal(f"{whole}.{fraction}")
+
+
+def percent_format(number_format: str) -> bool:
+    """Whether a cell's number format shows its value times a hundred with % (not a quoted or escaped %,
+    nor one inside [...] such as a locale code)."""
+    return "%" in re.sub(r'"[^"]*"|\\.|\[[^\]]*\]', "", number_format)
 
 
 def number(value: Any, number_format: str, item: Indikator) -> tuple[str, str, str] | Fault:
@@ -82,44 +204,69 @@ def number(value: Any, number_format: str, item: Indikator) -> tuple[str, str, s
     example = f"ketik angkanya saja dalam satuan {unit}, misalnya 80,5"
     if isinstance(value, bool) or not isinstance(value, (int, float, str)):
         return Fault("bukan_angka", f"'{shown(value)}' bukan angka realisasi.", f"{example}.")
-    if isinstance(value, (int, float)):
-        if "%" in number_format:
-            return Fault(
-                "format_persen",
-                f"sel berformat persen: Excel menyimpan '{_comma(value * 100)}%' sebagai {_comma(value)}, "
-                "sehingga angkanya tidak pasti.",
-                f"ubah format sel ke Umum (General) lalu {example} tanpa tanda %.",
-            )
-        if value < 0:
-            return Fault(
-                "angka_negatif",
-                f"realisasi {shown(value)} negatif.",
-                "realisasi tidak pernah negatif: periksa dokumen sumber lalu ketik angkanya (0 atau lebih).",
-            )
-        return decimal_text(value), unit, ""
-    if match := _WITH_UNIT.match(value):
-        written = UNIT_WORDS.get(match[2].lower())
-        if written == unit:
-            return Fault(
-                "satuan_dalam_sel",
-                f"'{value}' ditulis sebagai teks bersama satuannya; realisasi harus angka saja.",
-                f"hapus isinya lalu ketik {match[1]} saja (satuan {unit} sudah tercatat di kolom E).",
-            )
-        if written is not None:
-            return Fault(
-                "satuan_beda",
-                f"'{value}' bersatuan {written}, berbeda dari satuan target '{unit}' (target tercetak "
-                f"'{item.target_dicetak}'); capaian tidak dapat dihitung.",
-                f"isi realisasi dalam satuan {unit} seperti dilaporkan dokumen sumber, angkanya saja; "
-                "jangan menghitung ulang sendiri dari satuan lain: tanyakan pengelola data.",
-            )
-    if _NUMBER_TEXT.match(value):
+    found: Decimal | Fault
+    if isinstance(value, str):
+        found = _typed(value, item, example)
+    elif percent_format(number_format) and unit == "persen":
+        found = Decimal(repr(value) if isinstance(value, float) else value).scaleb(2)
+    elif percent_format(number_format):
         return Fault(
-            "bukan_angka",
-            f"'{value}' tersimpan sebagai teks, bukan angka.",
-            "hapus isinya lalu ketik ulang angkanya tanpa tanda kutip, dengan format sel Umum (General).",
+            "format_persen",
+            f"sel berformat persen menampilkan '{comma(Decimal(repr(value)).scaleb(2))}%', padahal satuan "
+            f"target '{unit}' (target tercetak '{item.target_dicetak}').",
+            f"ubah format sel ke Umum (General) lalu {example}, tanpa tanda %.",
         )
-    return Fault("bukan_angka", f"'{value}' bukan angka.", f"{example}; keterangan ditulis di kolom catatan.")
+    else:
+        found = Decimal(value if isinstance(value, int) else repr(value))
+    if isinstance(found, Fault):
+        return found
+    if found < 0:
+        return Fault(
+            "angka_negatif",
+            f"realisasi {comma(found)} negatif.",
+            "realisasi tidak pernah negatif: periksa dokumen sumber lalu ketik angkanya (0 atau lebih).",
+        )
+    return decimal_text(found), unit, ""
+
+
+def _unquoted(typed: str) -> str:
+    """Text without the apostrophe that forces text (LibreOffice in en-US keeps it in '88,5)."""
+    return typed.removeprefix("'").strip()
+
+
+def _typed(value: str, item: Indikator, example: str) -> Decimal | Fault:
+    """The number a text cell means (see `amount_text`), with % allowed in a persen indicator only."""
+    unit = item.target_satuan
+    match = _TYPED.match(_unquoted(value))
+    if match is None:
+        return Fault(
+            "bukan_angka", f"'{value}' bukan angka.", f"{example}; keterangan ditulis di kolom catatan."
+        )
+    found = amount_text(value, match["digits"])
+    if isinstance(found, Decimal) and match["sign"] == "-":
+        found = -found
+    written = UNIT_WORDS.get(match["unit"].lower()) if match["unit"] else None
+    if match["unit"] is None or (match["unit"] == "%" and unit == "persen"):
+        return found
+    if written is None:
+        return Fault(
+            "bukan_angka", f"'{value}' bukan angka.", f"{example}; keterangan ditulis di kolom catatan."
+        )
+    if written != unit:
+        return Fault(
+            "satuan_beda",
+            f"'{value}' bersatuan {written}, berbeda dari satuan target '{unit}' (target tercetak "
+            f"'{item.target_dicetak}'); capaian tidak dapat dihitung.",
+            f"isi realisasi dalam satuan {unit} seperti dilaporkan dokumen sumber, angkanya saja; "
+            "jangan menghitung ulang sendiri dari satuan lain: tanyakan pengelola data.",
+        )
+    if isinstance(found, Fault):
+        return found
+    return Fault(
+        "satuan_dalam_sel",
+        f"'{value}' ditulis bersama satuannya; realisasi harus angka saja.",
+        f"hapus isinya lalu ketik {comma(found)} saja (satuan {unit} sudah tercatat di kolom E).",
+    )
 
 
 def category(value: Any, item: Indikator, scales: Scales) -> tuple[str, str, str] | Fault:
@@ -156,18 +303,75 @@ def text(value: Any) -> str | Fault:
     return value
 
 
+def date_text(typed: str) -> date | Fault | None:
+    """The date a text cell means, day first (15/04/2024, 15-04-2024, 15 Mei 2024, 2024-04-15).
+
+    None when it does not look like a date at all; a Fault when it does but names no real day or
+    its year is not written in four digits.
+    """
+    plain = _unquoted(typed)
+    if match := _NUMERIC_DATE.match(plain):
+        a, b, c = match["a"], match["b"], match["c"]
+        if len(a) == 4 and len(c) <= 2:
+            parts = (a, b, c)  # 2024-04-15, 2024/04/15: year first, then month and day
+        elif len(c) == 4 and len(a) <= 2:
+            parts = (c, b, a)  # 15/04/2024: day first
+        else:
+            return _two_digit_year(typed) if len(a) <= 2 and len(c) <= 2 else None
+        return _day(
+            typed, *(int(p) for p in parts), "tahun-bulan-hari" if len(a) == 4 else "hari/bulan/tahun"
+        )
+    match = _NAMED_DATE.match(plain) or _NAMED_DATE_MONTH_FIRST.match(plain)
+    if match is None:
+        return None
+    month = MONTHS.get(match["month"].lower())
+    if month is None:
+        return None
+    if len(match["year"]) != 4:
+        return _two_digit_year(typed)
+    return _day(typed, int(match["year"]), month, int(match["day"]), "hari, nama bulan, tahun")
+
+
+def _two_digit_year(typed: str) -> Fault:
+    return Fault(
+        "tanggal_tidak_sah",
+        f"'{typed}' tidak menulis tahunnya dengan empat angka, sehingga tahunnya tidak pasti.",
+        "ketik tahunnya lengkap (empat angka), misalnya 28/02/2025 atau 2025-02-28.",
+    )
+
+
+def _day(typed: str, year: int, month: int, day: int, order: str) -> date | Fault:
+    if not 1 <= month <= 12:
+        return Fault(
+            "tanggal_tidak_sah",
+            f"'{typed}' bukan tanggal: bulan {month} tidak ada (dibaca {order}).",
+            f"ketik tanggalnya sebagai hari/bulan/tahun, misalnya 15/04/{year}, atau {year}-04-15.",
+        )
+    last = calendar.monthrange(year, month)[1]
+    if not 1 <= day <= last:
+        return Fault(
+            "tanggal_tidak_sah",
+            f"'{typed}' bukan tanggal yang ada: {MONTH_NAMES[month]} {year} hanya punya {last} hari.",
+            "periksa tanggal pada dokumen sumber lalu ketik tanggal yang ada (hari terakhir "
+            f"{MONTH_NAMES[month]} {year}: {last}/{month:02d}/{year}).",
+        )
+    return date(year, month, day)
+
+
 def when(value: Any, tahun: int, today: date) -> date | Fault:
-    """The source document's date: a date cell or TTTT-BB-HH text, not after today, not before the year."""
-    found: date | None = None
+    """The source document's date, not after today nor before the plan's year.
+
+    A date cell, or a date typed as text (`date_text`).
+    """
+    found: date | Fault | None = None
     if isinstance(value, datetime):
         found = value.date()
     elif isinstance(value, date):
         found = value
-    elif isinstance(value, str) and _ISO_DATE.match(value):
-        try:
-            found = date.fromisoformat(value)
-        except ValueError:
-            found = None
+    elif isinstance(value, str):
+        found = date_text(value)
+    if isinstance(found, Fault):
+        return found
     if found is None:
         return Fault("tanggal_tidak_sah", f"'{shown(value)}' bukan tanggal.", DATE_FIX)
     if found > today:

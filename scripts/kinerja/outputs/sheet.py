@@ -44,11 +44,11 @@ def help_lines(dokumen: Dokumen, command: str) -> list[str]:
     return [
         "Isi hanya sel berlatar kuning muda: realisasi, dokumen sumber, tanggal dokumen dan catatan per "
         "periode. Sel abu-abu terkunci (kode, indikator, target, satuan) dan diperiksa saat impor.",
-        "Realisasi: angka dalam satuan target, tanpa % atau satuan (ketik 80,5, bukan 80,5%); untuk target "
-        "kategori pilih kategorinya dari daftar.",
+        "Realisasi: angka dalam satuan target tanpa satuan, misalnya 80,5 (satuan persen: 80,5 atau 80,5%; "
+        "lembar kerja berbahasa Inggris: 80.5); untuk target kategori pilih kategorinya dari daftar.",
         "Hanya dari dokumen resmi yang sudah terbit (laporan triwulan, LKjIP): tulis judulnya dan "
-        f"tanggalnya (tidak sebelum 1 Januari {dokumen.tahun}, tidak setelah hari ini). Jangan isi "
-        "perkiraan.",
+        f"tanggalnya, misalnya 28/02/{dokumen.tahun + 1} atau {dokumen.tahun + 1}-02-28 (tidak sebelum 1 "
+        f"Januari {dokumen.tahun}, tidak setelah hari ini). Jangan isi perkiraan.",
         "Realisasi yang sudah terbit sudah terisi; sel kosong berarti tidak ada isian. Mengubah angka yang "
         "sudah terbit dicatat sebagai perubahan di laporan impor.",
         f"Simpan sebagai .xlsx, lalu dari folder proyek jalankan: {command}",
@@ -121,10 +121,11 @@ def _validations(sheet: Worksheet, dokumen: Dokumen, ranges: dict[str, str], pac
         showErrorMessage=True,
         errorStyle="stop",
         promptTitle="Realisasi (angka)",
-        prompt="Angka 0 atau lebih dalam satuan target, tanpa % atau satuan; koma atau titik desimal "
-        "sesuai pengaturan komputer.",
+        prompt="Angka 0 atau lebih dalam satuan target, tanpa satuan (persen boleh dengan %); koma atau "
+        "titik desimal sesuai bahasa lembar kerja.",
         errorTitle="Bukan angka yang sah",
-        error="Isi angka 0 atau lebih dalam satuan target, tanpa % atau satuan (ketik 80,5, bukan 80,5%).",
+        error="Isi angka 0 atau lebih dalam satuan target, tanpa satuan. Pemisah desimal mengikuti bahasa "
+        "lembar kerja: 80,5 (Indonesia) atau 80.5 (Inggris, en-US).",
     )
     dates = DataValidation(
         type="date",
