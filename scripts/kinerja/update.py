@@ -107,11 +107,13 @@ def _unreadable(source: reading.Source, rows: importer.Rows) -> list[Problem]:
     return problems
 
 
-def import_document(root: Path, path: Path, kantor: str = "") -> str:
+def import_document(root: Path, path: Path, kantor: str = "", alasan: str = "", tanggal: str = "") -> str:
     """Import one signed document into the package at root, all or nothing; returns the report.
 
     The office that signed it is read from its unit line, or `kantor` (an id of data/kantor.csv).
     A file ending in .xlsx is a realisation sheet and goes to `import_sheet` (`kantor` is not used).
+    `alasan` and `tanggal` (the reason and signing date of a revision) are not used yet: the
+    revision branch gives them their meaning; they are accepted so that callers can pass them.
     """
     if path.suffix.lower() == ".xlsx":
         return import_sheet(root, path)
@@ -140,9 +142,9 @@ def import_document(root: Path, path: Path, kantor: str = "") -> str:
     return "\n".join(lines)
 
 
-def import_file(root: Path, path: Path, kantor: str = "") -> str:
+def import_file(root: Path, path: Path, kantor: str = "", alasan: str = "", tanggal: str = "") -> str:
     """Import an uploaded file by its kind: a signed document (.txt, .docx); other kinds are refused."""
-    return import_document(root, path, kantor)
+    return import_document(root, path, kantor, alasan=alasan, tanggal=tanggal)
 
 
 def _relocated(problem: Problem, copy: Path) -> Problem:
