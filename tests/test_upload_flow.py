@@ -419,3 +419,28 @@ ADDED = "Ditambah: IK-UJI TW1 10 % (Laporan, 15 April 2024)"
 )  # fmt: skip
 def test_command_line_hints_become_browser_steps(line: str, expected: str) -> None:
     assert upload.for_browser(line) == expected
+
+
+# --- main never holds an upload that was not imported -------------------------------------------------
+
+
+def test_ci_refuses_uploads_waiting_in_masukan_the_same_files_the_import_reads(repo: Path) -> None:
+    ci = yaml.safe_load((ROOT / ".github" / "workflows" / "ci.yml").read_text(encoding="utf-8"))
+    script = next(s["run"] for s in ci["jobs"]["unggahan"]["steps"] if "git ls-files" in s.get("run", ""))
+
+    def guard() -> subprocess.CompletedProcess[str]:
+        commit(repo, "state")
+        return subprocess.run(["bash", "-c", script], cwd=repo, capture_output=True, text=True)
+
+    for name in ("lembar/.gitkeep", "lembar/README.md", ".tersembunyi"):
+        (repo / "masukan" / name).parent.mkdir(parents=True, exist_ok=True)
+        (repo / "masukan" / name).write_text("x", encoding="utf-8")
+    assert guard().returncode == 0 and upload.uploads(repo) == upload.notes(repo) == []
+    for name in ("lembar/realisasi.xlsx", "revisi.txt"):
+        (repo / "masukan" / name).write_text("x", encoding="utf-8")
+        git(repo, "add", "-f", f"masukan/{name}")
+    done = guard()
+    assert done.returncode == 1 and "belum diimpor" in done.stdout
+    listed = set(done.stdout.split("\n")[1:-1])
+    waiting = {p.relative_to(repo).as_posix() for p in [*upload.uploads(repo), *upload.notes(repo)]}
+    assert listed == waiting == {"masukan/lembar/realisasi.xlsx", "masukan/revisi.txt"}
