@@ -24,7 +24,7 @@ FIX_CONFLICT = (
     "resolved*. Cara termudah: tutup pull request ini (**Close pull request**), lalu unggah berkas yang "
     "sama lagi ke folder `masukan/` pada cabang baru dari main. Bila yang bentrok hanya baris yang "
     "ditambahkan di berkas CSV, Anda juga dapat menekan **Resolve conflicts**, menyimpan baris dari kedua "
-    "pihak (hapus hanya baris penanda <<<<<<<, ======= dan >>>>>>>), lalu **Mark as resolved** dan "
+    "pihak (hapus hanya baris penanda `<<<<<<<`, `=======` dan `>>>>>>>`), lalu **Mark as resolved** dan "
     "**Commit merge**."
 )
 FIX_UPDATE = (

@@ -39,7 +39,8 @@ NEXT_EMPTY = (
 )
 NEXT_STALE = (
     "Setelah cabang diperbarui, pemeriksaan ini berjalan lagi dengan sendirinya dan laporan ini "
-    f"diperbarui. Berkas unggahan tetap di `{FOLDER}/` sampai berhasil diimpor."
+    f"diperbarui. Berkas unggahan tetap di `{FOLDER}/` sampai berhasil diimpor. Unggahan di cabang baru "
+    "mendapat pemeriksaan dan laporannya sendiri di pull request barunya."
 )
 #: What a command-line hint in a message means in the browser, by make target.
 BROWSER_STEPS = {
