@@ -444,3 +444,19 @@ def test_ci_refuses_uploads_waiting_in_masukan_the_same_files_the_import_reads(r
     listed = set(done.stdout.split("\n")[1:-1])
     waiting = {p.relative_to(repo).as_posix() for p in [*upload.uploads(repo), *upload.notes(repo)]}
     assert listed == waiting == {"masukan/lembar/realisasi.xlsx", "masukan/revisi.txt"}
+
+
+def test_the_push_job_pushes_nothing_outside_the_package_and_the_upload_folder(
+    repo: Path, plan: dict[str, object], tmp_path: Path
+) -> None:
+    git(repo, "branch", "a", "main")
+    head = upload_sheet(repo, "a", plan, plan["codes"][0], 10)  # type: ignore[index]
+    code, report, impor = check_job(repo, head, tmp_path / "periksa")
+    assert code == 0, report
+    work = tmp_path / "periksa"
+    (work / ".github" / "workflows" / "ci.yml").write_text("name: diganti\n", encoding="utf-8")
+    tree = branch.write_patch(work, impor / "impor.patch", [*upload.PACKAGE, "masukan", ".github"])
+    (impor / "pohon").write_text(tree + "\n", encoding="utf-8")
+    done, message, runs = apply_job(repo, head, "a", impor, tmp_path)
+    assert done == 1 and "di luar data/" in message and runs == []
+    assert git(repo, "rev-parse", "a") == head
