@@ -6,7 +6,8 @@ pull-request branches made from it. The check job's part runs in-process (`uploa
 .github/workflows/periksa-unggahan.yml, run with bash, its push redirected to the local
 repository and `gh` replaced by a recorder. Realisation sheets are written by `make template`'s
 code (`update.write_templates`) and filled with openpyxl, with indicators chosen from the
-package (no live code is named). Fast tier: no site build.
+package (no live code is named). The comment's script runs under Node.js with GitHub's API recorded.
+Fast tier: no site build.
 """
 
 from __future__ import annotations
@@ -460,3 +461,69 @@ def test_the_push_job_pushes_nothing_outside_the_package_and_the_upload_folder(
     done, message, runs = apply_job(repo, head, "a", impor, tmp_path)
     assert done == 1 and "di luar data/" in message and runs == []
     assert git(repo, "rev-parse", "a") == head
+
+
+# --- the comment ---------------------------------------------------------------------------------------
+
+#: github-script's frame around the workflow's script, with GitHub's API recorded instead of called.
+COMMENT_HARNESS = """
+const AsyncFunction = Object.getPrototypeOf(async function () {}).constructor;
+const script = require("fs").readFileSync(process.argv[2], "utf8");
+const posted = [];
+const record = async (call) => posted.push(call.body);
+const github = {
+  paginate: async () => [],
+  rest: { issues: { listComments: null, createComment: record, updateComment: record } },
+};
+const context = {
+  serverUrl: "https://github.invalid", repo: { owner: "o", repo: "r" }, runId: 1,
+  payload: { pull_request: { number: 3 } },
+};
+const core = { warning: () => {} };
+new AsyncFunction("require", "github", "context", "core", script)(require, github, context, core)
+  .then(() => process.stdout.write(posted.join("\\n=====\\n")));
+"""
+
+
+@pytest.mark.skipif(shutil.which("node") is None, reason="Node.js (the runtime of github-script) is absent")
+@pytest.mark.parametrize(
+    ("periksa", "terapkan", "pesan", "title"),
+    [
+        ("success", "success", "", "### ✅ Unggahan lolos pemeriksaan dan hasil impornya tersimpan"),
+        (
+            "success",
+            "failure",
+            "Cabang a berubah.",
+            "### ❌ Unggahan lolos pemeriksaan, tetapi hasil impornya",
+        ),
+        ("success", "failure", "", "### ❌ Unggahan lolos pemeriksaan, tetapi hasil impornya"),
+        ("failure", "skipped", "", "### ❌ Unggahan belum dapat diimpor"),
+    ],
+)
+def test_the_comment_shows_a_pass_only_when_the_check_and_the_push_both_passed(
+    tmp_path: Path, periksa: str, terapkan: str, pesan: str, title: str
+) -> None:
+    steps = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))["jobs"]["komentar"]["steps"]
+    (tmp_path / "skrip.js").write_text(steps[-1]["with"]["script"], encoding="utf-8")
+    (tmp_path / "bingkai.js").write_text(COMMENT_HARNESS, encoding="utf-8")
+    (tmp_path / "laporan.md").write_text("# Laporan pemeriksaan unggahan\n\nisi laporan\n", encoding="utf-8")
+    env = {
+        **os.environ,
+        "LAPORAN": str(tmp_path / "laporan.md"),
+        "PERIKSA": periksa,
+        "TERAPKAN": terapkan,
+        "PESAN_TERAPKAN": pesan,
+    }
+    done = subprocess.run(
+        ["node", str(tmp_path / "bingkai.js"), str(tmp_path / "skrip.js")],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert lines[0] == "<!-- periksa-unggahan -->" and lines[1].startswith(title)
+    assert "isi laporan" in done.stdout
+    if terapkan == "failure":
+        assert (f"**{pesan}**" if pesan else "Langkah penyimpanan gagal") in done.stdout
