@@ -12,6 +12,7 @@ Fast tier: no site build.
 
 from __future__ import annotations
 
+import ast
 import os
 import shutil
 import subprocess
@@ -411,8 +412,8 @@ ADDED = "Ditambah: IK-UJI TW1 10 % (Laporan, 15 April 2024)"
     ("line", "expected"),
     [
         (SITE, "Paket data sah."),
-        (TEMPLATE, TEMPLATE.replace("'make template'", "lembar realisasi terbaru dari halaman "
-                                    "*Untuk pemelihara* di situs")),
+        (TEMPLATE, TEMPLATE.replace("'make template'", "halaman *Untuk pemelihara* di situs "
+                                    "(lembar realisasi terbaru)")),
         (KANTOR, KANTOR.replace("'make import SRC=… KANTOR=6472'", "baris 'Kantor: <kode kantor>' di "
                                 "keterangan pull request (tombol Edit)")),
         (ADDED, ADDED),
@@ -527,3 +528,21 @@ def test_the_comment_shows_a_pass_only_when_the_check_and_the_push_both_passed(
     assert "isi laporan" in done.stdout
     if terapkan == "failure":
         assert (f"**{pesan}**" if pesan else "Langkah penyimpanan gagal") in done.stdout
+
+
+def test_every_command_line_hint_in_the_code_reads_without_make_in_the_browser() -> None:
+    """Each message text of the package that names a make command loses it in the report."""
+    found = []
+    for path in sorted((ROOT / "scripts" / "kinerja").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.JoinedStr):
+                text = "…".join(v.value for v in node.values if isinstance(v, ast.Constant))
+            elif isinstance(node, ast.Constant) and isinstance(node.value, str):
+                text = node.value
+            else:
+                continue
+            if "'make " in text and text.count("'") % 2 == 0:
+                found.append((path.name, text))
+    assert len(found) >= 5, "the messages that name make commands were found"
+    for name, text in found:
+        assert "make " not in upload.for_browser(text), f"{name}: {text!r}"

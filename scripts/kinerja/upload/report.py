@@ -44,7 +44,7 @@ NEXT_STALE = (
 )
 #: What a command-line hint in a message means in the browser, by make target.
 BROWSER_STEPS = {
-    "template": "lembar realisasi terbaru dari halaman *Untuk pemelihara* di situs",
+    "template": "halaman *Untuk pemelihara* di situs (lembar realisasi terbaru)",
     "import": f"unggahan ulang ke folder `{FOLDER}/`",
 }
 #: A command that names the office means a 'Kantor:' line in the browser.
