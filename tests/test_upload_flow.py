@@ -48,8 +48,14 @@ def commit(folder: Path, message: str) -> str:
 
 @pytest.fixture
 def repo(tmp_path: Path) -> Path:
-    """The repository on 'GitHub': main holds the package, masukan/README.md and a workflow file."""
+    """The repository on 'GitHub': main holds the package, masukan/README.md and a workflow file.
+
+    The package's published realisations are emptied (they are the data's, not the test's), so
+    that every sheet cell is free to fill whatever the live data holds.
+    """
     root = copy_package(tmp_path / "github")
+    published = root / "data" / "realisasi.csv"
+    published.write_text(published.read_text(encoding="utf-8").splitlines(keepends=True)[0], encoding="utf-8")
     shutil.copytree(ROOT / "masukan", root / "masukan")
     (root / ".github" / "workflows").mkdir(parents=True)
     shutil.copy2(ROOT / ".github" / "workflows" / "ci.yml", root / ".github" / "workflows" / "ci.yml")
@@ -60,21 +66,19 @@ def repo(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def plan(repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, object]:
-    """A document's realisation sheet as downloaded before any upload, two empty TW1 cells to fill."""
+    """A document's realisation sheet as downloaded before any upload, and two numeric indicators of it."""
     package = model.load(repo)
-    (sheet,) = update.write_templates(repo, tmp_path / "unduhan", next(iter(package.dokumen)))
-    workbook = load_workbook(sheet)
-    cells = workbook[layout.SHEET]
-    nilai = layout.column("nilai", "TW1").index
-    empty = [
-        cells.cell(row=row, column=1).value
-        for row in range(layout.FIRST_ROW, cells.max_row + 1)
-        if cells.cell(row=row, column=4).value == "angka" and cells.cell(row=row, column=nilai).value is None
-    ]
-    assert len(empty) >= 2, "the package needs a document with two numeric indicators without TW1"
-    tahun = package.dokumen[next(iter(package.dokumen))].tahun
-    monkeypatch.setattr(update, "today", lambda: date(tahun + 1, 6, 30))
-    return {"sheet": sheet, "codes": empty[:2], "day": date(tahun, 4, 15)}
+    for dokumen in package.dokumen.values():
+        (sheet,) = update.write_templates(repo, tmp_path / "unduhan", dokumen.id)
+        cells = load_workbook(sheet)[layout.SHEET]
+        rows = range(layout.FIRST_ROW, cells.max_row + 1)
+        numeric = [
+            cells.cell(row=r, column=1).value for r in rows if cells.cell(row=r, column=4).value == "angka"
+        ]
+        if len(numeric) >= 2:
+            monkeypatch.setattr(update, "today", lambda day=date(dokumen.tahun + 1, 6, 30): day)
+            return {"sheet": sheet, "codes": numeric[:2], "day": date(dokumen.tahun, 4, 15)}
+    raise AssertionError("the package needs a document with two numeric indicators")
 
 
 def upload_sheet(repo: Path, name: str, plan: dict[str, object], code: str, value: float) -> str:
