@@ -148,7 +148,8 @@ def apply_job(repo: Path, head: str, name: str, impor: Path, tmp: Path) -> tuple
         "GIT_CONFIG_KEY_0": f"url.{repo}.insteadOf",
         "GIT_CONFIG_VALUE_0": f"https://x-access-token:{TOKEN}@github.invalid/{REPO}.git",
     }
-    done = subprocess.run(["bash", "-c", script], cwd=work, env=env, capture_output=True, text=True)
+    shell = ["bash", "--noprofile", "--norc", "-e", "-o", "pipefail", "-c"]  # as GitHub runs `run:`
+    done = subprocess.run([*shell, script], cwd=work, env=env, capture_output=True, text=True)
     message = "".join(
         line[6:] for line in output.read_text(encoding="utf-8").splitlines() if line.startswith("pesan=")
     )
@@ -550,3 +551,11 @@ def test_every_command_line_hint_in_the_code_reads_without_make_in_the_browser()
     assert len(found) >= 5, "the messages that name make commands were found"
     for name, text in found:
         assert "make " not in upload.for_browser(text), f"{name}: {text!r}"
+
+
+def test_the_push_job_without_the_check_jobs_results_pushes_nothing(repo: Path, tmp_path: Path) -> None:
+    head = git(repo, "rev-parse", "main")
+    (tmp_path / "kosong").mkdir()
+    done, message, runs = apply_job(repo, head, "main", tmp_path / "kosong", tmp_path)
+    assert done == 1 and "tidak lengkap" in message and runs == []
+    assert git(repo, "rev-parse", "main") == head
