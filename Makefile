@@ -6,7 +6,7 @@ STAMP     := $(VENV)/.terpasang
 export PYTHONPATH := $(CURDIR)/scripts
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: setup validate generate site serve test test-fast lint format bench lock import check-upload template clean
+.PHONY: setup validate generate site serve test test-fast lint format bench lock import prepare-upload check-upload template clean
 
 $(STAMP): requirements.lock
 	@command -v $(PYTHON) >/dev/null || { echo "GAGAL: $(PYTHON) tidak ditemukan. Pasang Python 3.11 atau lebih baru." >&2; exit 2; }
@@ -53,8 +53,14 @@ bench: setup
 import: setup
 	$(PY) -m kinerja import "$(SRC)" $(if $(KANTOR),--kantor "$(KANTOR)") $(if $(ALASAN),--alasan "$$ALASAN") $(if $(TANGGAL),--tanggal "$$TANGGAL")
 
+# The browser path (.github/workflows/periksa-unggahan.yml): bring the branch up to date with
+# BASE (a commit of main), then import every file in masukan/, build, report.
+prepare-upload: setup
+	$(PY) -m kinerja prepare-upload --base "$(BASE)" $(if $(REPORT),--report "$(REPORT)")
+
 check-upload: setup
-	$(PY) -m kinerja check-upload $(if $(REPORT),--report "$(REPORT)") $(if $(PATCH),--patch "$(PATCH)")
+	$(PY) -m kinerja check-upload $(if $(REPORT),--report "$(REPORT)") $(if $(PATCH),--patch "$(PATCH)") \
+		$(if $(TREE),--tree "$(TREE)") $(if $(KETERANGAN),--keterangan "$(KETERANGAN)")
 
 # Realisation sheets (XLSX) to fill in, by default into masukan/lembar/ (git-ignored):
 # make template [DOKUMEN=RKT24-S] [OUT=folder] [TIMPA=1]

@@ -86,12 +86,14 @@ def test_the_guide_leads_with_the_browser_path_and_it_matches_the_workflow() -> 
     assert '"masukan/**"' in workflow and "**`masukan/`**" in section
     from kinerja import upload
 
+    note = upload.Note({"alasan": "Revisi DIPA"}, {"alasan": "keterangan pull request"})
     report = upload.render(
-        [upload.Checked("x.txt", ["Diimpor dari x.txt: 1 dokumen."])], "Situs dibangun.", []
+        [upload.Checked("x.txt", ["Diimpor dari x.txt: 1 dokumen."])], "Situs dibangun.", [], note
     )
     for part in re.findall(r"^   - \*([^*]+)\*:", section, re.M):
         assert f"## {part}" in report, f"the guide names the report section {part!r}"
     assert "Impor unggahan dari masukan/" in workflow and "*Impor unggahan dari\n   masukan/*" in section
+    assert "Update branch" in section and "Alasan:" in section and "Tanggal:" in section
 
 
 def test_guide_browser_path_end_to_end(tmp_path, builder):
@@ -106,7 +108,7 @@ def test_guide_browser_path_end_to_end(tmp_path, builder):
     result = builder.run(project, "check-upload", "--report", str(report))
     assert result.returncode == 0, result.stderr
     text = report.read_text(encoding="utf-8")
-    assert "**Hasil: lolos.**" in text and "2 dokumen" in text
+    assert "**Hasil pemeriksaan: lolos.**" in text and "2 dokumen" in text
     assert (project / "site" / "kinerja" / "indikator" / "ik25-s56" / "index.html").is_file()
 
 

@@ -1,8 +1,10 @@
 """The browser path, tested here: what `make check-upload` does in the pull-request workflow.
 
 A maintainer uploads files into masukan/ on a branch; the workflow runs
-`make check-upload REPORT=… PATCH=…` (the same `python -m kinerja check-upload`
-as below), shows the report, and commits the patch to the branch.
+`make prepare-upload` and `make check-upload REPORT=… PATCH=… TREE=…` (the same
+`python -m kinerja check-upload` as below), shows the report, and commits the patch
+to the branch. Branches where main moved on, sheets in masukan/lembar/ and the
+revision's note are tested without building in tests/test_upload_flow.py.
 """
 
 from __future__ import annotations
@@ -51,11 +53,14 @@ def test_a_good_upload_is_imported_built_reported_and_given_as_a_patch(
     git(project, "-c", "user.name=uji", "-c", "user.email=uji@contoh.test", "commit", "-qm", "unggah")
     branch = tmp_path / "cabang"
     git(tmp_path, "clone", "-q", str(project), str(branch))
-    report, patch = tmp_path / "laporan.md", tmp_path / "impor.patch"
-    result = builder.run(project, "check-upload", "--report", str(report), "--patch", str(patch))
+    report, patch, tree = tmp_path / "laporan.md", tmp_path / "impor.patch", tmp_path / "pohon"
+    result = builder.run(
+        project, "check-upload", "--report", str(report), "--patch", str(patch), "--tree", str(tree)
+    )
     assert result.returncode == 0, result.stderr + result.stdout
     text = report.read_text(encoding="utf-8")
-    assert "**Hasil: lolos.**" in text and f"| `{PLAN.name}` | diimpor |" in text
+    assert "**Hasil pemeriksaan: lolos.**" in text and f"| `masukan/{PLAN.name}` | diimpor |" in text
+    assert "make " not in text and "situs diperbarui dalam beberapa menit oleh alur kerja Pages" in text
     assert "7 indikator" in text and "## Catat sebagai anomali" in text
     assert "tidak punya program/kegiatan" in text, "the import's doubts are listed for a person"
     assert not (project / "masukan" / PLAN.name).exists(), "an imported upload leaves masukan/"
@@ -63,6 +68,7 @@ def test_a_good_upload_is_imported_built_reported_and_given_as_a_patch(
     # What the workflow's last job does: apply the patch to the branch as it was uploaded.
     git(branch, "apply", "--index", str(patch))
     assert digest(branch) == digest(project), "applying the patch gives the imported package"
+    assert git(branch, "write-tree").strip() == tree.read_text(encoding="utf-8").strip()
     assert not (branch / "masukan" / PLAN.name).exists()
 
 
@@ -78,8 +84,8 @@ def test_a_bad_upload_reports_every_problem_and_changes_nothing(tmp_path: Path, 
     )
     assert result.returncode == 1
     text = report.read_text(encoding="utf-8")
-    assert "**Hasil: 2 masalah.**" in text and "Tidak ada yang diterbitkan" in text
-    assert "rkt-2025.txt: berkas ini PDF" in text and "Cara memperbaiki:" in text
+    assert "**Hasil pemeriksaan: 2 masalah.**" in text and "Tidak ada yang disimpan atau diterbitkan" in text
+    assert "rkt-2025.txt: berkas ini PDF" in text and "Cara memperbaiki:" in text and "make " not in text
     assert "rkt-2026.txt, baris 13, kolom 'Target': target 'sangat bagus' tidak dapat dibaca" in text
     assert digest(project) == before and not (project / "site").exists()
     assert (project / "masukan" / "rkt-2025.txt").exists(), "a refused upload stays for the next attempt"
@@ -90,13 +96,19 @@ def test_an_empty_upload_folder_says_what_to_do(tmp_path: Path, builder: Builder
     project = repository(tmp_path / "p")
     report = tmp_path / "laporan.md"
     result = builder.run(project, "check-upload", "--report", str(report))
-    assert result.returncode == 1 and "Tidak ada berkas di `masukan/`" in report.read_text(encoding="utf-8")
+    text = report.read_text(encoding="utf-8")
+    assert result.returncode == 1 and "tidak ada berkas unggahan" in text and "lolos" not in text
 
 
 def test_the_workflow_runs_the_make_target_the_tests_run() -> None:
     workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "periksa-unggahan.yml").read_text("utf-8"))
     runs = [s.get("run", "") for s in workflow["jobs"]["periksa"]["steps"]]
-    assert any(r.startswith("make check-upload REPORT=") and "PATCH=" in r for r in runs)
+    assert any(r.startswith("make check-upload REPORT=") and "PATCH=" in r and "TREE=" in r for r in runs)
+    assert any("make prepare-upload BASE=" in r for r in runs)
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
-    recipe = makefile.split("check-upload: setup\n", 1)[1].split("\n", 1)[0]
-    assert "-m kinerja check-upload" in recipe and "--report" in recipe and "--patch" in recipe
+    recipe = makefile.split("check-upload: setup\n", 1)[1].split("\n\n", 1)[0]
+    for option in ("--report", "--patch", "--tree", "--keterangan"):
+        assert option in recipe
+    assert "-m kinerja check-upload" in recipe
+    prepare = makefile.split("prepare-upload: setup\n", 1)[1].split("\n", 1)[0]
+    assert "-m kinerja prepare-upload --base" in prepare

@@ -12,8 +12,10 @@ passing quietly. The rest reads the YAML:
   and holds no write permission;
 - nothing is granted at workflow level, every job says what its token may do;
 - no `${{ }}` in a `run:` or a github-script `script:` (values go through env);
-- the upload check runs on pull_request (never pull_request_target) and publishes
-  its report even when the check fails.
+- the upload check runs on pull_request (never pull_request_target), imports on the
+  branch's head brought up to date with main, publishes its report even when the check
+  fails; the job that pushes only pushes the tree the check job checked and starts CI on
+  it; the comment's verdict is that of both jobs.
 """
 
 from __future__ import annotations
@@ -270,26 +272,48 @@ def test_upload_check_runs_on_pull_request_and_always_reports() -> None:
     for path in _workflow_files():
         assert "pull_request_target" not in _triggers(_load(path)), f"{path.name} memakai pull_request_target"
     workflow = _load(WORKFLOWS / "periksa-unggahan.yml")
-    assert _triggers(workflow)["pull_request"]["paths"] == ["masukan/**"]
+    trigger = _triggers(workflow)["pull_request"]
+    assert trigger["paths"] == ["masukan/**"]
+    assert "edited" in trigger["types"], "a changed description (reason, date of a revision) is checked again"
     check = workflow["jobs"]["periksa"]
     steps = _steps(check)
+    checkout = next(s for s in steps if str(s.get("uses", "")).startswith("actions/checkout@"))
+    assert checkout["with"]["ref"] == "${{ github.event.pull_request.head.sha }}", "the head, not a merge"
+    prepare = next(i for i, s in enumerate(steps) if "make prepare-upload" in (s.get("run") or ""))
     index = next(i for i, s in enumerate(steps) if "make check-upload" in (s.get("run") or ""))
-    assert 'REPORT="$RUNNER_TEMP/laporan.md"' in steps[index]["run"]
-    assert 'PATCH="$RUNNER_TEMP/impor.patch"' in steps[index]["run"]
+    assert prepare < index, "the branch is brought up to date with main before the import"
+    assert 'BASE="$dasar"' in steps[prepare]["run"] and '"$RUNNER_TEMP/impor/dasar"' in steps[prepare]["run"]
+    options = (
+        "REPORT=laporan.md",
+        "PATCH=impor/impor.patch",
+        "TREE=impor/pohon",
+        "KETERANGAN=keterangan.txt",
+    )
+    for option in options:
+        name, value = option.split("=")
+        assert f'{name}="$RUNNER_TEMP/{value}"' in steps[index]["run"]
+    body = [s for s in steps if "pull_request.body" in str(s.get("env", {}))]
+    assert len(body) == 1 and "$KETERANGAN" in body[0]["run"], "the description reaches the script via env"
     after = steps[index + 1 :]
     assert any("GITHUB_STEP_SUMMARY" in (s.get("run") or "") for s in after)
-    reports = [s for s in after if (s.get("with") or {}).get("name") != "impor-patch"]
+    reports = [s for s in after if (s.get("with") or {}).get("name") != "impor"]
     assert reports and all(s.get("if") == "always()" for s in reports), "laporan harus terbit juga saat gagal"
-    patch = [s for s in after if (s.get("with") or {}).get("name") == "impor-patch"]
-    assert len(patch) == 1 and "if" not in patch[0], "the patch is kept only when the check passed"
+    kept = [s for s in after if (s.get("with") or {}).get("name") == "impor"]
+    assert len(kept) == 1 and "if" not in kept[0], "the import is kept only when the check passed"
     assert check["permissions"] == {"contents": "read"}
+    apply = workflow["jobs"]["terapkan"]
+    assert apply["needs"] == "periksa" and "needs.periksa.result == 'success'" in apply["if"]
+    assert apply["permissions"] == {"contents": "write", "actions": "write"}
+    assert not _runs_build(apply) and "container" not in apply, "the job that can push runs no PR code"
+    script = next(s["run"] for s in _steps(apply) if "git apply" in (s.get("run") or ""))
+    assert 'git apply --index "$IMPOR/impor.patch"' in script
+    assert '"$(git write-tree)" != "$pohon"' in script, "only the tree the check job checked is pushed"
+    assert "gh workflow run ci.yml" in script, "the bot's commit gets its checks from a dispatched CI run"
+    assert "workflow_dispatch" in _triggers(_load(WORKFLOWS / "ci.yml"))
     comment = workflow["jobs"]["komentar"]
-    assert comment["needs"] == "periksa"
+    assert comment["needs"] == ["periksa", "terapkan"], "the comment tells the result of both jobs"
     assert "cancelled()" in comment["if"] or "always()" in comment["if"]
     assert comment["permissions"] == {"pull-requests": "write"}
     assert not _runs_build(comment) and "container" not in comment
-    apply = workflow["jobs"]["terapkan"]
-    assert apply["needs"] == "periksa" and "needs.periksa.result == 'success'" in apply["if"]
-    assert apply["permissions"] == {"contents": "write"}
-    assert not _runs_build(apply), "the job that can push runs no code of the pull request"
-    assert any("git apply" in (s.get("run") or "") for s in _steps(apply))
+    script = _steps(comment)[-1]["with"]["script"]
+    assert 'periksa === "success" && terapkan === "success"' in script and script.count("✅") == 1

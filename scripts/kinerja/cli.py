@@ -136,9 +136,22 @@ def cmd_check_upload(args: argparse.Namespace) -> int:
     """Import the uploads in masukan/, build, report: `python -m kinerja check-upload --report FILE`."""
     from . import upload
 
-    report = Path(args.report) if args.report else None
-    patch = Path(args.patch) if args.patch else None
-    return upload.check(args.root, report, patch)
+    def optional(value: str) -> Path | None:
+        return Path(value) if value else None
+
+    description = ""
+    if args.keterangan:
+        description = Path(args.keterangan).read_text(encoding="utf-8", errors="replace")
+    return upload.check(
+        args.root, optional(args.report), optional(args.patch), optional(args.tree), description
+    )
+
+
+def cmd_prepare_upload(args: argparse.Namespace) -> int:
+    """Bring the branch up to date with its target: `python -m kinerja prepare-upload --base COMMIT`."""
+    from . import upload
+
+    return upload.prepare(args.root, args.base, Path(args.report) if args.report else None)
 
 
 def cmd_template(args: argparse.Namespace) -> int:
@@ -192,7 +205,19 @@ def make_parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check-upload", help="periksa unggahan di masukan/: impor, bangun, laporkan")
     check.add_argument("--report", default="", help="tulis laporan Markdown ke berkas ini (bawaan: layar)")
     check.add_argument("--patch", default="", help="tulis perubahan data sebagai patch git ke berkas ini")
+    check.add_argument(
+        "--tree", default="", help="tulis id pohon git hasil impor ke berkas ini (dengan --patch)"
+    )
+    check.add_argument(
+        "--keterangan", default="", help="berkas berisi keterangan pull request (baris Alasan:, Tanggal:)"
+    )
     check.set_defaults(func=cmd_check_upload)
+    prepare = sub.add_parser(
+        "prepare-upload", help="samakan cabang unggahan dengan cabang tujuan (main) sebelum diperiksa"
+    )
+    prepare.add_argument("--base", required=True, help="komit cabang tujuan, misalnya origin/main")
+    prepare.add_argument("--report", default="", help="tulis laporan Markdown ke berkas ini bila gagal")
+    prepare.set_defaults(func=cmd_prepare_upload)
     template = sub.add_parser(
         "template",
         help=f"tulis lembar realisasi (XLSX) per dokumen, bawaan ke {paths.SHEETS}/ (diabaikan git)",

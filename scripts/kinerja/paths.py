@@ -32,8 +32,10 @@ FEED = f"{BERKAS}/perubahan.xml"
 DOWNLOAD_MANIFEST = f"{CONTENT}/{BERKAS}/manifest.json"
 #: The manifest of every published file, checked after MkDocs.
 API_MANIFEST = f"{API}/manifest.json"
+#: The upload folder of the browser path: every file anywhere under it is imported (`make check-upload`).
+UPLOADS = "masukan"
 #: Where `make template` writes the realisation sheets by default (git-ignored; never part of the site).
-SHEETS = "masukan/lembar"
+SHEETS = f"{UPLOADS}/lembar"
 
 _SITE_URL_LINE = re.compile(
     r"""^site_url:\s*(?:!ENV\s*\[\s*\w+\s*,\s*(?P<default>"[^"]*"|'[^']*'|[^\]\s]+)\s*\]|(?P<plain>\S+))""",
