@@ -559,3 +559,36 @@ def test_the_push_job_without_the_check_jobs_results_pushes_nothing(repo: Path, 
     done, message, runs = apply_job(repo, head, "main", tmp_path / "kosong", tmp_path)
     assert done == 1 and "tidak lengkap" in message and runs == []
     assert git(repo, "rev-parse", "main") == head
+
+
+def test_report_shows_a_refused_revisions_changes_and_ready_anomaly_rows() -> None:
+    """A revision refused for want of a reason still lists its changes; ready rows sit with the hints."""
+    from kinerja.ingest.hints import HINTS_MARK, ROWS_MARK
+    from kinerja.upload.report import Checked, render
+
+    refused = Checked(
+        "masukan/rkt.txt",
+        report=[
+            "Perubahan RKT24-K dari versi 1 ke versi 2: 1 perubahan:",
+            "IK24-K03 target: '77,5%' → '80%'",
+        ],
+        problems=["masukan/rkt.txt: alasan dan tanggal tanda tangan revisi tidak diberikan"],
+    )
+    imported = Checked(
+        "masukan/rkt-2025.txt",
+        report=[
+            "Dokumen baru RKT25-K.",
+            f"{HINTS_MARK} (catat di data/anomali.csv bila memang keliru di dokumen):",
+            "- IK25-K01: koma berlebih",
+            f"{ROWS_MARK} di akhir data/anomali.csv:",
+            "AN25-01,RKT25-K,indikator,IK25-K01,teks,ketik,x,koma berlebih,,2026-12-02",
+            "Paket data sah.",
+        ],
+    )
+    text = render([refused, imported], "pratinjau", [])
+    changes = text.split("## Yang ditambah atau diubah")[1].split("## Masalah")[0]
+    assert "(ditemukan, belum disimpan)" in changes and "IK24-K03 target: '77,5%' → '80%'" in changes
+    assert "AN25-01" not in changes and "Paket data sah." in changes
+    anomalies = text.split("## Catat sebagai anomali")[1]
+    assert "IK25-K01: koma berlebih" in anomalies
+    assert "AN25-01,RKT25-K,indikator" in anomalies.split("## Pratinjau")[0]

@@ -66,9 +66,11 @@ def _import(root: Path, path: Path, note: Note) -> Checked:
         )
         checked.report = text.splitlines()
     except KinerjaError as error:
-        checked.problems = (
-            [str(p) for p in error.problems] if isinstance(error, ProblemsFound) else error.lines()
-        )
+        if isinstance(error, ProblemsFound):
+            checked.report = list(error.found)  # a refused revision's changes are still shown
+            checked.problems = [str(p) for p in error.problems]
+        else:
+            checked.problems = error.lines()
     return checked
 
 

@@ -13,10 +13,13 @@ from dataclasses import dataclass, field
 
 from .. import paths
 from ..errors import Problem
+from ..ingest.hints import HINTS_MARK, ROWS_MARK
 from .note import NOTE_FIELDS, Note
 
 FOLDER = paths.UPLOADS
-DOUBTS_MARK = "Perlu diperiksa"
+DOUBTS_MARK = HINTS_MARK
+#: A ready row of data/anomali.csv, as the import prints it after ROWS_MARK (AN24-23,… or AN24-6472-01,…).
+_ANOMALY_ROW = re.compile(r"^AN\d{2}-[\w-]+,")
 TITLE = "# Laporan pemeriksaan unggahan"
 
 NEXT_OK = (
@@ -32,7 +35,8 @@ NEXT_FIX = (
     "ini diperbarui. Tidak ada yang disimpan atau diterbitkan selama masih ada masalah."
 )
 NEXT_EMPTY = (
-    "Unggah dokumen RKT bertanda tangan (.docx atau .txt) atau lembar realisasi yang sudah diisi (.xlsx) "
+    "Unggah dokumen RKT bertanda tangan (.docx, .pdf atau .txt) atau lembar realisasi yang sudah diisi "
+    "(.xlsx) "
     f"ke folder `{FOLDER}/` (atau `{paths.SHEETS}/`) di cabang pull request ini: buka folder itu di "
     "cabang ini, **Add file → Upload files**, pilih *Commit directly to the … branch*. Pemeriksaan "
     "berjalan lagi dengan sendirinya."
@@ -90,14 +94,22 @@ def _browser_step(command: re.Match[str]) -> str:
     return BROWSER_STEPS.get(command.group(1), BROWSER_OTHER)
 
 
-def _doubts(report: list[str]) -> tuple[list[str], list[str]]:
-    """The import report without its 'to check' block, and that block's items."""
+def _doubts(report: list[str]) -> tuple[list[str], list[str], list[str]]:
+    """The import report without its 'to check' block, that block's items, and its ready CSV rows."""
     if not any(line.startswith(DOUBTS_MARK) for line in report):
-        return report, []
+        return report, [], []
     at = next(i for i, line in enumerate(report) if line.startswith(DOUBTS_MARK))
     items = [line[2:] for line in report[at + 1 :] if line.startswith("- ")]
     rest = report[:at] + [line for line in report[at + 1 :] if not line.startswith("- ")]
-    return rest, items
+    rows: list[str] = []
+    if ROWS_MARK in "\n".join(rest):
+        start = next(i for i, line in enumerate(rest) if line.startswith(ROWS_MARK))
+        end = start + 1
+        while end < len(rest) and _ANOMALY_ROW.match(rest[end]):
+            end += 1
+        rows = rest[start + 1 : end]
+        rest = rest[:start] + rest[end:]
+    return rest, items, rows
 
 
 def _fenced(lines: list[str]) -> list[str]:
@@ -148,12 +160,15 @@ def render(checked: list[Checked], built: str, problems: list[str], note: Note |
     lines += ["", "## Yang ditambah atau diubah", ""]
     doubts: list[str] = []
     changes: list[str] = []
+    rows: list[str] = []
     for item in checked:
-        rest, found = _doubts(item.report)
+        rest, found, ready = _doubts(item.report)
         rest = [for_browser(line) for line in rest if line.strip()]
         doubts += [f"- `{item.name}`: {for_browser(line)}" for line in found]
+        rows += ready
         if rest:
-            changes += [f"### `{item.name}`", "", *_fenced(rest), ""]
+            title = f"### `{item.name}`" + ("" if item.ok else " (ditemukan, belum disimpan)")
+            changes += [title, "", *_fenced(rest), ""]
     lines += changes[:-1] or ["Tidak ada."]
     lines += ["", "## Masalah dan cara memperbaiki", ""]
     found_problems = [f"- {for_browser(p)}" for c in failed for p in c.problems]
@@ -161,6 +176,9 @@ def render(checked: list[Checked], built: str, problems: list[str], note: Note |
     lines += found_problems or ["Tidak ada."]
     lines += ["", "## Catat sebagai anomali bila memang keliru di dokumen", ""]
     lines += doubts or ["Tidak ada yang perlu dicatat."]
+    if rows:
+        lines += ["", "Baris siap tempel di akhir `data/anomali.csv` (isi dulu kolom `dampak`):", ""]
+        lines += _fenced(rows)
     lines += ["", "## Pratinjau", "", built, "", "## Langkah berikutnya", "", next_step, ""]
     return "\n".join(lines)
 
