@@ -171,6 +171,15 @@ def site_url() -> str:
     return url if url.endswith("/") else url + "/"
 
 
+def site_url_is_set() -> bool:
+    """Whether this build was given the site's real address (SITE_URL, set by the Pages workflow).
+
+    Without it the address in mkdocs.yml is only a default, so pages call their
+    address provisional instead of printing a guessed host as permanent.
+    """
+    return bool(os.environ.get("SITE_URL", "").strip())
+
+
 @lru_cache(maxsize=1)
 def _configured_site_url() -> str:
     match = _SITE_URL_LINE.search(MKDOCS_YML.read_text(encoding="utf-8"))
