@@ -45,27 +45,12 @@ def define_env(env) -> None:  # noqa: ANN001 - mkdocs-macros passes its own type
     anomali = [n for n in package.anomali.values() if package.dokumen[n.dokumen_id] in documents]
     env.variables["csv_note"] = CSV_NOTE
     env.variables["rkt"] = {
-        "dokumen": len(documents),
         "sasaran": len(sasaran),
-        "sasaran_berbeda": sum(1 for s in sasaran if not s.sama_dengan),
         "indikator": sum(len(d.indikator) for d in documents),
         "program": sum(len(d.program) for d in documents),
         "anomali": len(anomali),
-        "tahun": sorted({d.tahun for d in documents}),
-        "kantor": len(package.offices_with_documents),
         "site_url": paths.site_url(),
     }
-
-    @env.macro
-    def tabel_dokumen() -> str:
-        """The signed tables with their figures, for the home page."""
-        rows = ["| Dokumen | Ditandatangani | Sasaran | Indikator |", "|---|---|---|---|"]
-        for doc in documents:
-            rows.append(
-                f"| [{doc.nama}]({paths.page_source('dokumen', doc.id)}) | {fmt.teks(doc.tempat)}, "
-                f"{fmt.tanggal(doc.tanggal)} | {len(doc.sasaran)} | {len(doc.indikator)} |"
-            )
-        return "\n".join(rows)
 
     def _listed(kind: str, under: str) -> list[dict]:
         """The downloads of one kind or folder; the site's own files unless a folder is named."""

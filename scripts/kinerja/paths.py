@@ -112,6 +112,10 @@ def handwritten(name: str) -> str:
     return f"{name}.md"
 
 
+#: The search page's address under the site root (content/cari.md).
+SEARCH_PAGE = "cari/"
+
+
 def site_link(path: str) -> str:
     """A link target from a row's page (kinerja/<kind>/x.md) to a file of the site: ../../unduh.md."""
     return f"../../{path}"
