@@ -7,7 +7,9 @@ up. Generated pages are never rendered by Jinja (render_by_default: false).
 
 from __future__ import annotations
 
+import html
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -16,16 +18,20 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 from kinerja import clock, model, paths  # noqa: E402
 from kinerja.outputs import fmt, metadata  # noqa: E402
+from kinerja.outputs.downloads.lengkap import LENGKAP  # noqa: E402
 from kinerja.outputs.downloads.tabular import CSV_NOTE  # noqa: E402
 from kinerja.outputs.labels import KATEGORI_LABEL  # noqa: E402
+
+#: The format a download's title ends with: "Tabel Sasaran strategis (CSV)".
+FORMAT_SUFFIX = re.compile(r"\s*\([A-Z]{2,5}\)$")
 
 
 def _size(size: int) -> str:
     if size < 1024:
-        return f"{size} B"
+        return f"{size}\u00a0B"
     if size < 1024 * 1024:
-        return f"{fmt.angka(round(size / 1024, 1))} KB"
-    return f"{fmt.angka(round(size / 1024 / 1024, 1))} MB"
+        return f"{fmt.angka(round(size / 1024, 1))}\u00a0KB"
+    return f"{fmt.angka(round(size / 1024 / 1024, 1))}\u00a0MB"
 
 
 def define_env(env) -> None:  # noqa: ANN001 - mkdocs-macros passes its own type
@@ -39,32 +45,16 @@ def define_env(env) -> None:  # noqa: ANN001 - mkdocs-macros passes its own type
     anomali = [n for n in package.anomali.values() if package.dokumen[n.dokumen_id] in documents]
     env.variables["csv_note"] = CSV_NOTE
     env.variables["rkt"] = {
-        "dokumen": len(documents),
         "sasaran": len(sasaran),
-        "sasaran_berbeda": sum(1 for s in sasaran if not s.sama_dengan),
         "indikator": sum(len(d.indikator) for d in documents),
         "program": sum(len(d.program) for d in documents),
         "anomali": len(anomali),
-        "tahun": sorted({d.tahun for d in documents}),
-        "kantor": len(package.offices_with_documents),
         "site_url": paths.site_url(),
     }
 
-    @env.macro
-    def tabel_dokumen() -> str:
-        """The signed tables with their figures, for the home page."""
-        rows = ["| Dokumen | Ditandatangani | Sasaran | Indikator |", "|---|---|---|---|"]
-        for doc in documents:
-            rows.append(
-                f"| [{doc.nama}]({paths.page_source('dokumen', doc.id)}) | {fmt.teks(doc.tempat)}, "
-                f"{fmt.tanggal(doc.tanggal)} | {len(doc.sasaran)} | {len(doc.indikator)} |"
-            )
-        return "\n".join(rows)
-
-    @env.macro
-    def tabel_unduhan(kind: str = "", under: str = "") -> str:
-        """Every download with format, size, SHA-256, licence and date (of one kind, or under a folder)."""
-        rows = ["| Berkas | Format | Ukuran | SHA-256 |", "|---|---|---|---|"]
+    def _listed(kind: str, under: str) -> list[dict]:
+        """The downloads of one kind or folder; the site's own files unless a folder is named."""
+        listed = []
         for item in files:
             if under and not item["path"].startswith(under):
                 continue
@@ -72,16 +62,52 @@ def define_env(env) -> None:  # noqa: ANN001 - mkdocs-macros passes its own type
                 continue  # each office's files are on its page, the sheets on the maintainers' page
             if kind and item["format"] != kind and not (kind == "berkas" and not item["resource"]):
                 continue
-            title = fmt.teks(item["title"])
-            if (ROOT / paths.CONTENT / item["path"]).exists():
-                link = f"[{title}]({item['path']})"  # checked by MkDocs
-            else:  # published beside the pages by downloads.finish_site after MkDocs
-                link = f'<a href="../{item["path"]}">{title}</a>'
-            rows.append(
-                f"| {link} | {item['format']} | {_size(item['size'])} "
-                f'| <code class="sha">{item["sha256"]}</code> |'
-            )
+            listed.append(item)
+        return listed
+
+    def _link(item: dict, text: str) -> str:
+        if (ROOT / paths.CONTENT / item["path"]).exists():
+            return f"[{text}]({item['path']})"  # checked by MkDocs
+        # published beside the pages by downloads.finish_site after MkDocs
+        return f'<a href="../{item["path"]}">{text}</a>'
+
+    @env.macro
+    def unduhan_utama() -> str:
+        """The complete indicator table as one clear choice of format, each a button with its size."""
+        wanted = [paths.berkas(f"{LENGKAP}.{ext}") for ext in ("csv", "xlsx", "json")]
+        by_path = {item["path"]: item for item in files}
+        buttons = []
+        for number, path in enumerate(p for p in wanted if p in by_path):
+            item = by_path[path]
+            style = ".md-button .md-button--primary" if number == 0 else ".md-button"
+            buttons.append(f"[{item['format']} ({_size(item['size'])})]({item['path']}){{ {style} }}")
+        return " ".join(buttons)
+
+    @env.macro
+    def tabel_unduhan(kind: str = "", under: str = "") -> str:
+        """Every download (of one kind, or under a folder), one row per content with its formats and sizes.
+
+        "Tabel Indikator kinerja (CSV)" and "… (JSON)" share a row, so the page stays short on a phone;
+        checksums are apart (`daftar_sha256`, SHA256SUMS).
+        """
+        grouped: dict[str, list[dict]] = {}
+        for item in _listed(kind, under):
+            grouped.setdefault(FORMAT_SUFFIX.sub("", item["title"]), []).append(item)
+        rows = ["| Berkas | Unduh |", "|---|---|"]
+        for title, items in grouped.items():
+            links = " · ".join(f"{_link(item, item['format'])}\u00a0{_size(item['size'])}" for item in items)
+            rows.append(f"| {fmt.teks(title)} | {links} |")
         return "\n".join(rows)
+
+    @env.macro
+    def daftar_sha256(kind: str = "", under: str = "") -> str:
+        """The SHA-256 of the same downloads, in a collapsed detail (the full list is in SHA256SUMS)."""
+        lines = [f"{item['sha256']}  {item['path']}" for item in _listed(kind, under)]
+        body = html.escape("\n".join(lines))
+        return (
+            '<details class="sha-daftar"><summary>SHA-256 setiap berkas di atas</summary>'
+            f'<pre><code class="sha">{body}</code></pre></details>'
+        )
 
     @env.macro
     def tabel_anomali() -> str:

@@ -198,19 +198,6 @@ def test_tree_links_every_row(built_site, package):
     assert re.search(r'<div class="pohon"[^>]*>', source) and "<ul>" in source
 
 
-def test_home_shows_figures_computed_from_the_data(built_site, package):
-    text = visible_text(built_site / "index.html")
-    distinct = sum(1 for s in package.sasaran.values() if not s.sama_dengan)
-    for count, label in (
-        (len(package.dokumen), "dokumen"),
-        (distinct, "sasaran strategis berbeda"),  # a text printed twice counts once
-        (len(package.sasaran), "sel sasaran tercetak"),
-        (len(package.indikator), "indikator kinerja"),
-        (len(package.program), "program/kegiatan"),
-    ):
-        assert f"{count} {label}" in text
-
-
 def test_anomalies_listed_on_about_page(built_site, package):
     text = visible_text(built_site / "tentang-data" / "index.html")
     for note in package.anomali.values():

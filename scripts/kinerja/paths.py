@@ -114,6 +114,10 @@ def handwritten(name: str) -> str:
     return f"{name}.md"
 
 
+#: The search page's address under the site root (content/cari.md).
+SEARCH_PAGE = "cari/"
+
+
 def site_link(path: str) -> str:
     """A link target from a row's page (kinerja/<kind>/x.md) to a file of the site: ../../unduh.md."""
     return f"../../{path}"
@@ -171,6 +175,15 @@ def site_url() -> str:
     """
     url = os.environ.get("SITE_URL") or _configured_site_url()
     return url if url.endswith("/") else url + "/"
+
+
+def site_url_is_set() -> bool:
+    """Whether this build was given the site's real address (SITE_URL, set by the Pages workflow).
+
+    Without it the address in mkdocs.yml is only a default, so pages call their
+    address provisional instead of printing a guessed host as permanent.
+    """
+    return bool(os.environ.get("SITE_URL", "").strip())
 
 
 @lru_cache(maxsize=1)

@@ -18,7 +18,7 @@ from pathlib import Path
 from . import atomic, model, paths
 from .clock import data_changed_epoch, source_date_epoch
 from .errors import BuildError, Problem, ProblemsFound
-from .outputs import downloads, first_paint, harden, pages, publish, search
+from .outputs import downloads, first_paint, harden, header_search, pages, publish, search, stacked_tables
 from .validate import validate
 
 #: Set to 1 by the benchmark and the tests, the only places where synthetic offices may be built.
@@ -95,6 +95,8 @@ def build(root: Path, output: Path) -> None:
         mkdocs_build(root, staging, epoch)
         search.index_package_site(staging, package)
         publish.finish_site(package, staging, epoch)
+        stacked_tables.stack_site(staging)
+        header_search.add_to_site(staging)
         first_paint.speed_up_site(staging)
         harden.harden_site(staging)
         atomic.publish(staging, output)

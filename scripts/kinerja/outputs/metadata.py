@@ -178,11 +178,14 @@ def dcat_catalog(package: model.Package, files: Iterable[Any], epoch: int) -> di
     }
 
 
-def citation(publisher: str, item_title: str, identifier: str, url: str, epoch: int | date) -> str:
+def citation(
+    publisher: str, item_title: str, identifier: str, url: str, epoch: int | date, provisional: bool = False
+) -> str:
     """A ready-to-paste Indonesian citation of one item (indicator, sasaran, program, document).
 
     The year is the one written in the identifier (IK24-… → 2024, see ids.py);
     the date is when the data last changed, so a citation names its version.
+    A `provisional` address (a build without the site's real address) says so.
     """
     day = epoch if isinstance(epoch, date) else epoch_date(epoch)
     match = _ID_YEAR.match(identifier)
@@ -190,4 +193,5 @@ def citation(publisher: str, item_title: str, identifier: str, url: str, epoch: 
     return (
         f'{publisher}. ({year}). "{item_title}" [{identifier}]. Dalam Rencana Kinerja Tahunan {year} '
         f"{publisher}. Versi data {fmt.tanggal(day)}. Diakses dari {url}"
+        + (" (alamat sementara)" if provisional else "")
     )

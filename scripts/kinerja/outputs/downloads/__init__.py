@@ -32,6 +32,8 @@ def _write_downloads(out: Output, package: model.Package, lengkap: list[dict[str
             "Indikator lengkap: satu baris per indikator (CSV)", "CSV")  # fmt: skip
     out.put(paths.berkas(f"{flat.LENGKAP}.xlsx"), flat.lengkap_workbook(package, lengkap, epoch),
             "Indikator lengkap: satu baris per indikator (XLSX)", "XLSX")  # fmt: skip
+    out.put(paths.berkas(f"{flat.LENGKAP}.json"), json_bytes([typed_row(r, flat.FIELDS) for r in lengkap]),
+            "Indikator lengkap: satu baris per indikator (JSON)", "JSON")  # fmt: skip
     for table in package.tables.values():
         fields, label = table.types, table.title
         out.put(paths.berkas(f"{table.name}.csv"), download_csv(fields, table.rows),

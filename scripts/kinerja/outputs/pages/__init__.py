@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ... import paths
 from ...model import Dokumen, Indikator, Package, Program, Sasaran
-from . import lists, offices, render, rows
+from . import home, lists, offices, render, rows
 
 
 def indikator_page(pkg: Package, item: Indikator, changed: int) -> str:
@@ -74,6 +74,7 @@ def write_all(pkg: Package, content: Path, changed: int) -> list[Path]:
         (paths.section_source("kamus-data"), "kamus-data.md.j2", lists.kamus_data(pkg)),
         (paths.section_source("skala"), "skala.md.j2", lists.skala(pkg)),
         (paths.section_source("_singkatan"), "singkatan.md.j2", lists.glosarium(pkg)),
+        (home.FRAGMENT, "_beranda.md.j2", home.beranda(pkg)),
     ]
     if pkg.multi_office:
         for office in pkg.offices_with_documents:

@@ -103,6 +103,11 @@ def abbr(value: str) -> Markup:
     return Markup(" ".join(value.replace("[", "(").replace("]", ")").split()))
 
 
+def label(identifier: str) -> Markup:
+    """A code as a small label beside the name it belongs to (lists show names, codes stay findable)."""
+    return Markup('<span class="kode">') + ident(identifier) + Markup("</span>")
+
+
 def indent(levels: int) -> Markup:
     """Leading spaces that nest a Markdown list item `levels` deep (four per level)."""
     return Markup("    " * levels)
@@ -182,6 +187,7 @@ def _environment() -> jinja2.Environment:
         page=page,
         svg=chart.svg,
         indent=indent,
+        label=label,
         kategori=KATEGORI_LABEL,
         periode=PERIODE_LABEL,
         arah=ARAH_LABEL,

@@ -21,8 +21,11 @@ def _citation(pkg: Package, kind: str, title: str, identifier: str, changed: int
     """The ready-to-paste citation of a row and its permanent address."""
     url = paths.absolute(paths.page_url(kind, identifier))
     return {
-        "kutipan": metadata.citation(pkg.publisher, title, identifier, url, changed),
+        "kutipan": metadata.citation(
+            pkg.publisher, title, identifier, url, changed, provisional=not paths.site_url_is_set()
+        ),
         "url": href(url),
+        "url_tetap": paths.site_url_is_set(),
         "changed": changed,
         "here": kind,
     }
