@@ -12,7 +12,7 @@ import pytest
 from _site import copy_project
 from kinerja import csvio, model
 from kinerja.domain import capaian
-from kinerja.outputs import pages
+from kinerja.outputs import chart, pages
 from kinerja.update import import_document
 from kinerja.validate import validate
 
@@ -48,7 +48,7 @@ def test_published_package_has_no_made_up_realisation():
     assert all(i.polaritas_dasar == "tafsiran" for i in package.indikator.values())
     page = pages.indikator_page(package, package.indikator["IK24-K03"], 0)
     assert "Realisasi 2024 belum diterbitkan" in page
-    assert "<svg" not in page
+    assert "Realisasi: belum diterbitkan" in page  # the chart draws the target alone
 
 
 @pytest.fixture
@@ -170,3 +170,17 @@ def test_a_revision_becomes_a_version_with_its_changes(tmp_path, builder):
         encoding="utf-8"
     )
     assert "Versi dokumen" in current and 'href="v1/"' in current and "1 Juli 2024" in current
+
+
+def test_chart_labels_carry_units(with_realisation):
+    """A realisation bar says what it counts: "Realisasi 80,1 %", not a bare number."""
+    chart_svg = str(chart.svg(with_realisation.indikator["IK24-K03"]))
+    assert "Realisasi 80,1 %" in chart_svg and "Target 77,5%" in chart_svg
+
+
+def test_chart_shows_the_target_before_any_realisation(package_copy):
+    """Before realisation exists the indicator page still draws its printed target, and says why alone."""
+    pkg = model.load(package_copy)
+    item = next(i for i in pkg.indikator.values() if i.target_nilai is not None and not i.realisasi)
+    page = pages.indikator_page(pkg, item, 0)
+    assert '<svg class="grafik-capaian"' in page and "Realisasi: belum diterbitkan" in page

@@ -18,6 +18,9 @@ from .labels import PERIODE_LABEL
 
 BAR_MAX = 250  # px in the viewBox; labels need the rest of its 420 px width
 BAR_HEIGHT = 18
+#: What the chart says before any realisation is published.
+NOT_YET_PERIOD = "Setahun"
+NOT_YET = "Realisasi: belum diterbitkan"
 
 
 def _bar(y: int, value: Decimal, scale: Decimal, label: str, css: str) -> list[str]:
@@ -37,7 +40,7 @@ def svg(item: Indikator) -> Markup:
     """
     values = [v for v in (item.target_nilai, *(r.nilai for r in item.realisasi)) if v is not None]
     scale = max(values) if values else Decimal(1)
-    height = 76 * len(item.realisasi) + 4
+    height = 76 * max(len(item.realisasi), 1) + 4
     unit = fmt.SATUAN_LABEL.get(item.target_satuan, item.target_satuan)
     code = escape(item.id)
     parts = [
@@ -50,13 +53,17 @@ def svg(item: Indikator) -> Markup:
         "</pattern></defs>",
     ]
     y = 0
+    if not item.realisasi:  # the target alone, and an honest empty place for the realisation
+        parts.append(f'<text class="periode" x="0" y="{y + 15}">{escape(NOT_YET_PERIOD)}</text>')
+        parts += _bar(y + 22, item.target_nilai, scale, f"Target {item.target_dicetak}", "batang-target")
+        parts.append(f'<text x="0" y="{y + 58}">{escape(NOT_YET)}</text>')
     for entry in item.realisasi:
         parts.append(
             f'<text class="periode" x="0" y="{y + 15}">{escape(PERIODE_LABEL[entry.periode])}</text>'
         )
         parts += _bar(y + 22, item.target_nilai, scale, f"Target {item.target_dicetak}", "batang-target")
         if entry.nilai is not None:
-            label = f"Realisasi {fmt.angka(entry.nilai)}"
+            label = f"Realisasi {fmt.nilai_satuan(entry.nilai, entry.satuan)}"
             parts += _bar(y + 44, entry.nilai, scale, label, "batang-realisasi")
         y += 76
     parts.append("</svg>")
