@@ -1,7 +1,11 @@
 """Shared test helpers: a fresh copy of the package, and the corpus of broken inputs.
 
+Every test reads the frozen package in tests/fixtures/paket/ (`FIXTURE`), never
+the live data/ of the checkout: a maintainer's import must not change a test's
+outcome (tests/test_architecture.py checks this).
+
 Each case in tests/fixtures/broken/*.yaml is a small description of one
-mutation of the real package and of the problem the validator must report:
+mutation of the frozen package and of the problem the validator must report:
 
     description: what the case is about
     file: data/indikator.csv          # the file the steps change (a step may name another)
@@ -18,7 +22,7 @@ Steps (see `apply_step`): replace, replace_bytes, set_cell, insert_row,
 delete_row, delete_column, add_column, rename_id (a code, in every CSV that
 holds it), encode, add_bom, crlf, truncate.
 A `row` is the row number as a spreadsheet shows it (header = 1) or the value
-of the row's first column (its id) in the real package. An expected `row` is
+of the row's first column (its id) in the frozen package. An expected `row` is
 an int, null, such an id, or `{line_of: text}`: the line of the mutated file
 where `text` first occurs (used for datapackage.json, whose layout others edit).
 """
@@ -48,10 +52,12 @@ TIER_FIXTURES = {
 }
 
 ROOT = Path(__file__).resolve().parents[1]
+#: The frozen 2024 package every test reads (datapackage.json + data/); see its README.md.
+FIXTURE = ROOT / "tests" / "fixtures" / "paket"
 BROKEN = ROOT / "tests" / "fixtures" / "broken"
 
 
-def copy_package(destination: Path, source: Path = ROOT) -> Path:
+def copy_package(destination: Path, source: Path = FIXTURE) -> Path:
     """Copy datapackage.json and data/ (with data/sumber/) into `destination`; return it."""
     destination.mkdir(parents=True, exist_ok=True)
     shutil.copy2(source / "datapackage.json", destination / "datapackage.json")
@@ -108,8 +114,8 @@ def _write_csv(path: Path, records: list[list[str]]) -> None:
     path.write_text(buffer.getvalue(), encoding="utf-8", newline="")
 
 
-def row_number(rel: str, key: str | int, source: Path = ROOT) -> int:
-    """The spreadsheet row (header = 1) of the row whose first cell is `key` in the real package."""
+def row_number(rel: str, key: str | int, source: Path = FIXTURE) -> int:
+    """The spreadsheet row (header = 1) of the row whose first cell is `key` in the frozen package."""
     if isinstance(key, int):
         return key
     records = _read_csv(source / rel)
@@ -213,7 +219,7 @@ def expected_problems(case: dict[str, Any], root: Path) -> list[tuple[str, str, 
 
 
 def make_broken_copy(name: str, destination: Path) -> Path:
-    """A copy of the real package at `destination` with the mutation of case `name` applied."""
+    """A copy of the frozen package at `destination` with the mutation of case `name` applied."""
     case = load_cases()[name]
     copy_package(destination)
     return apply_steps(destination, case.get("file", "datapackage.json"), case["steps"])
@@ -243,7 +249,7 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
 
 @pytest.fixture
 def package_copy(tmp_path: Path) -> Path:
-    """A fresh copy of the real package (datapackage.json + data/) in a temporary folder."""
+    """A fresh copy of the frozen package (datapackage.json + data/) in a temporary folder."""
     return copy_package(tmp_path / "paket")
 
 
