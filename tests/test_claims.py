@@ -27,8 +27,12 @@ from pathlib import Path
 import pytest
 import yaml
 
+from conftest import FIXTURE
+
 ROOT = Path(__file__).resolve().parents[1]
-SOURCE_LINES = (ROOT / "data" / "sumber" / "rkt-2024-kpu-kaltim.txt").read_text(encoding="utf-8").split("\n")
+SOURCE_LINES = (
+    (FIXTURE / "data" / "sumber" / "rkt-2024-kpu-kaltim.txt").read_text(encoding="utf-8").split("\n")
+)
 PAGES = sorted((ROOT / "content").glob("*.md"))
 
 #: Our own reading, marked on the page.
@@ -237,7 +241,7 @@ def block_problems(block: Block) -> list[str]:
 
 
 def licence_is_proposal() -> bool:
-    descriptor = json.loads((ROOT / "datapackage.json").read_text(encoding="utf-8"))
+    descriptor = json.loads((FIXTURE / "datapackage.json").read_text(encoding="utf-8"))
     return "usulan" in descriptor["licenses"][0]["title"].lower()
 
 
@@ -274,7 +278,7 @@ def known_codes() -> set[str]:
 
 
 def read_csv(name: str) -> list[dict[str, str]]:
-    with (ROOT / "data" / f"{name}.csv").open(encoding="utf-8", newline="") as handle:
+    with (FIXTURE / "data" / f"{name}.csv").open(encoding="utf-8", newline="") as handle:
         return list(csv.DictReader(handle))
 
 
@@ -552,7 +556,7 @@ def metadata_problems(descriptor: dict, config: dict) -> list[str]:
 
 
 def _metadata() -> tuple[dict, dict]:
-    descriptor = json.loads((ROOT / "datapackage.json").read_text(encoding="utf-8"))
+    descriptor = json.loads((FIXTURE / "datapackage.json").read_text(encoding="utf-8"))
     config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)  # noqa: S506
     return descriptor, config
 

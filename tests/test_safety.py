@@ -17,11 +17,10 @@ import openpyxl
 import pytest
 
 from _site import Builder, copy_project
-from conftest import apply_step, case_names, legitimate_cells
+from conftest import FIXTURE, apply_step, case_names, legitimate_cells
 from kinerja import csvio
 
-ROOT = Path(__file__).resolve().parents[1]
-_NOTED = {r["rujukan_id"] for r in csvio.read(ROOT / "data" / "anomali.csv")}
+_NOTED = {r["rujukan_id"] for r in csvio.read(FIXTURE / "data" / "anomali.csv")}
 SPARE = {
     "data/indikator.csv": [i for i in (f"IK24-S{n:02d}" for n in range(10, 56)) if i not in _NOTED],
     "data/sasaran.csv": [i for i in (f"SS24-S{n:02d}" for n in range(3, 46)) if i not in _NOTED],

@@ -17,14 +17,14 @@ import csv
 import hashlib
 import json
 import re
-import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
+from conftest import FIXTURE, copy_package
+
 SOURCE_REL = "data/sumber/rkt-2024-kpu-kaltim.txt"
 HEADER_FIRST_CELLS = ("Sasaran Strategis", "Program/Kegiatan")
 MONTHS = ("januari", "februari", "maret", "april", "mei", "juni", "juli", "agustus", "september",
@@ -299,22 +299,22 @@ def fidelity_problems(root: Path) -> list[str]:
 @pytest.fixture(scope="module")
 def tables() -> list[SourceTable]:
     """The tables of the real source text, read independently."""
-    return read_source((ROOT / SOURCE_REL).read_text(encoding="utf-8"))
+    return read_source((FIXTURE / SOURCE_REL).read_text(encoding="utf-8"))
 
 
 def test_the_package_agrees_with_the_source() -> None:
-    assert fidelity_problems(ROOT) == []
+    assert fidelity_problems(FIXTURE) == []
 
 
 def test_counts(tables: list[SourceTable]) -> None:
     assert [len(t.rows) for t in tables] == [6, 56]
     assert sum(len(t.rows) for t in tables) == 62
     assert sum(1 for r in tables[0].rows if r.cells[0]) == 5
-    indikator = read_csv(ROOT, "indikator")
+    indikator = read_csv(FIXTURE, "indikator")
     assert len(indikator) == 62
     assert sum(r["dokumen_id"] == "RKT24-K" for r in indikator) == 6
     assert sum(r["dokumen_id"] == "RKT24-S" for r in indikator) == 56
-    assert sum(r["dokumen_id"] == "RKT24-K" for r in read_csv(ROOT, "sasaran")) == 5
+    assert sum(r["dokumen_id"] == "RKT24-K" for r in read_csv(FIXTURE, "sasaran")) == 5
 
 
 def test_rows_continued_over_a_page_are_joined(tables: list[SourceTable]) -> None:
@@ -326,15 +326,15 @@ def test_rows_continued_over_a_page_are_joined(tables: list[SourceTable]) -> Non
 
 def test_every_target_as_printed(tables: list[SourceTable]) -> None:
     printed = [r.cells[-1] for t in tables for r in t.rows]
-    stored = [r["target_dicetak"] for r in read_csv(ROOT, "indikator")]
+    stored = [r["target_dicetak"] for r in read_csv(FIXTURE, "indikator")]
     assert stored == printed
     assert "87.5%" in printed and "36,36% (4 satker)" in printed and "2 Lap" in printed
 
 
 def test_signers_occur_in_the_source() -> None:
-    source = (ROOT / SOURCE_REL).read_text(encoding="utf-8")
+    source = (FIXTURE / SOURCE_REL).read_text(encoding="utf-8")
     lines = [line.strip() for line in source.split("\n")]
-    for doc in read_csv(ROOT, "dokumen"):
+    for doc in read_csv(FIXTURE, "dokumen"):
         assert doc["nama_penanda_tangan"] in lines
         assert f"{doc['tempat']}, {doc['tanggal_dicetak']}" in lines
         words = " ".join(source.split())
@@ -343,8 +343,8 @@ def test_signers_occur_in_the_source() -> None:
 
 
 def test_source_sha256_is_recorded() -> None:
-    descriptor = json.loads((ROOT / "datapackage.json").read_text(encoding="utf-8"))
-    digest = hashlib.sha256((ROOT / SOURCE_REL).read_bytes()).hexdigest()
+    descriptor = json.loads((FIXTURE / "datapackage.json").read_text(encoding="utf-8"))
+    digest = hashlib.sha256((FIXTURE / SOURCE_REL).read_bytes()).hexdigest()
     assert descriptor["sources"][0]["path"] == SOURCE_REL
     assert descriptor["sources"][0]["sha256"] == digest
 
@@ -376,7 +376,7 @@ def change_one_word(value: str) -> str:
 def one_word_changes() -> Iterator[tuple[str, int, str]]:
     """Every (file, row index, column) of a non-empty source-derived cell."""
     for name, columns in SOURCE_COLUMNS.items():
-        for index, row in enumerate(read_csv(ROOT, name)):
+        for index, row in enumerate(read_csv(FIXTURE, name)):
             for column in columns:
                 if re.search(r"\w", row[column]):
                     yield name, index, column
@@ -390,9 +390,7 @@ def test_change_one_word_changes_a_word() -> None:
 
 @pytest.mark.parametrize("name", list(SOURCE_COLUMNS))
 def test_a_changed_word_in_any_cell_is_caught(name: str, tmp_path: Path) -> None:
-    root = tmp_path / "paket"
-    shutil.copytree(ROOT / "data", root / "data")
-    shutil.copy2(ROOT / "datapackage.json", root / "datapackage.json")
+    root = copy_package(tmp_path / "paket")
     path = root / "data" / f"{name}.csv"
     original = path.read_bytes()
     rows = read_csv(root, name)
@@ -421,9 +419,7 @@ def test_a_changed_word_in_any_cell_is_caught(name: str, tmp_path: Path) -> None
 
 
 def test_a_changed_word_in_the_source_is_caught(tmp_path: Path) -> None:
-    root = tmp_path / "paket"
-    shutil.copytree(ROOT / "data", root / "data")
-    shutil.copy2(ROOT / "datapackage.json", root / "datapackage.json")
+    root = copy_package(tmp_path / "paket")
     source = root / SOURCE_REL
     source.write_text(
         source.read_text(encoding="utf-8").replace("Fahmi Idris", "Fahmi Idrus"), encoding="utf-8"
@@ -455,9 +451,7 @@ def test_tidying_the_official_text_is_caught(
     name: str, identifier: str, column: str, value: str, tmp_path: Path
 ) -> None:
     """Correcting a typo, a decimal point or a double space of the document is a change too."""
-    root = tmp_path / "paket"
-    shutil.copytree(ROOT / "data", root / "data")
-    shutil.copy2(ROOT / "datapackage.json", root / "datapackage.json")
+    root = copy_package(tmp_path / "paket")
     rows = read_csv(root, name)
     (row,) = (r for r in rows if r["id"] == identifier)
     assert row[column] != value

@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from conftest import ROOT, copy_package, expected_problems, load_cases
+from conftest import FIXTURE, ROOT, copy_package, expected_problems, load_cases
 from kinerja.errors import Problem
 from kinerja.validate import COLUMNS, EXPECTED_FIELDS, validate
 
@@ -163,12 +163,12 @@ def resource(descriptor: dict, name: str) -> dict:
 
 
 def test_real_package_has_no_problem() -> None:
-    assert validate(ROOT) == []
+    assert validate(FIXTURE) == []
 
 
 def test_copy_of_the_package_has_no_problem(package_copy: Path) -> None:
     assert sorted(p.name for p in (package_copy / "data").iterdir()) == sorted(
-        p.name for p in (ROOT / "data").iterdir()
+        p.name for p in (FIXTURE / "data").iterdir()
     )
     assert validate(package_copy) == []
 
@@ -181,7 +181,7 @@ def test_expected_fields_are_the_model_fields() -> None:
     )
     assert EXPECTED_FIELDS["program_kode"][:3] == ("program_id", "urutan", "kode")
     assert "anomali" not in EXPECTED_FIELDS["indikator"], "links between rows are not columns"
-    descriptor = read_json(ROOT)
+    descriptor = read_json(FIXTURE)
     for name, fields in EXPECTED_FIELDS.items():
         declared = [f["name"] for f in resource(descriptor, name)["schema"]["fields"]]
         assert set(fields) <= set(declared) <= set(COLUMNS[name][1]), name
@@ -424,13 +424,13 @@ def test_messages_of_the_corpus_read_as_indonesian(broken_copy: Callable[[str], 
 
 
 def test_a_fresh_copy_is_independent_of_the_repository(package_copy: Path) -> None:
-    original = (ROOT / "data" / "sasaran.csv").read_bytes()
+    original = (FIXTURE / "data" / "sasaran.csv").read_bytes()
     (package_copy / "data" / "sasaran.csv").write_text("rusak", encoding="utf-8")
     assert validate(package_copy), "the damaged copy must be invalid"
-    assert (ROOT / "data" / "sasaran.csv").read_bytes() == original
+    assert (FIXTURE / "data" / "sasaran.csv").read_bytes() == original
     second = copy_package(package_copy.parent / "lagi")
     assert (second / "data" / "sasaran.csv").read_bytes() == original
-    assert validate(second) == [] and validate(ROOT) == []
+    assert validate(second) == [] and validate(FIXTURE) == []
 
 
 def test_format_message_gives_an_example_of_the_right_kind(mutated_copy: Mutate) -> None:
