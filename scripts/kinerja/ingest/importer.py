@@ -13,12 +13,14 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from datetime import date
 from pathlib import Path
 
 from .. import csvio
 from ..domain import ids, versions
 from ..domain.printed import normalise, program_key
 from ..domain.targets import BOUND_DIRECTION, Kategori, Scales, parse_target
+from .notes import add_layout_notes
 from .reading import Source
 from .transcribe import Existing, Office, Rows, transcribe
 
@@ -304,6 +306,8 @@ def write_import(root: Path, source: Source, rows: Rows) -> list[str]:
     signed = ", ".join(sorted({r["tanggal_dicetak"] for r in rows.dokumen})) or "(tanpa tanggal)"
     _update_sources(root, source, relative, signed)
     _update_polaritas(root, merged["indikator"])
+    # The day of the import, read at the edge like the sheet import's (update.today): the notes' date.
+    laid_out = add_layout_notes(root, {r["id"] for r in rows.dokumen}, date.today())
     lines = [
         f"Diimpor dari {source.name}: {len(rows.dokumen)} dokumen, {len(rows.program)} program, "
         f"{len(rows.sasaran)} sasaran, {len(rows.indikator)} indikator.",
@@ -313,6 +317,7 @@ def write_import(root: Path, source: Source, rows: Rows) -> list[str]:
             f"{dokumen_id}: revisi dicatat sebagai versi {versi}; versi sebelumnya disimpan di data/arsip/."
         )
     lines += retired
+    lines += laid_out
     notes = doubts(rows)
     if notes:
         lines.append("Perlu diperiksa (catat di data/anomali.csv bila memang keliru di dokumen):")
