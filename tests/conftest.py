@@ -18,7 +18,8 @@ or, for input that looks dangerous but is legitimate text, `legitimate: true`
 instead of `expect` (validation must pass; the site tests reuse these cases to
 check that the text is shown inert).
 
-Steps (see `apply_step`): replace, replace_bytes, set_cell, insert_row,
+Steps (see `apply_step`): replace, replace_bytes, set_cell (with `printed: true`,
+the signed text prints the new value too: see `reprint`), insert_row,
 delete_row, delete_column, add_column, rename_id (a code, in every CSV that
 holds it), encode, add_bom, crlf, truncate.
 A `row` is the row number as a spreadsheet shows it (header = 1) or the value
@@ -30,7 +31,10 @@ where `text` first occurs (used for datapackage.json, whose layout others edit).
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
+import json
+import re
 import shutil
 from collections.abc import Callable, Iterator
 from functools import cache
@@ -153,6 +157,8 @@ def apply_step(root: Path, rel: str, op: str, args: dict[str, Any]) -> None:
             column = header.index(args["column"])
             if "old" in args:
                 assert record[column] == args["old"], f"{path.name} row {number}: the fixture no longer fits"
+            if args.get("printed"):
+                reprint(root, record[column], _cell_value(args))
             record[column] = _cell_value(args)
         elif op == "insert_row":
             number = args["row"] if isinstance(args["row"], int) else row_number(rel, args["row"]) + 1
@@ -190,6 +196,31 @@ def apply_step(root: Path, rel: str, op: str, args: dict[str, Any]) -> None:
         path.write_bytes(data[:size])
     else:
         raise ValueError(f"unknown step {op!r}")
+
+
+def reprint(root: Path, old: str, new: str) -> None:
+    """Make the signed text of the copy at `root` print `new` in the cell that printed `old`.
+
+    For a legitimate case whose text must pass validation's fidelity rule: the document itself
+    prints it. The first tab-bounded cell equal to `old` in a text source changes, and the SHA-256
+    recorded for that source in datapackage.json follows.
+    """
+    descriptor_path = root / "datapackage.json"
+    descriptor = json.loads(descriptor_path.read_text(encoding="utf-8"))
+    cell = re.compile(rf"(?:^|(?<=\t)){re.escape(old)}(?=\t|$)", re.MULTILINE)
+    for source in descriptor.get("sources", []):
+        path = root / source["path"]
+        text = path.read_text(encoding="utf-8") if path.suffix == ".txt" else ""
+        if cell.search(text):
+            path.write_text(cell.sub(lambda _: new, text, count=1), encoding="utf-8", newline="")
+            digest = hashlib.sha256(path.read_bytes()).hexdigest()
+            source["description"] = source["description"].replace(source["sha256"], digest)
+            source["sha256"] = digest
+            descriptor_path.write_text(
+                json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+            )
+            return
+    raise AssertionError(f"{old!r} is not a printed cell of any source text")
 
 
 def apply_steps(root: Path, rel: str, steps: list[dict[str, Any]]) -> Path:

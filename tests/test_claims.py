@@ -481,31 +481,6 @@ def test_an_anomaly_without_its_marker_is_caught(identifier: str, column: str, v
     assert anomaly_problems(rows)
 
 
-def layout_readings() -> set[tuple[str, str]]:
-    """(indicator, column) of every link the data reads from the layout, not from a printed cell."""
-    readings = set()
-    for row in read_csv("indikator"):
-        first = int(row["baris_sumber"].split(";")[0])
-        cells = SOURCE_LINES[first - 1].split("\t")
-        program, sasaran = (None, cells[0]) if row["dokumen_id"] == "RKT24-K" else (cells[0], cells[1])
-        if program == "" and row["program_id"]:
-            readings.add((row["id"], "program_id"))
-        if sasaran == "" and row["sasaran_id"]:
-            readings.add((row["id"], "sasaran_id"))
-        if ";" in row["baris_sumber"]:
-            readings.add((row["id"], "teks"))
-    return readings
-
-
-def test_every_merged_cell_and_page_break_reading_is_a_tafsiran_note() -> None:
-    """One place to see which links are interpretations: anomalies of category tafsiran."""
-    notes = {(r["rujukan_id"], r["kolom"]) for r in read_csv("anomali") if r["kategori"] == "tafsiran"}
-    readings = layout_readings()
-    assert len(readings) > 40
-    missing = sorted(readings - notes)
-    assert not missing, f"tautan tata letak tanpa catatan tafsiran: {missing}"
-
-
 # --- the metadata ---------------------------------------------------------------------------------
 
 

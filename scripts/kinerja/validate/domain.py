@@ -12,7 +12,7 @@ from .. import csvio
 from ..domain import ids
 from ..domain.printed import iso_date, normalise, program_key, split_program
 from ..errors import Problem
-from . import kinerja, source, targets
+from . import kinerja, targets
 
 
 def domain_checks(root: Path, descriptor: dict) -> list[Problem]:
@@ -33,7 +33,6 @@ def domain_checks(root: Path, descriptor: dict) -> list[Problem]:
     problems += _check_anomali(paths["anomali"], rows)
     problems += _check_codes(paths["program_kode"], rows["program_kode"])
     problems += kinerja.check(root, paths, rows)
-    problems += source.check(root, paths, rows)
     return problems
 
 

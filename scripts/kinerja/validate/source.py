@@ -25,6 +25,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .. import csvio
 from ..domain import layout
 from ..errors import Problem
 
@@ -103,6 +104,14 @@ def read_tables(text: str) -> list[SourceTable]:
     return tables
 
 
+def source_checks(root: Path, descriptor: dict) -> list[Problem]:
+    """Layer 4: the package against the text of its documents (run once layers 1–3 found nothing)."""
+    paths = {r["name"]: r["path"] for r in descriptor["resources"]}
+    if not {"dokumen", "program", "sasaran", "indikator", "anomali"} <= set(paths):
+        return []
+    return check(root, paths, {name: csvio.read(root / path) for name, path in paths.items()})
+
+
 def check(root: Path, paths: dict[str, str], rows: dict[str, list[dict[str, str]]]) -> list[Problem]:
     """Fidelity to the source text and a tafsiran note for every layout reading, per source text."""
     synthetic = {r["id"] for r in rows.get("kantor", []) if r.get("sintetis") == "ya"}
@@ -160,8 +169,16 @@ class _Fidelity:
             name: _numbered(rows[name], ids) for name in ("program", "sasaran", "indikator", "anomali")
         }
         self.problems: list[Problem] = []
+        #: Cells and source lines already told, so that one changed word gives one message.
+        self.told: set[tuple[str, int | None, str | None]] = set()
+        self.told_lines: set[int] = set()
 
     def differs(self, name: str, number: int | None, column: str | None, what: str, line: int | None) -> None:
+        if (name, number, column) in self.told:
+            return
+        self.told.add((name, number, column))
+        if line:
+            self.told_lines.add(line)
         where = f"{self.rel}, baris {line}" if line else self.rel
         self.problems.append(
             Problem(
@@ -340,7 +357,7 @@ class _Fidelity:
                             found = any(v.endswith(" " + part) for v in values[role])
                         else:
                             found = any(f" {part} " in v for v in values[role])
-                        if not found:
+                        if not found and printed.lines[0] not in self.told_lines:
                             self.problems.append(
                                 Problem(
                                     "tidak_ada_di_sumber",
