@@ -336,3 +336,20 @@ def test_a_printed_row_missing_from_the_package_is_counted_and_named(package_cop
     assert {p.code for p in problems} == {"jumlah_tidak_sesuai_sumber", "tidak_ada_di_sumber"}
     (count,) = (p for p in problems if p.code == "jumlah_tidak_sesuai_sumber")
     assert "RKT24-S" in count.what and "56" in count.what and "57" in count.what
+
+
+def test_a_revision_that_rewords_a_row_stays_valid(tmp_path: Path) -> None:
+    """The reworded row gets a new code and a new note; notes naming the old code still find it (archive)."""
+    project = copy_project(tmp_path / "p")
+    text = (project / SOURCE_REL).read_text(encoding="utf-8")
+    old = "Persentase pegawai yang terseleksi\t100%"
+    assert old in text
+    revised = tmp_path / "rkt-2024-kpu-kaltim-revisi-1.txt"
+    revised.write_text(
+        text.replace(old, "Persentase pegawai yang terseleksi dengan baik\t100%"), encoding="utf-8"
+    )
+    report = import_document(project, revised)
+    assert "catatan tafsiran tata letak" in report
+    assert validate(project) == []
+    notes = read_csv(project, "anomali")
+    assert any("IK24-S10" in n["uraian"] for n in notes), "a note still names the archived code"

@@ -29,7 +29,7 @@ from pathlib import Path
 import yaml
 
 from .. import csvio
-from ..domain import ids, layout
+from ..domain import ids, layout, versions
 from ..errors import Problem
 from .claims_pages import TAFSIRAN, Block, blocks
 
@@ -94,6 +94,11 @@ def context(root: Path, descriptor: dict) -> Context:
     codes: set[str] = set()
     for name in ("dokumen", "program", "sasaran", "indikator", "anomali"):
         codes |= {r["id"] for r in csvio.read(root / paths[name])} if name in paths else set()
+    # Codes are forever: a row a revision removed keeps its code in its version's archive.
+    for revision in csvio.read(root / paths["revisi"]) if "revisi" in paths else []:
+        folder = versions.archive_dir(root, revision["dokumen_id"], int(revision["versi"]))
+        for path in folder.glob("*.csv"):
+            codes |= {r["id"] for r in csvio.read(path) if r.get("id")}
     for doc in csvio.read(root / paths["dokumen"]) if "dokumen" in paths else []:
         rel = layout.text_form(root, doc.get("sumber", ""))
         if rel is not None:
