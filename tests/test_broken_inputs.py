@@ -209,7 +209,7 @@ def test_legitimate_cells_are_written_verbatim(broken_copy: Callable[[str], Path
             assert any(row[cell["column"]] == cell["value"] for row in rows), name
 
 
-def test_real_package_passes_on_the_command_line() -> None:
+def test_frozen_package_passes_on_the_command_line() -> None:
     result = run_cli(FIXTURE)
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""

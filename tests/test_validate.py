@@ -159,10 +159,10 @@ def resource(descriptor: dict, name: str) -> dict:
     return next(r for r in descriptor["resources"] if r["name"] == name)
 
 
-# --- the real package ---------------------------------------------------------------------------
+# --- the frozen package (tests/fixtures/paket/) ---------------------------------------------------
 
 
-def test_real_package_has_no_problem() -> None:
+def test_frozen_package_has_no_problem() -> None:
     assert validate(FIXTURE) == []
 
 
