@@ -331,7 +331,8 @@ def test_programs_out_of_printed_order_are_named(mutated_copy) -> None:
 
 def test_a_printed_row_missing_from_the_package_is_counted_and_named(package_copy: Path) -> None:
     row = "\t\tPersentase uji yang tidak ada di data\t100%"
-    _rewrite_source(package_copy, lambda lines: lines[:145] + [row] + lines[145:])
+    # On the empty line before the signature, so that no other line number moves.
+    _rewrite_source(package_copy, lambda lines: lines[:145] + [row] + lines[146:])
     problems = validate(package_copy)
     assert {p.code for p in problems} == {"jumlah_tidak_sesuai_sumber", "tidak_ada_di_sumber"}
     (count,) = (p for p in problems if p.code == "jumlah_tidak_sesuai_sumber")
