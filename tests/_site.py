@@ -22,18 +22,25 @@ from pathlib import Path
 
 import pytest
 
+from conftest import FIXTURE
 from kinerja.clock import DEFAULT_EPOCH
 from kinerja.paths import GENERATED
 
 ROOT = Path(__file__).resolve().parents[1]
-PROJECT_PARTS = ("datapackage.json", "data", "content", "overrides", "scripts", "main.py", "mkdocs.yml")
+#: The parts of the project the build reads: the package from the frozen fixture, the rest from the checkout.
+PACKAGE_PARTS = ("datapackage.json", "data")
+PROJECT_PARTS = ("content", "overrides", "scripts", "main.py", "mkdocs.yml")
 
 
 def copy_project(destination: Path) -> Path:
-    """A copy of everything the build reads, without generated files, for tests that change it."""
+    """A copy of everything the build reads, without generated files, for tests that change it.
+
+    The package (datapackage.json, data/) is the frozen one of tests/fixtures/paket/ (conftest.FIXTURE),
+    never the checkout's live data/; content, templates, code and configuration are the checkout's.
+    """
     destination.mkdir(parents=True, exist_ok=True)
-    for part in PROJECT_PARTS:
-        source = ROOT / part
+    for part in PACKAGE_PARTS + PROJECT_PARTS:
+        source = (FIXTURE if part in PACKAGE_PARTS else ROOT) / part
         if source.is_dir():
             ignore = ("__pycache__", *GENERATED) if part == "content" else ("__pycache__",)
             shutil.copytree(source, destination / part, ignore=shutil.ignore_patterns(*ignore))

@@ -1,7 +1,11 @@
 """Shared test helpers: a fresh copy of the package, and the corpus of broken inputs.
 
+Every test reads the frozen package in tests/fixtures/paket/ (`FIXTURE`), never
+the live data/ of the checkout: a maintainer's import must not change a test's
+outcome (tests/test_architecture.py checks this).
+
 Each case in tests/fixtures/broken/*.yaml is a small description of one
-mutation of the real package and of the problem the validator must report:
+mutation of the frozen package and of the problem the validator must report:
 
     description: what the case is about
     file: data/indikator.csv          # the file the steps change (a step may name another)
@@ -14,11 +18,12 @@ or, for input that looks dangerous but is legitimate text, `legitimate: true`
 instead of `expect` (validation must pass; the site tests reuse these cases to
 check that the text is shown inert).
 
-Steps (see `apply_step`): replace, replace_bytes, set_cell, insert_row,
+Steps (see `apply_step`): replace, replace_bytes, set_cell (with `printed: true`,
+the signed text prints the new value too: see `reprint`), insert_row,
 delete_row, delete_column, add_column, rename_id (a code, in every CSV that
 holds it), encode, add_bom, crlf, truncate.
 A `row` is the row number as a spreadsheet shows it (header = 1) or the value
-of the row's first column (its id) in the real package. An expected `row` is
+of the row's first column (its id) in the frozen package. An expected `row` is
 an int, null, such an id, or `{line_of: text}`: the line of the mutated file
 where `text` first occurs (used for datapackage.json, whose layout others edit).
 """
@@ -26,7 +31,10 @@ where `text` first occurs (used for datapackage.json, whose layout others edit).
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
+import json
+import re
 import shutil
 from collections.abc import Callable, Iterator
 from functools import cache
@@ -48,10 +56,12 @@ TIER_FIXTURES = {
 }
 
 ROOT = Path(__file__).resolve().parents[1]
+#: The frozen 2024 package every test reads (datapackage.json + data/); see its README.md.
+FIXTURE = ROOT / "tests" / "fixtures" / "paket"
 BROKEN = ROOT / "tests" / "fixtures" / "broken"
 
 
-def copy_package(destination: Path, source: Path = ROOT) -> Path:
+def copy_package(destination: Path, source: Path = FIXTURE) -> Path:
     """Copy datapackage.json and data/ (with data/sumber/) into `destination`; return it."""
     destination.mkdir(parents=True, exist_ok=True)
     shutil.copy2(source / "datapackage.json", destination / "datapackage.json")
@@ -108,8 +118,8 @@ def _write_csv(path: Path, records: list[list[str]]) -> None:
     path.write_text(buffer.getvalue(), encoding="utf-8", newline="")
 
 
-def row_number(rel: str, key: str | int, source: Path = ROOT) -> int:
-    """The spreadsheet row (header = 1) of the row whose first cell is `key` in the real package."""
+def row_number(rel: str, key: str | int, source: Path = FIXTURE) -> int:
+    """The spreadsheet row (header = 1) of the row whose first cell is `key` in the frozen package."""
     if isinstance(key, int):
         return key
     records = _read_csv(source / rel)
@@ -147,6 +157,8 @@ def apply_step(root: Path, rel: str, op: str, args: dict[str, Any]) -> None:
             column = header.index(args["column"])
             if "old" in args:
                 assert record[column] == args["old"], f"{path.name} row {number}: the fixture no longer fits"
+            if args.get("printed"):
+                reprint(root, record[column], _cell_value(args))
             record[column] = _cell_value(args)
         elif op == "insert_row":
             number = args["row"] if isinstance(args["row"], int) else row_number(rel, args["row"]) + 1
@@ -186,6 +198,31 @@ def apply_step(root: Path, rel: str, op: str, args: dict[str, Any]) -> None:
         raise ValueError(f"unknown step {op!r}")
 
 
+def reprint(root: Path, old: str, new: str) -> None:
+    """Make the signed text of the copy at `root` print `new` in the cell that printed `old`.
+
+    For a legitimate case whose text must pass validation's fidelity rule: the document itself
+    prints it. The first tab-bounded cell equal to `old` in a text source changes, and the SHA-256
+    recorded for that source in datapackage.json follows.
+    """
+    descriptor_path = root / "datapackage.json"
+    descriptor = json.loads(descriptor_path.read_text(encoding="utf-8"))
+    cell = re.compile(rf"(?:^|(?<=\t)){re.escape(old)}(?=\t|$)", re.MULTILINE)
+    for source in descriptor.get("sources", []):
+        path = root / source["path"]
+        text = path.read_text(encoding="utf-8") if path.suffix == ".txt" else ""
+        if cell.search(text):
+            path.write_text(cell.sub(lambda _: new, text, count=1), encoding="utf-8", newline="")
+            digest = hashlib.sha256(path.read_bytes()).hexdigest()
+            source["description"] = source["description"].replace(source["sha256"], digest)
+            source["sha256"] = digest
+            descriptor_path.write_text(
+                json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+            )
+            return
+    raise AssertionError(f"{old!r} is not a printed cell of any source text")
+
+
 def apply_steps(root: Path, rel: str, steps: list[dict[str, Any]]) -> Path:
     """Apply a list of single-key steps (`{op: args}`) to the copy at `root`; return `root`."""
     for step in steps:
@@ -213,7 +250,7 @@ def expected_problems(case: dict[str, Any], root: Path) -> list[tuple[str, str, 
 
 
 def make_broken_copy(name: str, destination: Path) -> Path:
-    """A copy of the real package at `destination` with the mutation of case `name` applied."""
+    """A copy of the frozen package at `destination` with the mutation of case `name` applied."""
     case = load_cases()[name]
     copy_package(destination)
     return apply_steps(destination, case.get("file", "datapackage.json"), case["steps"])
@@ -243,7 +280,7 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
 
 @pytest.fixture
 def package_copy(tmp_path: Path) -> Path:
-    """A fresh copy of the real package (datapackage.json + data/) in a temporary folder."""
+    """A fresh copy of the frozen package (datapackage.json + data/) in a temporary folder."""
     return copy_package(tmp_path / "paket")
 
 

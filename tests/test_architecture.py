@@ -196,3 +196,84 @@ def test_room_rules_catch_an_upward_import(tmp_path: Path) -> None:
     found = set(imports_of(path, "kinerja.validate.domain", known))
     assert found == {"kinerja.ingest.transcribe"}
     assert "ingest" not in ALLOWED[room_of("kinerja.validate.domain")]
+
+
+# --- tests read the frozen package, never the live one ----------------------------------------------
+
+#: Parts of the live package: reading them from the checkout ties a test to today's data.
+LIVE_PARTS = ("data", "datapackage.json")
+
+
+def _is_checkout(node: ast.AST) -> bool:
+    """`ROOT` (a test's checkout folder) or `paths.PROJECT` (the code's)."""
+    return (isinstance(node, ast.Name) and node.id == "ROOT") or (
+        isinstance(node, ast.Attribute) and node.attr == "PROJECT"
+    )
+
+
+def _is_live_part(value: object) -> bool:
+    return isinstance(value, str) and value.split("/", 1)[0] in LIVE_PARTS
+
+
+def live_package_reads(text: str) -> list[int]:
+    """Lines of a test file that reach the live package: `ROOT / "data"`, `load(ROOT)`, `open("data/…")`.
+
+    The checkout may be named for its code, content and configuration (`ROOT / "content"`), as a working
+    folder (`cwd=ROOT`) or to shorten a path (`p.relative_to(ROOT)`); the package comes from
+    tests/fixtures/paket/ (conftest.FIXTURE).
+    """
+    lines = []
+    for node in ast.walk(ast.parse(text)):
+        if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Div):
+            left, right = node.left, node.right
+            if _is_checkout(left) and isinstance(right, ast.Constant) and _is_live_part(right.value):
+                lines.append(node.lineno)
+        elif isinstance(node, ast.Call):
+            name = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
+            values = list(node.args) + [k.value for k in node.keywords if k.arg != "cwd"]
+            if (
+                name != "relative_to"
+                and any(_is_checkout(v) for v in values)
+                or (
+                    name in ("open", "Path")
+                    and node.args
+                    and isinstance(node.args[0], ast.Constant)
+                    and _is_live_part(node.args[0].value)
+                )
+            ):
+                lines.append(node.lineno)
+    return sorted(set(lines))
+
+
+def test_no_test_reads_the_live_package() -> None:
+    """A maintainer's import into data/ never changes a test's outcome: tests read conftest.FIXTURE."""
+    found = [
+        f"{path.name}:{line}"
+        for path in sorted((ROOT / "tests").glob("*.py"))
+        for line in live_package_reads(path.read_text(encoding="utf-8"))
+    ]
+    assert not found, "tes membaca paket data yang hidup (pakai conftest.FIXTURE):\n" + "\n".join(found)
+
+
+@pytest.mark.parametrize(
+    ("code", "caught"),
+    [
+        ('rows = csvio.read(ROOT / "data" / "indikator.csv")', True),
+        ('text = (ROOT / "data/sumber/x.txt").read_text()', True),
+        ('descriptor = json.loads((ROOT / "datapackage.json").read_text())', True),
+        ("package = model.load(ROOT)", True),
+        ("problems = validate(root=ROOT)", True),
+        ("project = copy_package(tmp, source=paths.PROJECT)", True),
+        ('handle = open("data/anomali.csv")', True),
+        ('path = Path("datapackage.json")', True),
+        ('rows = csvio.read(FIXTURE / "data" / "indikator.csv")', False),
+        ("package = model.load(FIXTURE)", False),
+        ('pages = sorted((ROOT / "content").glob("*.md"))', False),
+        ('workflow = ROOT / ".github" / "workflows" / "x.yml"', False),
+        ("name = page.relative_to(ROOT)", False),
+        ('run(["zizmor"], cwd=ROOT)', False),
+        ('label = "data/sumber/rkt-2024-kpu-kaltim.txt"', False),
+    ],
+)
+def test_live_package_reads_are_found(code: str, caught: bool) -> None:
+    assert bool(live_package_reads(code)) == caught

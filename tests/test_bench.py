@@ -19,6 +19,8 @@ from pathlib import Path
 
 import pytest
 
+from _site import copy_project
+from conftest import FIXTURE
 from kinerja import csvio
 from kinerja.bench import parse_scales, synthetic
 from kinerja.bench.bare import SideBySide
@@ -40,7 +42,6 @@ from kinerja.bench.zensical import ZensicalRun
 from kinerja.domain import ids
 from kinerja.validate import validate
 
-ROOT = Path(__file__).resolve().parents[1]
 PER_DOCUMENT = ("dokumen", "program", "program_kode", "sasaran", "indikator", "anomali")
 
 
@@ -51,8 +52,9 @@ def _rows(root: Path) -> dict[str, list[dict[str, str]]]:
 
 @pytest.fixture(scope="module")
 def doubled(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real project written at 2× into a temporary folder."""
-    return synthetic.write_project(ROOT, tmp_path_factory.mktemp("sintetis") / "proyek", 2).root
+    """The project with the frozen package (tests/fixtures/paket/) written at 2× into a temporary folder."""
+    project = copy_project(tmp_path_factory.mktemp("asli") / "proyek")
+    return synthetic.write_project(project, tmp_path_factory.mktemp("sintetis") / "proyek", 2).root
 
 
 def test_synthetic_2x_is_valid(doubled: Path) -> None:
@@ -60,7 +62,7 @@ def test_synthetic_2x_is_valid(doubled: Path) -> None:
 
 
 def test_synthetic_2x_has_twice_the_rows(doubled: Path) -> None:
-    real, grown = _rows(ROOT), _rows(doubled)
+    real, grown = _rows(FIXTURE), _rows(doubled)
     for name in PER_DOCUMENT:
         assert len(grown[name]) == 2 * len(real[name]), name
     assert grown["glosarium"] == real["glosarium"]
@@ -90,7 +92,7 @@ def test_synthetic_copies_are_other_offices_marked_synthetic(doubled: Path) -> N
 
 
 def test_synthetic_copy_0_is_the_real_package(doubled: Path) -> None:
-    real = (ROOT / "data" / "indikator.csv").read_text(encoding="utf-8")
+    real = (FIXTURE / "data" / "indikator.csv").read_text(encoding="utf-8")
     assert (doubled / "data" / "indikator.csv").read_text(encoding="utf-8").startswith(real)
     assert not (doubled / "content" / "kinerja").exists()
     assert (doubled / "content" / "index.md").is_file()

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, case_names, copy_package, expected_problems, legitimate_cells, load_cases
+from conftest import FIXTURE, ROOT, case_names, copy_package, expected_problems, legitimate_cells, load_cases
 from kinerja import cli
 from kinerja.errors import Problem
 from kinerja.validate import validate
@@ -209,8 +209,8 @@ def test_legitimate_cells_are_written_verbatim(broken_copy: Callable[[str], Path
             assert any(row[cell["column"]] == cell["value"] for row in rows), name
 
 
-def test_real_package_passes_on_the_command_line() -> None:
-    result = run_cli(ROOT)
+def test_frozen_package_passes_on_the_command_line() -> None:
+    result = run_cli(FIXTURE)
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""
 

@@ -17,9 +17,8 @@ from urllib.parse import urldefrag, urlparse
 import pytest
 
 from _browser import PAGE_KINDS
+from conftest import FIXTURE
 from kinerja.browser import DESKTOP, PHONE
-
-ROOT = Path(__file__).resolve().parents[1]
 
 TYPES = {
     ".csv": "text/csv",
@@ -40,12 +39,12 @@ def _no_horizontal_overflow(page) -> None:
 
 
 def _glossary() -> dict[str, str]:
-    with (ROOT / "data" / "glosarium.csv").open(encoding="utf-8", newline="") as handle:
+    with (FIXTURE / "data" / "glosarium.csv").open(encoding="utf-8", newline="") as handle:
         return {row["singkatan"]: row["kepanjangan"] for row in csv.DictReader(handle)}
 
 
 def _indicator_count() -> int:
-    with (ROOT / "data" / "indikator.csv").open(encoding="utf-8-sig", newline="") as handle:
+    with (FIXTURE / "data" / "indikator.csv").open(encoding="utf-8-sig", newline="") as handle:
         return sum(1 for _ in csv.DictReader(handle))
 
 

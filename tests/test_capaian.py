@@ -10,15 +10,15 @@ from pathlib import Path
 import pytest
 
 from _site import copy_project
+from conftest import FIXTURE
 from kinerja import csvio, model
 from kinerja.domain import capaian
 from kinerja.outputs import chart, pages
 from kinerja.update import import_document
 from kinerja.validate import validate
 
-ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).parent / "fixtures" / "capaian"
-SOURCE = ROOT / "data" / "sumber" / "rkt-2024-kpu-kaltim.txt"
+SOURCE = FIXTURE / "data" / "sumber" / "rkt-2024-kpu-kaltim.txt"
 
 
 def test_sakip_formulas():
@@ -42,7 +42,7 @@ def test_rating_bands_are_data():
 
 
 def test_published_package_has_no_made_up_realisation():
-    package = model.load(ROOT)
+    package = model.load(FIXTURE)
     assert package.tables["realisasi"].rows == []
     assert all(i.polaritas for i in package.indikator.values()), "setiap indikator perlu arah"
     assert all(i.polaritas_dasar == "tafsiran" for i in package.indikator.values())

@@ -18,6 +18,7 @@ import frictionless
 import openpyxl
 import pytest
 
+from conftest import FIXTURE
 from kinerja import csvio, model, paths
 from kinerja.errors import BuildError
 from kinerja.outputs import downloads, metadata, publish
@@ -33,7 +34,7 @@ DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
 
 @pytest.fixture(scope="module")
 def package() -> model.Package:
-    return model.load(ROOT)
+    return model.load(FIXTURE)
 
 
 def _write(package: model.Package, content: Path, epoch: int = EPOCH) -> list[files.DownloadFile]:
@@ -159,13 +160,13 @@ def test_zip_holds_exactly_the_package_and_validates(package: model.Package, bui
     content, _ = built
     archive_path = content / "berkas" / "rkt-2024-kpu-kaltim.zip"
     expected = {"datapackage.json", *(t.path for t in package.tables.values())}
-    expected |= {p.relative_to(ROOT).as_posix() for p in (ROOT / "data" / "sumber").iterdir()}
+    expected |= {p.relative_to(FIXTURE).as_posix() for p in (FIXTURE / "data" / "sumber").iterdir()}
     with zipfile.ZipFile(archive_path) as archive:
         names = archive.namelist()
         assert names == sorted(names)
         assert set(names) == expected
         for info in archive.infolist():
-            assert archive.read(info) == (ROOT / info.filename).read_bytes()
+            assert archive.read(info) == (FIXTURE / info.filename).read_bytes()
             assert info.date_time == (2024, 3, 1, 0, 0, 0)
             assert info.external_attr >> 16 == 0o100644
     report = frictionless.validate(str(archive_path))
@@ -391,8 +392,8 @@ def hostile(tmp_path: Path) -> model.Package:
     """A copy of the package whose texts look like formulas and with a negative number."""
     root = tmp_path / "paket"
     root.mkdir()
-    shutil.copy(ROOT / "datapackage.json", root / "datapackage.json")
-    shutil.copytree(ROOT / "data", root / "data")
+    shutil.copy(FIXTURE / "datapackage.json", root / "datapackage.json")
+    shutil.copytree(FIXTURE / "data", root / "data")
     path = root / "data" / "indikator.csv"
     rows = csvio.read(path)
     rows[0].update(teks=FORMULA, target_sekunder_nilai="-1.5", target_sekunder_satuan="persen")

@@ -10,13 +10,14 @@ import feedparser
 import pytest
 
 from _site import copy_project
+from conftest import FIXTURE
 from kinerja import csvio, model
 from kinerja.bench import synthetic
 from kinerja.outputs import feed
 from kinerja.update import import_document
 
 ROOT = Path(__file__).resolve().parents[1]
-SOURCE = ROOT / "data" / "sumber" / "rkt-2024-kpu-kaltim.txt"
+SOURCE = FIXTURE / "data" / "sumber" / "rkt-2024-kpu-kaltim.txt"
 FIXTURES = ROOT / "tests" / "fixtures" / "capaian"
 
 
@@ -28,7 +29,7 @@ def parse(data: bytes) -> feedparser.FeedParserDict:
 
 
 def test_the_feed_lists_the_package_s_history() -> None:
-    package = model.load(ROOT)
+    package = model.load(FIXTURE)
     parsed = parse(feed.atom(package, None, "berkas/perubahan.xml", 0))
     ids = [e.id for e in parsed.entries]
     assert len(ids) == len(set(ids)) == 2 + len(package.anomali)
@@ -74,7 +75,7 @@ def test_revisions_and_realisation_become_entries_with_their_own_dates(tmp_path:
 
 @pytest.mark.parametrize("office", ["64", "6401"])
 def test_each_office_has_its_own_feed(tmp_path: Path, office: str) -> None:
-    root = synthetic.write_project(ROOT, tmp_path / "dua", 2).root
+    root = synthetic.write_project(copy_project(tmp_path / "asli"), tmp_path / "dua", 2).root
     package = model.load(root)
     parsed = parse(feed.atom(package, package.kantor[office], f"berkas/kantor/{office}/perubahan.xml", 0))
     titles = " ".join(e.title for e in parsed.entries)

@@ -10,6 +10,7 @@ import pytest
 from docx.enum.text import WD_BREAK
 
 from _site import copy_project
+from conftest import FIXTURE
 from kinerja import csvio
 from kinerja.errors import ProblemsFound
 from kinerja.ingest import importer, reading
@@ -17,8 +18,7 @@ from kinerja.ingest.docx import docx_to_text
 from kinerja.update import import_document
 from kinerja.validate import validate
 
-ROOT = Path(__file__).resolve().parents[1]
-SOURCE = ROOT / "data" / "sumber" / "rkt-2024-kpu-kaltim.txt"
+SOURCE = FIXTURE / "data" / "sumber" / "rkt-2024-kpu-kaltim.txt"
 RESOURCES = ("dokumen", "program", "program_kode", "sasaran", "indikator")
 
 
@@ -107,7 +107,7 @@ def test_a_word_document_gives_the_same_rows(project, tmp_path):
     source = reading.read_source(path)
     rows = importer.plan(project, source, reading.tables_of(source), [("64", "")] * 2)
     for name in RESOURCES:
-        committed = csvio.read(ROOT / "data" / f"{name}.csv")
+        committed = csvio.read(FIXTURE / "data" / f"{name}.csv")
         imported = getattr(rows, name)
         ignore = {"baris_sumber", "sumber"}
         assert [{k: v for k, v in r.items() if k not in ignore} for r in imported] == [

@@ -18,13 +18,13 @@ from typing import Any
 import pytest
 import yaml
 
-from conftest import copy_package
+from conftest import FIXTURE, copy_package
 from kinerja import cli
 from kinerja.errors import ProblemsFound
 from kinerja.update import import_document
 
 ROOT = Path(__file__).resolve().parents[1]
-SOURCE = ROOT / "data" / "sumber" / "rkt-2024-kpu-kaltim.txt"
+SOURCE = FIXTURE / "data" / "sumber" / "rkt-2024-kpu-kaltim.txt"
 CASES = yaml.safe_load((ROOT / "tests" / "fixtures" / "impor" / "rusak.yaml").read_text(encoding="utf-8"))
 
 

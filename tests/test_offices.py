@@ -14,21 +14,20 @@ from pathlib import Path
 
 import pytest
 
-from _site import Builder
-from conftest import copy_package
+from _site import Builder, copy_project
+from conftest import FIXTURE, copy_package
 from kinerja import csvio, model
 from kinerja.bench import synthetic
 from kinerja.domain import ids
 from kinerja.update import import_document
 from kinerja.validate import validate
 
-ROOT = Path(__file__).resolve().parents[1]
-SOURCE = ROOT / "data" / "sumber" / "rkt-2024-kpu-kaltim.txt"
+SOURCE = FIXTURE / "data" / "sumber" / "rkt-2024-kpu-kaltim.txt"
 
 
 def test_every_code_issued_today_keeps_its_form() -> None:
     for name in ("dokumen", "program", "sasaran", "indikator", "anomali"):
-        for row in csvio.read(ROOT / "data" / f"{name}.csv"):
+        for row in csvio.read(FIXTURE / "data" / f"{name}.csv"):
             parsed = ids.parse(row["id"])
             assert parsed is not None and parsed.kind == name, row["id"]
             assert parsed.dokumen.kantor == "", "the home office's codes carry no office part"
@@ -62,7 +61,8 @@ def test_the_office_plan_has_kpu_s_553_offices_real_codes_first() -> None:
 
 @pytest.fixture(scope="module")
 def two_offices(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return synthetic.write_project(ROOT, tmp_path_factory.mktemp("dua") / "proyek", 2).root
+    project = copy_project(tmp_path_factory.mktemp("asli") / "proyek")
+    return synthetic.write_project(project, tmp_path_factory.mktemp("dua") / "proyek", 2).root
 
 
 def test_a_second_office_is_a_valid_package(two_offices: Path) -> None:

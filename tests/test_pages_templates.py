@@ -10,18 +10,17 @@ from __future__ import annotations
 import html
 import re
 from decimal import Decimal
-from pathlib import Path
 
 import jinja2
 import markdown
 import pytest
 import yaml
 
+from conftest import FIXTURE
 from kinerja import model
 from kinerja.outputs import fmt, pages
 from kinerja.outputs.pages import render
 
-ROOT = Path(__file__).resolve().parents[1]
 HOSTILE = "<script>alert(1)</script> {{ 7*7 }} [x](http://e.test) | *a* _b_ {% raw %}"
 #: Text columns of each kind of row that the pages print.
 TEXT_FIELDS = {
@@ -36,7 +35,7 @@ TEXT_FIELDS = {
 
 def hostile_package() -> model.Package:
     """The real package with HOSTILE appended to every text the pages print."""
-    pkg = model.load(ROOT)
+    pkg = model.load(FIXTURE)
     for kind, names in TEXT_FIELDS.items():
         for row in getattr(pkg, kind).values():
             for name in names:

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from _site import copy_project
-from conftest import copy_package
+from conftest import FIXTURE, copy_package
 from kinerja import cli, csvio
 from kinerja.validate import validate
 
@@ -45,7 +45,7 @@ def test_guide_adds_a_year_end_to_end(tmp_path, builder):
         "make site",
     ]
     project = copy_project(tmp_path / "p")
-    source = (ROOT / "data" / "sumber" / "rkt-2024-kpu-kaltim.txt").read_text(encoding="utf-8")
+    source = (FIXTURE / "data" / "sumber" / "rkt-2024-kpu-kaltim.txt").read_text(encoding="utf-8")
     (project / "masukan").mkdir(exist_ok=True)
     (project / "masukan" / "rkt-2025-kpu-kaltim.txt").write_text(
         source.replace("Tahun Anggaran : 2024", "Tahun Anggaran : 2025"), encoding="utf-8"
@@ -99,7 +99,7 @@ def test_the_guide_leads_with_the_browser_path_and_it_matches_the_workflow() -> 
 def test_guide_browser_path_end_to_end(tmp_path, builder):
     """Steps 1–3 of the browser path on a copy: a file in masukan/, the workflow's check, its report."""
     project = copy_project(tmp_path / "p")
-    source = (ROOT / "data" / "sumber" / "rkt-2024-kpu-kaltim.txt").read_text(encoding="utf-8")
+    source = (FIXTURE / "data" / "sumber" / "rkt-2024-kpu-kaltim.txt").read_text(encoding="utf-8")
     (project / "masukan").mkdir(exist_ok=True)
     (project / "masukan" / "rkt-2025-kpu-kaltim.txt").write_text(
         source.replace("Tahun Anggaran : 2024", "Tahun Anggaran : 2025"), encoding="utf-8"

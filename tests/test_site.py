@@ -10,9 +10,9 @@ from urllib.parse import urljoin, urlparse
 
 import pytest
 
+from conftest import FIXTURE
 from kinerja import model, paths
 
-ROOT = Path(__file__).resolve().parents[1]
 KINDS = ("indikator", "sasaran", "program", "dokumen")
 _BLOCKS = {
     "p",
@@ -36,7 +36,7 @@ _BLOCKS = {
 
 @pytest.fixture(scope="module")
 def package() -> model.Package:
-    return model.load(ROOT)
+    return model.load(FIXTURE)
 
 
 class _Links(HTMLParser):

@@ -1,14 +1,12 @@
 """Every word of the package that comes from the signed document is found in its text, and back.
 
-This reads data/sumber/rkt-2024-kpu-kaltim.txt on its own, without
-kinerja.source_text or kinerja.transcribe, so that a mistake there cannot hide
-a mistake in the data. The text export keeps table cells separated by tabs; a
-header row repeats on every page; a row continued on the next page has an
-empty last (target) cell, and its pieces are the tail of the cells above,
-joined with one space.
+The rule is validation's (kinerja.validate.source, run by `make validate` on the live package): it
+reads each document's text on its own, without kinerja.ingest, so that a mistake of the importer
+cannot hide a mistake in the data. Here it runs on the frozen package (no problem), on copies where
+one word of one cell is changed (always a problem), and on a package with a second year.
 
-`fidelity_problems(root)` lists every disagreement; it is run on the real
-package (none), and on copies where one word of one cell is changed (always one).
+`fidelity_problems(root)` is what validation says about a copy, every layer run even when an earlier
+one found something: the recorded SHA-256 of the sources, the checks of meaning and the source rule.
 """
 
 from __future__ import annotations
@@ -17,87 +15,22 @@ import csv
 import hashlib
 import json
 import re
-import shutil
-from collections.abc import Iterator
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
+from _site import copy_project
+from conftest import FIXTURE, copy_package
+from kinerja import csvio
+from kinerja.domain import layout
+from kinerja.update import import_document
+from kinerja.validate import domain_checks, source_checks, validate
+from kinerja.validate.descriptor import check_sources
+from kinerja.validate.source import SourceTable, read_tables
+
 SOURCE_REL = "data/sumber/rkt-2024-kpu-kaltim.txt"
-HEADER_FIRST_CELLS = ("Sasaran Strategis", "Program/Kegiatan")
-MONTHS = ("januari", "februari", "maret", "april", "mei", "juni", "juli", "agustus", "september",
-          "oktober", "november", "desember")  # fmt: skip
-CODE = re.compile(r"\(([0-9]{4}(?:\.[A-Z]{3})?(?:\.[0-9]{3})?)\)")
-
-
-@dataclass
-class SourceRow:
-    """One table row as printed: its cells (joined over page breaks) and the pieces they came from."""
-
-    lines: list[int]
-    cells: list[str]
-    pieces: list[list[str]]
-
-
-@dataclass
-class SourceTable:
-    """One signed table of the document."""
-
-    unit: str
-    year: str
-    title: str
-    columns: list[str] = field(default_factory=list)
-    rows: list[SourceRow] = field(default_factory=list)
-    place_and_date: str = ""
-    signature: list[str] = field(default_factory=list)
-
-
-def read_source(text: str) -> list[SourceTable]:
-    """The document's tables, read line by line from the tab-separated export."""
-    tables: list[SourceTable] = []
-    current: SourceTable | None = None
-    previous_nonempty = ""
-    in_signature = False
-    for number, raw in enumerate(text.split("\n"), start=1):
-        line = re.sub(r"</?i>", "", raw)
-        stripped = line.strip()
-        if stripped.startswith("Nama/Unit Organisasi"):
-            current = SourceTable(unit=stripped.split(":", 1)[1].strip(), year="", title=previous_nonempty)
-            tables.append(current)
-            in_signature = False
-        elif current is not None and stripped.startswith("Tahun Anggaran"):
-            current.year = stripped.split(":", 1)[1].strip()
-        elif current is not None and not in_signature and "\t" in line:
-            cells = [cell.strip() for cell in line.split("\t")]
-            if cells[0] in HEADER_FIRST_CELLS:
-                current.columns = current.columns or cells
-            elif all(re.fullmatch(r"\(\d+\)", c) for c in cells if c) or set(line) <= set("-\t "):
-                pass
-            elif cells[-1] == "":
-                last = current.rows[-1]
-                last.lines.append(number)
-                for index, cell in enumerate(cells):
-                    if cell:
-                        last.cells[index] = f"{last.cells[index]} {cell}".strip()
-                        last.pieces[index].append(cell)
-            else:
-                current.rows.append(SourceRow([number], cells, [[c] if c else [] for c in cells]))
-        elif (
-            current is not None
-            and not in_signature
-            and re.fullmatch(r"[A-Z][a-z]+, \d{1,2} [A-Z][a-z]+ \d{4}", stripped)
-        ):
-            current.place_and_date = stripped
-            in_signature = True
-        elif current is not None and in_signature and stripped:
-            current.signature.append(stripped)
-            if len(current.signature) >= 2 and current.signature[-2].endswith(","):
-                current, in_signature = None, False
-        if stripped:
-            previous_nonempty = stripped
-    return tables
+NEXT_YEAR = FIXTURE.parent / "impor" / "rkt-2025-contoh.txt"
 
 
 def read_csv(root: Path, name: str) -> list[dict[str, str]]:
@@ -106,215 +39,34 @@ def read_csv(root: Path, name: str) -> list[dict[str, str]]:
         return list(csv.DictReader(handle))
 
 
-def _role(table: SourceTable, index: int) -> str:
-    """What a column of a table holds: program, sasaran, indikator or target."""
-    return ("program", "sasaran", "indikator", "target")[index + 4 - len(table.columns)]
-
-
-def _package_values(package: dict[str, list[dict[str, str]]]) -> dict[str, list[str]]:
-    indikator = package["indikator"]
-    return {
-        "program": [r["program_dicetak"] for r in indikator]
-        + [r["teks_dicetak"] for r in package["program"]],
-        "sasaran": [r["teks"] for r in package["sasaran"]],
-        "indikator": [r["teks"] for r in indikator],
-        "target": [r["target_dicetak"] for r in indikator],
-    }
-
-
-def _made_of(text: str, pieces: set[str]) -> bool:
-    """Whether `text` is one or more source pieces joined by single spaces."""
-    starts = {0}
-    for start in range(len(text)):
-        if start not in starts:
-            continue
-        for piece in pieces:
-            if text.startswith(piece, start):
-                stop = start + len(piece)
-                if stop == len(text):
-                    return True
-                if text[stop] == " ":
-                    starts.add(stop + 1)
-    return False
-
-
 def fidelity_problems(root: Path) -> list[str]:
-    """Every disagreement between the package at `root` and its source text, as readable lines."""
-    problems: list[str] = []
-    descriptor = json.loads((root / "datapackage.json").read_text(encoding="utf-8"))
-    source_bytes = (root / SOURCE_REL).read_bytes()
-    if hashlib.sha256(source_bytes).hexdigest() != descriptor["sources"][0]["sha256"]:
-        problems.append("SHA-256 of the source differs from datapackage.json sources[0].sha256")
-    source = source_bytes.decode("utf-8")
-    tables = read_source(source)
-    # Only the rows of the documents transcribed from this source (other years have their own).
-    dokumen = [d for d in read_csv(root, "dokumen") if d["sumber"] == SOURCE_REL]
-    ids = {d["id"] for d in dokumen}
-    package = {"dokumen": dokumen}
-    for name in ("program", "sasaran", "indikator", "anomali"):
-        package[name] = [r for r in read_csv(root, name) if r["dokumen_id"] in ids]
-    programs = {r["id"] for r in package["program"]}
-    package["program_kode"] = [r for r in read_csv(root, "program_kode") if r["program_id"] in programs]
-    if len(tables) != 2 or len(dokumen) != 2:
-        return problems + [f"{len(tables)} tables in the source, {len(dokumen)} documents in the package"]
-
-    # Each document: title, unit, year, columns, place, date and signer as printed.
-    for table, doc in zip(tables, dokumen, strict=True):
-        place, date = table.place_and_date.split(", ", 1)
-        day, month, year = date.split()
-        jabatan = next(i for i, line in enumerate(table.signature) if line.endswith(","))
-        expected = {
-            "judul_dicetak": table.title,
-            "unit_dicetak": table.unit,
-            "tahun": table.year,
-            "kolom_dicetak": " | ".join(table.columns),
-            "tempat": place,
-            "tanggal_dicetak": date,
-            "tanggal": f"{year}-{MONTHS.index(month.lower()) + 1:02d}-{int(day):02d}",
-            "jabatan_penanda_tangan": " ".join(table.signature[: jabatan + 1]),
-            "nama_penanda_tangan": table.signature[jabatan + 1],
-            "sumber": SOURCE_REL,
-        }
-        for column, value in expected.items():
-            if doc[column] != value:
-                problems.append(f"dokumen {doc['id']} {column}: {doc[column]!r} != source {value!r}")
-        for column in ("judul_dicetak", "unit_dicetak", "tempat", "nama_penanda_tangan"):
-            if doc[column] not in source:
-                problems.append(f"dokumen {doc['id']} {column}: {doc[column]!r} does not occur in the source")
-
-    # Row by row, in printed order: indicator, target, program and sasaran cells, and source lines.
-    for table, doc in zip(tables, dokumen, strict=True):
-        rows = sorted(
-            (r for r in package["indikator"] if r["dokumen_id"] == doc["id"]), key=lambda r: int(r["urutan"])
-        )
-        sasaran = {r["id"]: r for r in package["sasaran"]}
-        if len(rows) != len(table.rows):
-            problems.append(f"{doc['id']}: {len(rows)} indicators, the source prints {len(table.rows)}")
-        for printed, row in zip(table.rows, rows, strict=False):
-            cells = dict(
-                zip([_role(table, i) for i in range(len(printed.cells))], printed.cells, strict=True)
-            )
-            checks = {
-                "teks": cells["indikator"],
-                "target_dicetak": cells["target"],
-                "program_dicetak": cells.get("program", ""),
-                "baris_sumber": ";".join(map(str, printed.lines)),
-            }
-            for column, value in checks.items():
-                if row[column] != value:
-                    problems.append(f"indikator {row['id']} {column}: {row[column]!r} != source {value!r}")
-            if cells["sasaran"] and sasaran.get(row["sasaran_id"], {}).get("teks") != cells["sasaran"]:
-                problems.append(
-                    f"indikator {row['id']}: sasaran {row['sasaran_id']} is not {cells['sasaran']!r}"
-                )
-        printed_sasaran = [r.cells[-3] for r in table.rows if r.cells[-3]]
-        stored = [
-            r["teks"]
-            for r in sorted(package["sasaran"], key=lambda r: int(r["urutan"]))
-            if r["dokumen_id"] == doc["id"]
-        ]
-        if stored != printed_sasaran:
-            problems.append(f"{doc['id']}: sasaran texts differ from the printed sasaran cells")
-
-    # Every piece of every cell occurs word for word in the package, with the right neighbours.
-    values = _package_values(package)
-    pieces: dict[str, set[str]] = {role: set() for role in values}
-    for table in tables:
-        for printed in table.rows:
-            for index, parts in enumerate(printed.pieces):
-                role = _role(table, index)
-                pieces[role].update(parts)
-                for position, part in enumerate(parts):
-                    if len(parts) == 1:
-                        found = part in values[role]
-                    elif position == 0:
-                        found = any(v.startswith(part + " ") for v in values[role])
-                    elif position == len(parts) - 1:
-                        found = any(v.endswith(" " + part) for v in values[role])
-                    else:
-                        found = any(f" {part} " in v for v in values[role])
-                    if not found:
-                        problems.append(
-                            f"source line {printed.lines[0]}: {role} piece {part!r} not in the package"
-                        )
-
-    # Every package text is made only of pieces found in the source.
-    for role, texts in values.items():
-        for text in texts:
-            if text and not _made_of(text, pieces[role]):
-                problems.append(f"{role} text {text!r} is not made of source pieces")
-
-    # Programs: numbered in order of first appearance, with the cell as printed there.
-    for doc in dokumen:
-        first: dict[str, str] = {}
-        rows = sorted(
-            (r for r in package["indikator"] if r["dokumen_id"] == doc["id"]), key=lambda r: int(r["urutan"])
-        )
-        for row in rows:
-            if row["program_dicetak"]:
-                first.setdefault(row["program_id"], row["program_dicetak"])
-        programs = sorted(
-            (p for p in package["program"] if p["dokumen_id"] == doc["id"]), key=lambda p: int(p["urutan"])
-        )
-        if [p["id"] for p in programs] != list(first):
-            problems.append(f"{doc['id']}: programs are not in order of first appearance")
-        for program in programs:
-            if first.get(program["id"]) != program["teks_dicetak"]:
-                problems.append(
-                    f"program {program['id']} teks_dicetak is not the cell printed where it first appears"
-                )
-
-    # Programs: name and budget codes are the printed cell without / within its parentheses.
-    kode = {}
-    for row in package["program_kode"]:
-        kode.setdefault(row["program_id"], []).append(row)
-    for program in package["program"]:
-        printed = program["teks_dicetak"]
-        nama = re.sub(r" dan$", "", " ".join(CODE.sub(" ", printed).split()))
-        if program["nama"] != nama:
-            problems.append(f"program {program['id']} nama: {program['nama']!r} != {nama!r}")
-        segments = [re.sub(r"^dan ", "", s.strip()) for s in CODE.split(printed)[0:-1:2]]
-        expected = [(c, s) for c, s in zip(CODE.findall(printed), segments, strict=True)]
-        stored = [
-            (r["kode"], r["nama_kegiatan"])
-            for r in sorted(kode.get(program["id"], []), key=lambda r: int(r["urutan"]))
-        ]
-        if stored != expected:
-            problems.append(f"program {program['id']}: budget codes {stored} != printed {expected}")
-        for row in kode.get(program["id"], []):
-            parts = row["kode"].split(".") + ["", ""]
-            if [row["kode_kegiatan"], row["kode_kro"], row["kode_ro"]] != parts[:3]:
-                problems.append(
-                    f"program_kode {row['program_id']}/{row['urutan']}: parts do not split {row['kode']}"
-                )
-
-    # Anomalies quote the document: every quoted text occurs in a printed cell or line.
-    joined = [c for table in tables for r in table.rows for c in r.cells] + source.split("\n")
-    for row in package["anomali"]:
-        if row["teks_dicetak"] and not any(row["teks_dicetak"] in c for c in joined):
-            problems.append(f"anomali {row['id']} teks_dicetak {row['teks_dicetak']!r} not in the source")
-    return problems
+    """What validation says about the package at `root` and its sources, as readable lines."""
+    text = (root / "datapackage.json").read_text(encoding="utf-8")
+    descriptor = json.loads(text)
+    problems = check_sources(root, descriptor, text) + domain_checks(root, descriptor)
+    problems += source_checks(root, descriptor)
+    return [str(p) for p in problems]
 
 
 @pytest.fixture(scope="module")
 def tables() -> list[SourceTable]:
-    """The tables of the real source text, read independently."""
-    return read_source((ROOT / SOURCE_REL).read_text(encoding="utf-8"))
+    """The tables of the frozen source text, read by validation's own reader."""
+    return read_tables((FIXTURE / SOURCE_REL).read_text(encoding="utf-8"))
 
 
 def test_the_package_agrees_with_the_source() -> None:
-    assert fidelity_problems(ROOT) == []
+    assert fidelity_problems(FIXTURE) == []
 
 
 def test_counts(tables: list[SourceTable]) -> None:
     assert [len(t.rows) for t in tables] == [6, 56]
     assert sum(len(t.rows) for t in tables) == 62
     assert sum(1 for r in tables[0].rows if r.cells[0]) == 5
-    indikator = read_csv(ROOT, "indikator")
+    indikator = read_csv(FIXTURE, "indikator")
     assert len(indikator) == 62
     assert sum(r["dokumen_id"] == "RKT24-K" for r in indikator) == 6
     assert sum(r["dokumen_id"] == "RKT24-S" for r in indikator) == 56
-    assert sum(r["dokumen_id"] == "RKT24-K" for r in read_csv(ROOT, "sasaran")) == 5
+    assert sum(r["dokumen_id"] == "RKT24-K" for r in read_csv(FIXTURE, "sasaran")) == 5
 
 
 def test_rows_continued_over_a_page_are_joined(tables: list[SourceTable]) -> None:
@@ -326,15 +78,15 @@ def test_rows_continued_over_a_page_are_joined(tables: list[SourceTable]) -> Non
 
 def test_every_target_as_printed(tables: list[SourceTable]) -> None:
     printed = [r.cells[-1] for t in tables for r in t.rows]
-    stored = [r["target_dicetak"] for r in read_csv(ROOT, "indikator")]
+    stored = [r["target_dicetak"] for r in read_csv(FIXTURE, "indikator")]
     assert stored == printed
     assert "87.5%" in printed and "36,36% (4 satker)" in printed and "2 Lap" in printed
 
 
 def test_signers_occur_in_the_source() -> None:
-    source = (ROOT / SOURCE_REL).read_text(encoding="utf-8")
+    source = (FIXTURE / SOURCE_REL).read_text(encoding="utf-8")
     lines = [line.strip() for line in source.split("\n")]
-    for doc in read_csv(ROOT, "dokumen"):
+    for doc in read_csv(FIXTURE, "dokumen"):
         assert doc["nama_penanda_tangan"] in lines
         assert f"{doc['tempat']}, {doc['tanggal_dicetak']}" in lines
         words = " ".join(source.split())
@@ -343,8 +95,8 @@ def test_signers_occur_in_the_source() -> None:
 
 
 def test_source_sha256_is_recorded() -> None:
-    descriptor = json.loads((ROOT / "datapackage.json").read_text(encoding="utf-8"))
-    digest = hashlib.sha256((ROOT / SOURCE_REL).read_bytes()).hexdigest()
+    descriptor = json.loads((FIXTURE / "datapackage.json").read_text(encoding="utf-8"))
+    digest = hashlib.sha256((FIXTURE / SOURCE_REL).read_bytes()).hexdigest()
     assert descriptor["sources"][0]["path"] == SOURCE_REL
     assert descriptor["sources"][0]["sha256"] == digest
 
@@ -376,7 +128,7 @@ def change_one_word(value: str) -> str:
 def one_word_changes() -> Iterator[tuple[str, int, str]]:
     """Every (file, row index, column) of a non-empty source-derived cell."""
     for name, columns in SOURCE_COLUMNS.items():
-        for index, row in enumerate(read_csv(ROOT, name)):
+        for index, row in enumerate(read_csv(FIXTURE, name)):
             for column in columns:
                 if re.search(r"\w", row[column]):
                     yield name, index, column
@@ -390,9 +142,7 @@ def test_change_one_word_changes_a_word() -> None:
 
 @pytest.mark.parametrize("name", list(SOURCE_COLUMNS))
 def test_a_changed_word_in_any_cell_is_caught(name: str, tmp_path: Path) -> None:
-    root = tmp_path / "paket"
-    shutil.copytree(ROOT / "data", root / "data")
-    shutil.copy2(ROOT / "datapackage.json", root / "datapackage.json")
+    root = copy_package(tmp_path / "paket")
     path = root / "data" / f"{name}.csv"
     original = path.read_bytes()
     rows = read_csv(root, name)
@@ -421,9 +171,7 @@ def test_a_changed_word_in_any_cell_is_caught(name: str, tmp_path: Path) -> None
 
 
 def test_a_changed_word_in_the_source_is_caught(tmp_path: Path) -> None:
-    root = tmp_path / "paket"
-    shutil.copytree(ROOT / "data", root / "data")
-    shutil.copy2(ROOT / "datapackage.json", root / "datapackage.json")
+    root = copy_package(tmp_path / "paket")
     source = root / SOURCE_REL
     source.write_text(
         source.read_text(encoding="utf-8").replace("Fahmi Idris", "Fahmi Idrus"), encoding="utf-8"
@@ -455,9 +203,7 @@ def test_tidying_the_official_text_is_caught(
     name: str, identifier: str, column: str, value: str, tmp_path: Path
 ) -> None:
     """Correcting a typo, a decimal point or a double space of the document is a change too."""
-    root = tmp_path / "paket"
-    shutil.copytree(ROOT / "data", root / "data")
-    shutil.copy2(ROOT / "datapackage.json", root / "datapackage.json")
+    root = copy_package(tmp_path / "paket")
     rows = read_csv(root, name)
     (row,) = (r for r in rows if r["id"] == identifier)
     assert row[column] != value
@@ -467,3 +213,144 @@ def test_tidying_the_official_text_is_caught(
         writer.writeheader()
         writer.writerows(rows)
     assert fidelity_problems(root)
+
+
+# --- a tafsiran note for every reading of the layout ----------------------------------------------
+
+
+def layout_readings(root: Path) -> list[layout.Reading]:
+    """Every layout reading of the package at `root` (merged cells, rows joined over a page break)."""
+    dokumen = {d["id"]: d for d in read_csv(root, "dokumen")}
+    found = []
+    for row in read_csv(root, "indikator"):
+        doc = dokumen[row["dokumen_id"]]
+        lines = (root / doc["sumber"]).read_text(encoding="utf-8").split("\n")
+        found += layout.readings(row, len(doc["kolom_dicetak"].split(" | ")), lines)
+    return found
+
+
+def test_every_layout_reading_of_the_fixture_has_its_note() -> None:
+    readings = layout_readings(FIXTURE)
+    assert len(readings) == 48
+    assert {r.column for r in readings} == {"program_id", "sasaran_id", "teks"}
+    assert validate(FIXTURE) == []
+
+
+def test_a_removed_tafsiran_note_is_named(mutated_copy) -> None:
+    root = mutated_copy("data/anomali.csv", [{"delete_row": {"row": "AN24-19"}}])
+    (problem,) = validate(root)
+    assert (problem.code, problem.file, problem.field) == (
+        "tafsiran_tanpa_catatan",
+        "data/indikator.csv",
+        "program_id",
+    )
+    assert problem.row == 1 + next(
+        i for i, r in enumerate(read_csv(root, "indikator"), 1) if r["id"] == "IK24-S03"
+    )
+    assert "IK24-S03" in problem.what and "data/anomali.csv" in problem.what and "tafsiran" in problem.fix
+
+
+@pytest.fixture(scope="module")
+def next_year(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The frozen project with a 2025 plan imported (tests/fixtures/impor/rkt-2025-contoh.txt)."""
+    project = copy_project(tmp_path_factory.mktemp("tahun-baru") / "p")
+    import_document(project, NEXT_YEAR)
+    return project
+
+
+def test_the_importer_notes_each_of_its_readings(next_year: Path) -> None:
+    notes = [n for n in read_csv(next_year, "anomali") if n["dokumen_id"].startswith("RKT25-")]
+    readings = [r for r in layout_readings(next_year) if r.dokumen_id.startswith("RKT25-")]
+    assert len(notes) == len(readings) == 48
+    assert [n["id"] for n in notes] == [f"AN25-{n:02d}" for n in range(1, 49)]
+    assert {(n["rujukan_id"], n["kolom"]) for n in notes} == {(r.indikator_id, r.column) for r in readings}
+    assert all(n["kategori"] == "tafsiran" and "tafsiran" in n["dampak"] for n in notes)
+    assert validate(next_year) == []
+
+
+def test_a_next_year_without_notes_gets_the_list_of_missing_notes(next_year: Path, tmp_path: Path) -> None:
+    root = copy_package(tmp_path / "p", source=next_year)
+    rows = csvio.read(root / "data" / "anomali.csv")
+    csvio.write(
+        root / "data" / "anomali.csv", list(rows[0]), [r for r in rows if not r["id"].startswith("AN25-")]
+    )
+    problems = validate(root)
+    assert len(problems) == 48
+    assert {p.code for p in problems} == {"tafsiran_tanpa_catatan"}
+    assert all(p.file == "data/indikator.csv" and p.row and "IK25-" in p.what for p in problems)
+
+
+def test_a_next_year_is_checked_against_its_own_text(next_year: Path, tmp_path: Path) -> None:
+    root = copy_package(tmp_path / "p", source=next_year)
+    rows = csvio.read(root / "data" / "indikator.csv")
+    row = next(r for r in rows if r["id"] == "IK25-S09")
+    row["teks"] = change_one_word(row["teks"])
+    csvio.write(root / "data" / "indikator.csv", list(rows[0]), rows)
+    problems = fidelity_problems(root)
+    assert problems and all("rkt-2025-contoh.txt" in p for p in problems), problems
+    row["teks"], row["baris_sumber"] = next(r for r in csvio.read(next_year / "data" / "indikator.csv")
+                                            if r["id"] == "IK25-S09")["teks"], "9999"  # fmt: skip
+    csvio.write(root / "data" / "indikator.csv", list(rows[0]), rows)
+    assert any("baris_sumber_salah" in p for p in fidelity_problems(root))
+
+
+# --- each problem of the source rule, as validation reports it ------------------------------------
+
+
+def cell(row: str, column: str, value: str) -> dict:
+    """A step setting one cell of the copy (row = the id in its first column)."""
+    return {"set_cell": {"row": row, "column": column, "value": value}}
+
+
+def _rewrite_source(root: Path, change: Callable[[list[str]], list[str]]) -> None:
+    """Change the lines of the copy's source text, and record its new SHA-256 (a new signed text)."""
+    path = root / SOURCE_REL
+    path.write_text("\n".join(change(path.read_text(encoding="utf-8").split("\n"))), encoding="utf-8")
+    descriptor = json.loads((root / "datapackage.json").read_text(encoding="utf-8"))
+    (source,) = (s for s in descriptor["sources"] if s["path"] == SOURCE_REL)
+    source["sha256"] = hashlib.sha256(path.read_bytes()).hexdigest()
+    text = json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n"
+    (root / "datapackage.json").write_text(text, encoding="utf-8")
+
+
+def test_a_changed_word_is_named_once_with_file_row_and_column(mutated_copy) -> None:
+    value = "Persentase pegawai yang diseleksi"
+    root = mutated_copy("data/indikator.csv", [cell("IK24-S10", "teks", value)])
+    (problem,) = validate(root)
+    assert (problem.code, problem.file, problem.field) == ("beda_dengan_sumber", "data/indikator.csv", "teks")
+    assert f"{SOURCE_REL}, baris 71" in problem.fix and "Persentase pegawai yang terseleksi" in problem.what
+
+
+def test_programs_out_of_printed_order_are_named(mutated_copy) -> None:
+    root = mutated_copy(
+        "data/program.csv", [cell("PG24-S01", "urutan", "2"), cell("PG24-S02", "urutan", "1")]
+    )
+    (problem,) = validate(root)
+    assert (problem.code, problem.file) == ("urutan_tidak_sesuai_sumber", "data/program.csv")
+
+
+def test_a_printed_row_missing_from_the_package_is_counted_and_named(package_copy: Path) -> None:
+    row = "\t\tPersentase uji yang tidak ada di data\t100%"
+    # On the empty line before the signature, so that no other line number moves.
+    _rewrite_source(package_copy, lambda lines: lines[:145] + [row] + lines[146:])
+    problems = validate(package_copy)
+    assert {p.code for p in problems} == {"jumlah_tidak_sesuai_sumber", "tidak_ada_di_sumber"}
+    (count,) = (p for p in problems if p.code == "jumlah_tidak_sesuai_sumber")
+    assert "RKT24-S" in count.what and "56" in count.what and "57" in count.what
+
+
+def test_a_revision_that_rewords_a_row_stays_valid(tmp_path: Path) -> None:
+    """The reworded row gets a new code and a new note; notes naming the old code still find it (archive)."""
+    project = copy_project(tmp_path / "p")
+    text = (project / SOURCE_REL).read_text(encoding="utf-8")
+    old = "Persentase pegawai yang terseleksi\t100%"
+    assert old in text
+    revised = tmp_path / "rkt-2024-kpu-kaltim-revisi-1.txt"
+    revised.write_text(
+        text.replace(old, "Persentase pegawai yang terseleksi dengan baik\t100%"), encoding="utf-8"
+    )
+    report = import_document(project, revised)
+    assert "catatan tafsiran tata letak" in report
+    assert validate(project) == []
+    notes = read_csv(project, "anomali")
+    assert any("IK24-S10" in n["uraian"] for n in notes), "a note still names the archived code"

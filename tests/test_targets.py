@@ -5,15 +5,14 @@ from __future__ import annotations
 import json
 import re
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 
+from conftest import FIXTURE
 from kinerja import csvio
 from kinerja.domain.targets import SATUAN, UNIT_WORDS, Kategori, Scales, TargetError, parse_target
 
-ROOT = Path(__file__).resolve().parents[1]
-INDIKATOR = csvio.read(ROOT / "data" / "indikator.csv")
+INDIKATOR = csvio.read(FIXTURE / "data" / "indikator.csv")
 
 #: Words that show a message is Indonesian; English words that show it is not.
 _INDONESIAN = re.compile(r"\b(tidak|tulis|gunakan|satuan|kosong|misalnya|periksa)\b")
@@ -121,7 +120,7 @@ def test_unit_words_map_to_the_canonical_units() -> None:
 
 def test_schema_lists_exactly_the_canonical_units() -> None:
     """The units the schema allows are the units the parser can produce, in the same order."""
-    descriptor = json.loads((ROOT / "datapackage.json").read_text(encoding="utf-8"))
+    descriptor = json.loads((FIXTURE / "datapackage.json").read_text(encoding="utf-8"))
     (indikator,) = (r for r in descriptor["resources"] if r["name"] == "indikator")
     fields = {f["name"]: f for f in indikator["schema"]["fields"]}
     for name in ("target_satuan", "target_sekunder_satuan"):
@@ -213,7 +212,7 @@ def test_a_category_in_two_scales_is_ambiguous() -> None:
 
 
 def test_the_package_scales_have_public_sources() -> None:
-    rows = csvio.read(ROOT / "data" / "skala_kategori.csv")
+    rows = csvio.read(FIXTURE / "data" / "skala_kategori.csv")
     assert {r["skala"] for r in rows} >= {"opini_bpk", "kualifikasi_kip", "predikat_sakip", "zona_integritas"}
     assert all(r["sumber"] for r in rows)
     wtp = [r["kategori"] for r in rows if r["skala"] == "opini_bpk"]

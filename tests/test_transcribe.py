@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
+from conftest import FIXTURE
 from kinerja import csvio
 from kinerja.domain.printed import split_program
 from kinerja.ingest.source_text import SourceTextError, read_file, read_tables
 from kinerja.ingest.transcribe import Existing, transcribe
 
-ROOT = Path(__file__).resolve().parents[1]
-SOURCE = ROOT / "data" / "sumber" / "rkt-2024-kpu-kaltim.txt"
+SOURCE = FIXTURE / "data" / "sumber" / "rkt-2024-kpu-kaltim.txt"
 RESOURCES = ("dokumen", "program", "program_kode", "sasaran", "indikator")
 
 
@@ -23,7 +21,7 @@ def rows():
 
 @pytest.mark.parametrize("name", RESOURCES)
 def test_transcription_reproduces_committed_csv(rows, name):
-    committed = csvio.read(ROOT / "data" / f"{name}.csv")
+    committed = csvio.read(FIXTURE / "data" / f"{name}.csv")
     assert getattr(rows, name) == committed
 
 

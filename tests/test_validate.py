@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from conftest import ROOT, copy_package, expected_problems, load_cases
+from conftest import FIXTURE, ROOT, copy_package, expected_problems, load_cases
 from kinerja.errors import Problem
 from kinerja.validate import COLUMNS, EXPECTED_FIELDS, validate
 
@@ -159,16 +159,16 @@ def resource(descriptor: dict, name: str) -> dict:
     return next(r for r in descriptor["resources"] if r["name"] == name)
 
 
-# --- the real package ---------------------------------------------------------------------------
+# --- the frozen package (tests/fixtures/paket/) ---------------------------------------------------
 
 
-def test_real_package_has_no_problem() -> None:
-    assert validate(ROOT) == []
+def test_frozen_package_has_no_problem() -> None:
+    assert validate(FIXTURE) == []
 
 
 def test_copy_of_the_package_has_no_problem(package_copy: Path) -> None:
     assert sorted(p.name for p in (package_copy / "data").iterdir()) == sorted(
-        p.name for p in (ROOT / "data").iterdir()
+        p.name for p in (FIXTURE / "data").iterdir()
     )
     assert validate(package_copy) == []
 
@@ -181,7 +181,7 @@ def test_expected_fields_are_the_model_fields() -> None:
     )
     assert EXPECTED_FIELDS["program_kode"][:3] == ("program_id", "urutan", "kode")
     assert "anomali" not in EXPECTED_FIELDS["indikator"], "links between rows are not columns"
-    descriptor = read_json(ROOT)
+    descriptor = read_json(FIXTURE)
     for name, fields in EXPECTED_FIELDS.items():
         declared = [f["name"] for f in resource(descriptor, name)["schema"]["fields"]]
         assert set(fields) <= set(declared) <= set(COLUMNS[name][1]), name
@@ -211,21 +211,35 @@ def test_every_domain_check_of_the_brief_is_covered() -> None:
     assert brief <= codes
 
 
+#: Codes the validator reports that no test produced when this check was found looking at no file (it
+#: globbed the old validate*.py); each needs a broken copy here, then leaves this set.
+NOT_YET_TESTED = {
+    "arah_bertentangan", "kantor_utama", "kategori_realisasi", "kategori_tanpa_angka", "kategori_untuk_angka",
+    "realisasi_tanpa_nilai", "skala_tidak_konsisten", "urutan_skala",
+}  # fmt: skip
+
+
 def test_every_problem_code_is_tested() -> None:
-    """Each code the validate*.py modules report is produced by some test (or is a documented fallback)."""
+    """Each code the validate/ modules report is produced by some test (or is a documented fallback)."""
     source = "".join(
         path.read_text(encoding="utf-8")
-        for path in sorted((ROOT / "scripts" / "kinerja").glob("validate*.py"))
+        for path in sorted((ROOT / "scripts" / "kinerja" / "validate").glob("*.py"))
     )
     defined = set(re.findall(r'Problem\(\s*"(\w+)"', source))
+    assert len(defined) > 60, "the validator's problem codes are not where this test looks"
     tested = {case.values[2][0][0] for case in DOMAIN_CASES}
     for case in load_cases().values():
         tested |= {item["code"] for item in case.get("expect") or []}
     tested |= set(STRUCTURE_CODES)
-    tested |= {"satuan_realisasi_beda", "polaritas_hilang", "arsip_hilang"}  # see test_capaian.py
+    others = "".join(
+        p.read_text(encoding="utf-8")
+        for p in (ROOT / "tests").glob("test_*.py")
+        if p.name != Path(__file__).name
+    )
+    tested |= {code for code in defined if f'"{code}"' in others}  # asserted by another test file
     #: Reachable only if layer 1 missed something frictionless still sees (kept as a safety net).
     fallback = {"jumlah_sel_frictionless", "baris_kosong_frictionless", "batas_nilai", "tidak_sah"}
-    assert defined - tested - fallback == set()
+    assert defined - tested - fallback == NOT_YET_TESTED
 
 
 # --- layer 1: the descriptor and the files -------------------------------------------------------
@@ -424,13 +438,13 @@ def test_messages_of_the_corpus_read_as_indonesian(broken_copy: Callable[[str], 
 
 
 def test_a_fresh_copy_is_independent_of_the_repository(package_copy: Path) -> None:
-    original = (ROOT / "data" / "sasaran.csv").read_bytes()
+    original = (FIXTURE / "data" / "sasaran.csv").read_bytes()
     (package_copy / "data" / "sasaran.csv").write_text("rusak", encoding="utf-8")
     assert validate(package_copy), "the damaged copy must be invalid"
-    assert (ROOT / "data" / "sasaran.csv").read_bytes() == original
+    assert (FIXTURE / "data" / "sasaran.csv").read_bytes() == original
     second = copy_package(package_copy.parent / "lagi")
     assert (second / "data" / "sasaran.csv").read_bytes() == original
-    assert validate(second) == [] and validate(ROOT) == []
+    assert validate(second) == [] and validate(FIXTURE) == []
 
 
 def test_format_message_gives_an_example_of_the_right_kind(mutated_copy: Mutate) -> None:

@@ -14,6 +14,7 @@ import hashlib
 import json
 import re
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from .. import csvio
@@ -21,6 +22,7 @@ from ..domain import ids, versions
 from ..domain.printed import normalise, program_key
 from ..domain.targets import BOUND_DIRECTION, Kategori, Scales
 from .hints import doubts, hint_report
+from .notes import add_layout_notes
 from .reading import Source
 from .transcribe import Existing, Office, Rows, transcribe
 
@@ -318,6 +320,9 @@ def write_import(
     signed = ", ".join(sorted({r["tanggal_dicetak"] for r in rows.dokumen})) or "(tanpa tanggal)"
     _update_sources(root, source, relative, signed)
     _update_polaritas(root, merged["indikator"])
+    # The day of the import (the caller's, else read here at the edge): the notes' date.
+    day = date.fromisoformat(dicatat) if dicatat else date.today()
+    laid_out = add_layout_notes(root, {r["id"] for r in rows.dokumen}, day)
     lines = [
         f"Diimpor dari {source.name}: {len(rows.dokumen)} dokumen, {len(rows.program)} program, "
         f"{len(rows.sasaran)} sasaran, {len(rows.indikator)} indikator.",
@@ -326,4 +331,6 @@ def write_import(
         lines.append(
             f"{dokumen_id}: revisi dicatat sebagai versi {versi}; versi sebelumnya disimpan di data/arsip/."
         )
-    return lines + retired + hint_report(root, doubts(rows), _fields(root, "anomali"), dicatat)
+    lines += retired
+    lines += laid_out
+    return lines + hint_report(root, doubts(rows), _fields(root, "anomali"), dicatat)

@@ -1,11 +1,15 @@
 """Check the package before anything is built: structure, types, links and meaning.
 
-Three layers, each run only when the one before passed, so that a single
+Four layers, each run only when the one before passed, so that a single
 mistake gives a single clear message rather than a cascade:
 1. the files themselves (descriptor, paths, encoding, line ends, header row,
    cell count, stray spaces and invisible characters), read without frictionless;
 2. frictionless validation of the schemas (types, constraints, keys);
-3. domain checks that no schema can express (targets, order, links).
+3. domain checks that no schema can express (targets, order, links);
+4. the package against the text of its signed documents: every printed word in
+   place, and a tafsiran note for every reading of the layout (source.py); and
+   every claim with its source marker: glossary, anomalies, metadata and, in a
+   project, the hand-written pages and mkdocs.yml (claims.py).
 
 Every problem names the file, the row as a spreadsheet shows it (header = row 1)
 and the column, says what is wrong and how to fix it, in plain Indonesian.
@@ -16,11 +20,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import Problem
+from . import claims
 from .common import COLUMNS, EXPECTED_FIELDS
 from .descriptor import check_contract, check_sources, field_specs, read_descriptor, safe_path
 from .domain import domain_checks
 from .files import check_file
 from .schema import check_with_frictionless
+from .source import source_checks
 
 
 def validate(root: Path) -> list[Problem]:
@@ -43,7 +49,10 @@ def validate(root: Path) -> list[Problem]:
     problems = check_with_frictionless(root, descriptor, text)
     if problems:
         return problems
-    return domain_checks(root, descriptor)
+    problems = domain_checks(root, descriptor)
+    if problems:
+        return problems
+    return source_checks(root, descriptor) + claims.check(root, descriptor)
 
 
-__all__ = ["COLUMNS", "EXPECTED_FIELDS", "domain_checks", "validate"]
+__all__ = ["COLUMNS", "EXPECTED_FIELDS", "domain_checks", "source_checks", "validate"]
