@@ -174,7 +174,7 @@ def test_a_revision_becomes_a_version_with_its_changes(tmp_path, builder):
 
 def test_chart_labels_carry_units(with_realisation):
     """A realisation bar says what it counts: "Realisasi 80,1 %", not a bare number."""
-    chart_svg = str(chart.svg(with_realisation.indikator["IK24-K03"]))
+    chart_svg = html.unescape(str(chart.svg(with_realisation.indikator["IK24-K03"])))
     assert "Realisasi 80,1 %" in chart_svg and "Target 77,5%" in chart_svg
 
 

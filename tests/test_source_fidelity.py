@@ -349,7 +349,7 @@ def test_a_revision_that_rewords_a_row_stays_valid(tmp_path: Path) -> None:
     revised.write_text(
         text.replace(old, "Persentase pegawai yang terseleksi dengan baik\t100%"), encoding="utf-8"
     )
-    report = import_document(project, revised)
+    report = import_document(project, revised, alasan="Perbaikan rumusan indikator", tanggal="2024-05-02")
     assert "catatan tafsiran tata letak" in report
     assert validate(project) == []
     notes = read_csv(project, "anomali")

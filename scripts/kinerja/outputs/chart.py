@@ -27,7 +27,7 @@ def _bar(y: int, value: Decimal, scale: Decimal, label: str, css: str) -> list[s
     width = 0 if scale == 0 else int(Decimal(BAR_MAX) * value / scale)
     return [
         f'<rect class="{css}" x="0" y="{y}" width="{max(width, 1)}" height="{BAR_HEIGHT}"/>',
-        f'<text x="{width + 6}" y="{y + 14}">{escape(label)}</text>',
+        f'<text x="{width + 6}" y="{y + 14}">{fmt.teks(label)}</text>',
     ]
 
 
@@ -35,8 +35,9 @@ def svg(item: Indikator) -> Markup:
     """A horizontal bar chart: per period a hatched target bar and a solid realisation bar.
 
     Period names sit above their bars so that the chart stays legible when a phone
-    shrinks it to the width of the screen. Every text in it passes html.escape, so
-    the drawing is returned as Markup for the page templates to print as it is.
+    shrinks it to the width of the screen. Every text in it passes html.escape (labels with
+    printed text pass fmt.teks, which also neutralises Markdown and Jinja syntax), so the drawing is
+    returned as Markup for the page templates to print as it is.
     """
     values = [v for v in (item.target_nilai, *(r.nilai for r in item.realisasi)) if v is not None]
     scale = max(values) if values else Decimal(1)
