@@ -202,13 +202,21 @@
     return match[2] ? [term, term + "persen"] : [term];
   }
 
+  /* Printed text with its numbers whole, as the build reads them (numbers.printed_numbers): "77,5%" → "77_5%". */
+  function joinNumbers(text) {
+    return text.replace(/(^|[^\p{L}\p{N}_.,-])([0-9]+(?:[.,][0-9]+)+)(?![0-9]|[.,][0-9]|[\p{L}_])/gu, function (all, before, number) {
+      return before + number.replace(/[.,]/g, "_");
+    });
+  }
+
   /* A query as a page code, lower case without hyphens or spaces ("IK24-K03" → "ik24k03"); "" if it is not one. */
   function codeKey(query) {
     var key = query.toLowerCase().replace(/[\s-]+/g, "");
     return /^[a-z]+[0-9]{2}[a-z0-9]+$/.test(key) ? key : "";
   }
 
-  var api = { Stemmer: Stemmer, fromData: fromData, queryWords: queryWords, numberTerms: numberTerms, codeKey: codeKey };
+  var api = { Stemmer: Stemmer, fromData: fromData, queryWords: queryWords, numberTerms: numberTerms, joinNumbers: joinNumbers,
+    codeKey: codeKey };
   if (typeof module !== "undefined" && module.exports) module.exports = api;
   if (typeof document === "undefined") return;
   root.kinerjaCari = api;
@@ -341,7 +349,7 @@
         this.field("tt", { boost: 10 });
         this.field("xt");
         self.docs.forEach(function (d, i) {
-          this.add({ i: String(i), t: d[1], x: d[2], tt: d[3], xt: d[4] }, { boost: d[5] });
+          this.add({ i: String(i), t: joinNumbers(d[1]), x: joinNumbers(d[2]), tt: d[3], xt: d[4] }, { boost: d[5] });
         }, this);
       });
     });

@@ -11,12 +11,14 @@ words "77" and "5" and a visitor's "77.5" finds neither as one word. The rule:
   "persen" is a **percentage**, and gets a second word with "persen" joined:
   89% → *89*, *89persen*; 77,5 % → *77_5*, *77_5persen*.
 
-A page gets the words of the numbers in its title, its text and its
+The printed text is searched with its numbers whole (cari.js `joinNumbers`
+writes 77,5 as 77_5 before indexing; `printed_numbers` is the same rule here), so
+only whole numbers match: "5" does not find 77,5. A page also gets, as
+index-only words, the words of the numbers in its title, its text and its
 description (an indicator page's description names its printed target, which
-its fact table prints but search leaves out because lists repeat it), except
-words already printed (a plain 2024 is a word of the text anyway). Only whole
-numbers match: "5" is not the word *77_5*, so typing 5 does not find every 77,5.
-cari.js carries a port of `number_terms` for queries; a test runs both on the
+its fact table prints but search leaves out because lists repeat it) that are
+not printed words already: the percentages, and the description's numbers.
+cari.js carries a port of `number_terms` for queries; tests run both on the
 same inputs.
 """
 
@@ -29,6 +31,11 @@ NUMBER = re.compile(
     r"(?<![\w.,-])([0-9]+(?:[.,][0-9]+)*)(?![0-9]|[.,][0-9]|[^\W\d])(\s?%|\s+persen\b)?", re.IGNORECASE
 )
 PERCENT = "persen"
+
+
+def printed_numbers(text: str) -> list[str]:
+    """The numbers with a decimal mark in `text` as the search engine reads them: "77,5%" → ["77_5"]."""
+    return [re.sub(r"[.,]", "_", m[1]) for m in NUMBER.finditer(text) if "," in m[1] or "." in m[1]]
 
 
 def number_terms(text: str) -> list[str]:

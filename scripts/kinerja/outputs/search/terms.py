@@ -31,7 +31,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from .numbers import number_terms
+from .numbers import number_terms, printed_numbers
 from .stemmer import COMPOUNDS, Stemmer, words
 from .synonyms import SYNONYMS
 
@@ -86,8 +86,9 @@ def usable_pairs(pairs: list[Pair], pages: Sequence[Sequence[str]]) -> list[Pair
 
 
 def printed_tokens(text: str) -> set[str]:
-    """The words a search engine finds in the printed text itself: letter/digit runs, lower case."""
-    return {t.lower() for t in _TOKEN.findall(text)}
+    """The words a search engine finds in the printed text itself: letter/digit runs, lower case,
+    and numbers with a decimal mark whole (numbers.py)."""
+    return {t.lower() for t in _TOKEN.findall(text)} | set(printed_numbers(text))
 
 
 def extra_terms(text: str, stemmer: Stemmer, pairs: list[Pair]) -> list[str]:
