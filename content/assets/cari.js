@@ -19,13 +19,9 @@
    the page's own code) is searched in fields of its own and never shown: the
    snippet comes from the printed text.
 
-   Numbers follow one rule with the build (kinerja.outputs.search.numbers, tested
-   against numberTerms below): 77,5 and 77.5 are the word "77_5", 89% or 89 persen
-   also "89persen"; a number matches only the same number. A query that is exactly
-   one page's code (IK24-K03, ik24k03, RKT24-K, IK24-6472-S07) shows that page
-   alone, and opens it on Enter or when it arrives in the address (?q=). A word
-   of the synonym list that finds nothing (dpt) is searched again as its padanan.
-   No result says so and links the glossary and the lists.
+   Numbers follow kinerja.outputs.search.numbers (77,5 = 77.5, tested against the
+   port below); an exact page code shows that page alone and opens it on submit or
+   from ?q=; a synonym that finds nothing is searched as its padanan (docs/pencarian.md).
 
    Another engine can be plugged in for the benchmark (scripts/kinerja/bench/):
    a script loaded before this one puts a constructor in
@@ -250,8 +246,9 @@
   }
 
   function hitTest(terms) {
+    terms = terms.map(function (term) { return (numberTerms(term) || [term])[0]; }); /* 77.5 marks 77,5 */
     return function (token) {
-      var word = token.toLowerCase().replace(/^[^\p{L}\p{N}]+/u, "");
+      var word = joinNumbers(token.toLowerCase().replace(/^[^\p{L}\p{N}]+/u, ""));
       return terms.some(function (term) { return term.length > 1 && word.indexOf(term) === 0; });
     };
   }
