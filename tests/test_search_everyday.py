@@ -19,6 +19,7 @@ from typing import Any
 
 import pytest
 
+from _browser import AXE_OPTIONS
 from kinerja.errors import BuildError
 from kinerja.outputs import search
 from kinerja.outputs.search import lunr, numbers, stemmer, synonyms, terms
@@ -293,9 +294,9 @@ def test_everyday_name_and_synonym_fallback(new_page: Any, site_url: str) -> Non
     assert "padanannya «daftar pemilih tetap»" in page.inner_text("#cari-status")
 
 
-def test_no_result_links_glossary_and_lists(new_page: Any, site_url: str, built_site: Path) -> None:
+def test_no_result_links_glossary_and_lists(new_page: Any, site_url: str, built_site: Path, axe: Any) -> None:
     """No result: the status says so in Indonesian and links the glossary, all indicators and the sasaran,
-    addressed from where the site is published; the links work."""
+    addressed from where the site is published; the links work, and axe-core finds nothing wrong."""
     page = _open(new_page, site_url)
     assert _search(page, "qxzvqk") == []
     status = page.locator("#cari-status")
@@ -306,5 +307,7 @@ def test_no_result_links_glossary_and_lists(new_page: Any, site_url: str, built_
     paths = ["kinerja/glosarium/", "kinerja/indikator/", "kinerja/sasaran/"]
     assert hrefs == [site_url + p for p in paths]
     assert all((built_site / p / "index.html").is_file() for p in paths)
+    violations = axe.run(page, options=AXE_OPTIONS).response["violations"]
+    assert not violations, [(v["id"], [n["target"] for n in v["nodes"]]) for v in violations]
     links.first.click()
     page.wait_for_url(site_url + "kinerja/glosarium/")
