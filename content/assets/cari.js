@@ -199,10 +199,10 @@
   }
 
   /* Printed text with its numbers whole, as the build reads them (numbers.printed_numbers): "77,5%" → "77_5%". */
+  var PRINTED_NUMBER = /(^|[^\p{L}\p{N}_.,-])([0-9]+(?:[.,][0-9]+)+)(?![0-9]|[.,][0-9]|[\p{L}_])/gu;
+
   function joinNumbers(text) {
-    return text.replace(/(^|[^\p{L}\p{N}_.,-])([0-9]+(?:[.,][0-9]+)+)(?![0-9]|[.,][0-9]|[\p{L}_])/gu, function (all, before, number) {
-      return before + number.replace(/[.,]/g, "_");
-    });
+    return text.replace(PRINTED_NUMBER, function (all, before, number) { return before + number.replace(/[.,]/g, "_"); });
   }
 
   /* A query as a page code, lower case without hyphens or spaces ("IK24-K03" → "ik24k03"); "" if it is not one. */
@@ -211,8 +211,10 @@
     return /^[a-z]+[0-9]{2}[a-z0-9]+$/.test(key) ? key : "";
   }
 
-  var api = { Stemmer: Stemmer, fromData: fromData, queryWords: queryWords, numberTerms: numberTerms, joinNumbers: joinNumbers,
-    codeKey: codeKey };
+  var api = {
+    Stemmer: Stemmer, fromData: fromData, queryWords: queryWords,
+    numberTerms: numberTerms, joinNumbers: joinNumbers, codeKey: codeKey
+  };
   if (typeof module !== "undefined" && module.exports) module.exports = api;
   if (typeof document === "undefined") return;
   root.kinerjaCari = api;
@@ -289,6 +291,7 @@
     this.index = null;
     this.docs = [];
     this.codes = {};
+    this.scopes = {}; /* scope → promise: its codes are known */
     this.manifest = null;
   }
 
@@ -308,11 +311,11 @@
     var self = this;
     var key = codeKey(query);
     var office = /^(?:rkt|ik|ss|pg)[0-9]{2}(ri|[0-9]{4}|[0-9]{2})[ks]/.exec(key);
-    var scope = office && "kantor-" + office[1];
-    var load = key && this.codes[key] === undefined && scope && this.manifest.scopes[scope] !== undefined
-      ? getJson("cari/indeks/" + scope + ".json").then(function (part) { self.addCodes(part.docs); })
-      : Promise.resolve();
-    return load.then(function () {
+    var scope = office ? "kantor-" + office[1] : "";
+    if (scope && this.manifest.scopes[scope] !== undefined && !this.scopes[scope]) {
+      this.scopes[scope] = getJson("cari/indeks/" + scope + ".json").then(function (part) { self.addCodes(part.docs); });
+    }
+    return (this.scopes[scope] || Promise.resolve()).then(function () {
       var d = key && self.codes[key];
       if (!d) return null;
       return { url: siteUrl(d[0]), title: d[1], nodes: snippetNodes("", d[6] || "", []) };
@@ -330,6 +333,7 @@
       // Searching another office than the site's own: say so with every result count.
       self.scopeLabel = office !== manifest.default ? office.slice("kantor-".length).toUpperCase() : "";
       var names = [manifest.common].concat(office && office !== manifest.common ? [office] : []);
+      names.forEach(function (name) { self.scopes[name] = Promise.resolve(); });
       return Promise.all(names.map(function (name) { return getJson("cari/indeks/" + name + ".json"); }));
     }).then(function (parts) {
       parts.forEach(function (part) { self.docs = self.docs.concat(part.docs); });
