@@ -19,6 +19,10 @@
    the page's own code) is searched in fields of its own and never shown: the
    snippet comes from the printed text.
 
+   Numbers follow kinerja.outputs.search.numbers (77,5 = 77.5, tested against the
+   port below); an exact page code shows that page alone and opens it on submit or
+   from ?q=; a synonym that finds nothing is searched as its padanan (docs/pencarian.md).
+
    Another engine can be plugged in for the benchmark (scripts/kinerja/bench/):
    a script loaded before this one puts a constructor in
    window.kinerjaCariMesin[name], and the form's data-mesin names it. */
@@ -167,19 +171,50 @@
 
   function fromData(data) {
     if (!data || data.version !== VERSION || !Array.isArray(data.roots)) return null;
-    return { stemmer: new Stemmer(data.roots, data.min_root), stopwords: new Set(data.stopwords || []) };
+    return {
+      stemmer: new Stemmer(data.roots, data.min_root),
+      stopwords: new Set(data.stopwords || []),
+      synonyms: data.synonyms || {}
+    };
   }
 
-  /* The words of a query worth searching: lower case, stop words dropped unless nothing else is left. */
+  /* The words of a query worth searching: lower case, stop words dropped unless nothing else is left;
+     a number keeps its decimal mark and its percent sign ("89 persen" and "89 %" become "89%"). */
   function queryWords(query, stopwords) {
-    var parts = query.toLowerCase().split(/\s+/).map(function (part) {
-      return part.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "");
-    }).filter(Boolean);
+    var parts = query.toLowerCase().replace(/([0-9])\s*(?:%|persen(?![\p{L}\p{N}]))/gu, "$1%").split(/\s+/)
+      .map(function (part) {
+        return part.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}%]+$/gu, "").replace(/(^|[^0-9])%+$/u, "$1");
+      }).filter(Boolean);
     var kept = parts.filter(function (part) { return !stopwords.has(part); });
     return kept.length ? kept : parts;
   }
 
-  var api = { Stemmer: Stemmer, fromData: fromData, queryWords: queryWords };
+  /* The index words of a number as typed (numbers.py): "77,5" and "77.5" → ["77_5"], "89%" → ["89", "89persen"];
+     null for a word that is not a number. */
+  function numberTerms(word) {
+    var match = /^([0-9]+(?:[.,][0-9]+)*)(%?)$/.exec(word);
+    if (!match) return null;
+    var term = match[1].replace(/[.,]/g, "_");
+    return match[2] ? [term, term + "persen"] : [term];
+  }
+
+  /* Printed text with its numbers whole, as the build reads them (numbers.printed_numbers): "77,5%" → "77_5%". */
+  var PRINTED_NUMBER = /(^|[^\p{L}\p{N}_.,-])([0-9]+(?:[.,][0-9]+)+)(?![0-9]|[.,][0-9]|[\p{L}_])/gu;
+
+  function joinNumbers(text) {
+    return text.replace(PRINTED_NUMBER, function (all, before, number) { return before + number.replace(/[.,]/g, "_"); });
+  }
+
+  /* A query as a page code, lower case without hyphens or spaces ("IK24-K03" → "ik24k03"); "" if it is not one. */
+  function codeKey(query) {
+    var key = query.toLowerCase().replace(/[\s-]+/g, "");
+    return /^[a-z]+[0-9]{2}[a-z0-9]+$/.test(key) ? key : "";
+  }
+
+  var api = {
+    Stemmer: Stemmer, fromData: fromData, queryWords: queryWords,
+    numberTerms: numberTerms, joinNumbers: joinNumbers, codeKey: codeKey
+  };
   if (typeof module !== "undefined" && module.exports) module.exports = api;
   if (typeof document === "undefined") return;
   root.kinerjaCari = api;
@@ -213,8 +248,9 @@
   }
 
   function hitTest(terms) {
+    terms = terms.map(function (term) { return (numberTerms(term) || [term])[0]; }); /* 77.5 marks 77,5 */
     return function (token) {
-      var word = token.toLowerCase().replace(/^[^\p{L}\p{N}]+/u, "");
+      var word = joinNumbers(token.toLowerCase().replace(/^[^\p{L}\p{N}]+/u, ""));
       return terms.some(function (term) { return term.length > 1 && word.indexOf(term) === 0; });
     };
   }
@@ -254,7 +290,37 @@
   function LunrEngine() {
     this.index = null;
     this.docs = [];
+    this.codes = {};
+    this.scopes = {}; /* scope → promise: its codes are known */
+    this.manifest = null;
   }
+
+  /* Remember the page of every code among `docs` (a row's or a document's address ends in its code). */
+  LunrEngine.prototype.addCodes = function (docs) {
+    var codes = this.codes;
+    docs.forEach(function (d) {
+      var slug = /^kinerja\/[^/]+\/([^/]*-[^/]*)\/$/.exec(d[0]);
+      var key = slug && /[0-9]/.test(slug[1]) ? slug[1].replace(/-/g, "") : "";
+      if (key) codes[key] = codes[key] === undefined ? d : null; /* null: two pages, no single answer */
+    });
+  };
+
+  /* The page a query names by its code, or null. Another office's code (IK24-6472-S07) reads that office's
+     documents for their addresses only, so the code is found from any office's search page. */
+  LunrEngine.prototype.code = function (query) {
+    var self = this;
+    var key = codeKey(query);
+    var office = /^(?:rkt|ik|ss|pg)[0-9]{2}(ri|[0-9]{4}|[0-9]{2})[ks]/.exec(key);
+    var scope = office ? "kantor-" + office[1] : "";
+    if (scope && this.manifest.scopes[scope] !== undefined && !this.scopes[scope]) {
+      this.scopes[scope] = getJson("cari/indeks/" + scope + ".json").then(function (part) { self.addCodes(part.docs); });
+    }
+    return (this.scopes[scope] || Promise.resolve()).then(function () {
+      var d = key && self.codes[key];
+      if (!d) return null;
+      return { url: siteUrl(d[0]), title: d[1], nodes: snippetNodes("", d[6] || "", []) };
+    });
+  };
 
   LunrEngine.prototype.load = function () {
     var self = this;
@@ -262,13 +328,16 @@
     return loadScript("cari/indeks/lunr.js").then(function () {
       return getJson("cari/indeks/cakupan.json");
     }).then(function (manifest) {
+      self.manifest = manifest;
       var office = manifest.scopes[wanted] !== undefined ? wanted : manifest.default;
       // Searching another office than the site's own: say so with every result count.
       self.scopeLabel = office !== manifest.default ? office.slice("kantor-".length).toUpperCase() : "";
       var names = [manifest.common].concat(office && office !== manifest.common ? [office] : []);
+      names.forEach(function (name) { self.scopes[name] = Promise.resolve(); });
       return Promise.all(names.map(function (name) { return getJson("cari/indeks/" + name + ".json"); }));
     }).then(function (parts) {
       parts.forEach(function (part) { self.docs = self.docs.concat(part.docs); });
+      self.addCodes(self.docs);
       var lunr = root.lunr;
       lunr.tokenizer.separator = /[\s\-,:;!=\[\]()"/.«»…·|]+/;
       self.index = lunr(function () {
@@ -281,7 +350,7 @@
         this.field("tt", { boost: 10 });
         this.field("xt");
         self.docs.forEach(function (d, i) {
-          this.add({ i: String(i), t: d[1], x: d[2], tt: d[3], xt: d[4] }, { boost: d[5] });
+          this.add({ i: String(i), t: joinNumbers(d[1]), x: joinNumbers(d[2]), tt: d[3], xt: d[4] }, { boost: d[5] });
         }, this);
       });
     });
@@ -292,6 +361,12 @@
     var docs = this.docs;
     var found = this.index.query(function (q) {
       words.forEach(function (word, i) {
+        var numbers = numberTerms(word);
+        if (numbers) { /* the whole number only ("5" is not "77,5"); with "%", the percentage first */
+          q.term(numbers[numbers.length - 1], { boost: 10 });
+          if (numbers.length > 1) q.term(numbers[0], { boost: 3 });
+          return;
+        }
         lunr.tokenizer(word).forEach(function (token) {
           var t = lunr.trimmer(token).toString();
           if (!t) return;
@@ -331,6 +406,7 @@
     this.items = [];
     this.shown = 0;
     this.query = "";
+    this.note = "";
   }
 
   Page.prototype.start = function () {
@@ -349,7 +425,9 @@
     this.status.textContent = text;
   };
 
-  Page.prototype.run = function (query) {
+  /* Search for `query` and show the results. `open`: the visitor submitted the query, or it came in the
+     address: a query that is one page's code then opens that page instead (typing never leaves the page). */
+  Page.prototype.run = function (query, open) {
     var self = this;
     var sequence = ++this.sequence;
     query = query.trim();
@@ -364,12 +442,30 @@
       this.say("");
       return Promise.resolve();
     }
+    this.note = "";
     return this.start().then(function () {
+      return self.engine.code ? self.engine.code(query) : null;
+    }).then(function (page) {
+      if (page && open && sequence === self.sequence) {
+        self.say("Membuka halaman kode «" + query + "»…");
+        location.replace(page.url);
+        return null;
+      }
+      if (page) {
+        self.note = " (kode halaman; Enter membukanya)";
+        return [{ score: 1, load: function () { return Promise.resolve(page); } }];
+      }
       var words = queryWords(query, self.words.stopwords);
-      var stems = words.map(function (w) { return self.words.stemmer.stem(w); });
-      return self.engine.search(words, stems);
+      return self.find(words).then(function (items) {
+        var synonyms = self.words.synonyms;
+        var wider = [].concat.apply([], words.map(function (w) { return synonyms[w] || [w]; }));
+        wider = wider.filter(function (w) { return !self.words.stopwords.has(w); });
+        if (items.length || wider.join(" ") === words.join(" ")) return items;
+        self.note = ", dicari sebagai padanannya «" + wider.join(" ") + "»";
+        return self.find(wider);
+      });
     }).then(function (items) {
-      if (sequence !== self.sequence) return null;
+      if (sequence !== self.sequence || !items) return null;
       self.items = items;
       self.shown = 0;
       self.list.textContent = "";
@@ -377,6 +473,11 @@
     }).catch(function () {
       if (sequence === self.sequence) self.say("Pencarian gagal dimuat. Muat ulang halaman, atau telusuri daftar di bawah.");
     });
+  };
+
+  Page.prototype.find = function (words) {
+    var stemmer = this.words.stemmer;
+    return this.engine.search(words, words.map(function (w) { return stemmer.stem(w); }));
   };
 
   Page.prototype.show = function (sequence) {
@@ -404,9 +505,17 @@
       self.more.hidden = self.shown >= total;
       if (!total) {
         self.say("Tidak ada hasil untuk «" + self.query + "»" + self.scopeNote() + ". Coba kata lain atau kata dasarnya, " +
-          "atau telusuri Semua indikator dan Glosarium.");
+          "atau buka ");
+        [["kinerja/glosarium/", "Glosarium"], ["kinerja/indikator/", "Semua indikator"], ["kinerja/sasaran/", "Sasaran strategis"]]
+          .forEach(function (link, i) {
+            var a = document.createElement("a");
+            a.href = siteUrl(link[0]);
+            a.textContent = link[1];
+            self.status.append(i ? (i === 2 ? " atau " : ", ") : "", a);
+          });
+        self.status.append(".");
       } else {
-        self.say(total + " hasil untuk «" + self.query + "»" + self.scopeNote() +
+        self.say(total + " hasil untuk «" + self.query + "»" + self.scopeNote() + self.note +
           (total > self.shown ? ", " + self.shown + " ditampilkan." : "."));
       }
       return firstNew;
@@ -432,7 +541,7 @@
     form.addEventListener("submit", function (event) {
       event.preventDefault();
       clearTimeout(timer);
-      page.run(page.input.value);
+      page.run(page.input.value, true);
     });
     page.more.addEventListener("click", function () {
       page.show(page.sequence).then(function (first) { if (first) first.focus(); });
@@ -440,7 +549,8 @@
     var initial = new URLSearchParams(location.search).get("q");
     if (initial) {
       page.input.value = initial;
-      page.run(initial);
+      var arrival = performance.getEntriesByType ? performance.getEntriesByType("navigation")[0] : null;
+      page.run(initial, !arrival || arrival.type === "navigate"); /* not when coming back to this page */
     } else if (location.hash === "#" + page.input.id) {
       page.input.focus(); /* arrived with the "/" key (assets/kinerja.js) */
     }

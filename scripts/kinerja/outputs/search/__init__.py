@@ -6,11 +6,13 @@ and after Zensical (`build_index`, called by pipeline.build):
 1. `pages.read_site` reads every built page back: title, weight, the text
    that is not marked `data-cari-abaikan`.
 2. `terms.hidden_terms` adds the index-only words of each page: roots,
-   acronym ↔ expansion from the glossary, hyphen-split words joined, the
-   page's own code.
+   acronym ↔ expansion from the glossary and the synonym list (sinonim.csv),
+   numbers as one word whatever their decimal mark (numbers.py), hyphen-split
+   words joined, the page's own code.
 3. `lunr.write` writes cari/indeks/: the documents, one file per office plus
    one for the pages of no office, and lunr.js; `write_stemmer_data` adds
-   akar.json there (roots and stop words for the query stemmer in the browser).
+   akar.json there (roots and stop words for the query stemmer in the browser,
+   and the synonyms, which a query also searches by their padanan).
 
 The search page (content/cari.md) and its script (content/assets/cari.js)
 fetch these files only when the visitor searches; no other page loads any of
@@ -25,11 +27,13 @@ from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
 from ...model import Package
-from . import lunr, pages, stemmer, terms
+from . import lunr, numbers, pages, stemmer, synonyms, terms
 from .lunr import Written
+from .numbers import number_terms
 from .pages import Page, read_page, read_site
 from .stemmer import ROOTS, STOPWORDS, Stemmer, root_list, stem, words
-from .terms import Hidden, glossary_pairs, hidden_terms, usable_pairs
+from .synonyms import SYNONYMS
+from .terms import Hidden, glossary_pairs, hidden_terms, synonym_pairs, usable_pairs
 
 #: Top folders of the built site that are never search results (downloads, API, the search files).
 NOT_PAGES = ("api", "berkas", "data", "assets", "pagefind")
@@ -46,7 +50,11 @@ def indexed(site: Path, glossary: Iterable[Mapping[str, str]]) -> tuple[list[tup
     roots = root_list({w for seq in sequences for w in seq}, glossary)
     stemmer_ = Stemmer(roots)
     pairs = usable_pairs(glossary_pairs(glossary), sequences)
-    items = [(page, hidden_terms(page.url, page.title, page.text, stemmer_, pairs)) for page in found]
+    synonyms = usable_pairs(synonym_pairs(), sequences)
+    items = [
+        (page, hidden_terms(page.url, page.title, page.text, stemmer_, pairs, page.description, synonyms))
+        for page in found
+    ]
     return items, roots
 
 
@@ -54,8 +62,23 @@ def write_stemmer_data(site: Path, roots: list[str]) -> int:
     """Write cari/indeks/akar.json (what the browser needs to stem queries as the build did); its size."""
     path = site / STEMMER_DATA
     path.parent.mkdir(parents=True, exist_ok=True)
-    data = {"version": VERSION, "min_root": stemmer.MIN_ROOT, "roots": roots, "stopwords": sorted(STOPWORDS)}
+    data = {
+        "version": VERSION,
+        "min_root": stemmer.MIN_ROOT,
+        "roots": roots,
+        "stopwords": sorted(STOPWORDS),
+        "synonyms": synonym_words(),
+    }
     return lunr.write_json(path, data)
+
+
+def synonym_words() -> dict[str, list[str]]:
+    """istilah → the words of its padanan (all its rows), for the query side: {"dpt": ["daftar", …]}."""
+    found: dict[str, dict[str, None]] = {}
+    for synonym in SYNONYMS:
+        key = " ".join(words(synonym.istilah))
+        found.setdefault(key, {}).update(dict.fromkeys(words(synonym.padanan)))
+    return {key: list(value) for key, value in sorted(found.items())}
 
 
 def build_index(
@@ -83,6 +106,7 @@ __all__ = [
     "ROOTS",
     "STEMMER_DATA",
     "STOPWORDS",
+    "SYNONYMS",
     "Hidden",
     "Page",
     "Stemmer",
@@ -93,12 +117,17 @@ __all__ = [
     "hidden_terms",
     "indexed",
     "lunr",
+    "number_terms",
+    "numbers",
     "pages",
     "read_page",
     "read_site",
     "root_list",
     "stem",
     "stemmer",
+    "synonym_pairs",
+    "synonym_words",
+    "synonyms",
     "terms",
     "usable_pairs",
     "words",

@@ -21,6 +21,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Mapping
 
+from .synonyms import SYNONYMS
+
 MIN_ROOT = 3
 MAX_PREFIXES = 3
 
@@ -88,20 +90,6 @@ COMPOUNDS: Mapping[str, tuple[str, ...]] = {
     "kerjasama": ("kerja", "sama"),
     "antarwaktu": ("antar", "waktu"),
 }
-
-#: Common abbreviations that are not in data/glosarium.csv (the glossary is
-#: the source for everything printed in the documents; these are what people
-#: type). Each maps an abbreviation to its expansion.
-EXTRA_ABBREVIATIONS: tuple[tuple[str, str], ...] = (
-    ("monev", "monitoring dan evaluasi"),
-    ("diklat", "pendidikan dan pelatihan"),
-    ("humas", "hubungan masyarakat"),
-    ("zi", "zona integritas"),
-    ("wbk", "wilayah bebas korupsi"),
-    ("wbbm", "wilayah birokrasi bersih melayani"),
-    ("rb", "reformasi birokrasi"),
-    ("ti", "teknologi informasi"),
-)
 
 #: Indonesian function words that the client drops from queries (they match
 #: nearly every page; a trailing wildcard makes "di*" match all "di-" verbs).
@@ -282,7 +270,7 @@ def words(text: str) -> list[str]:
 
 
 def root_list(vocabulary: Iterable[str], glossary: Iterable[Mapping[str, str]] = ()) -> list[str]:
-    """The roots shipped with the index: ROOTS, acronyms, and irreducible words of the site.
+    """The roots shipped with the index: ROOTS, acronyms, synonyms, and irreducible words of the site.
 
     A word of the site is a root when none of its affix-stripped readings is
     a word of the site or a known root (so "mutakhir" is one, "memutakhirkan"
@@ -293,8 +281,8 @@ def root_list(vocabulary: Iterable[str], glossary: Iterable[Mapping[str, str]] =
     roots = set(ROOTS)
     for row in glossary:
         roots.update(w for w in words(row.get("singkatan", "")) if len(w) >= 2)
-    for short, _ in EXTRA_ABBREVIATIONS:
-        roots.update(words(short))
+    for synonym in SYNONYMS:
+        roots.update(words(synonym.istilah))
     for word in vocabulary:
         if word not in roots and not any(c in known for c in candidates(word)):
             roots.add(word)

@@ -7,12 +7,16 @@ searched but never shown (in the result snippet or anywhere else):
   (memutakhirkan → *mutakhir*) and the parts of compound roots
   (ditindaklanjuti → *tindak*, *lanjut*);
 - **acronym ↔ expansion**: the expansion of every acronym of the glossary
-  (data/glosarium.csv, plus a few that people type but the documents never
-  print, `EXTRA_ABBREVIATIONS`) that the page prints (PAW → *pergantian
-  antarwaktu*), and the acronym of every expansion it spells out (Rumah
-  Pintar Pemilu → *rpp*), also when spelt with other affixes; an acronym
-  printed on more than a quarter of the pages (KPU) gets no expansion, or
-  "pemilihan" and "umum" would match nearly everything;
+  (data/glosarium.csv) and of the synonym list (sinonim.csv: everyday names
+  the documents never print, each with its source) that the page prints
+  (PAW → *pergantian antarwaktu*), and the acronym of every expansion it
+  spells out (Rumah Pintar Pemilu → *rpp*, Pemilu/Pemilihan → *pilkada*),
+  also when spelt with other affixes; an acronym printed on more than a
+  quarter of the pages (KPU) gets no expansion, or "pemilihan" and "umum"
+  would match nearly everything;
+- **numbers** as one word each, whatever their decimal mark, from the title,
+  the text and the page's description (numbers.py: 77,5% → *77_5*,
+  *77_5persen*);
 - words split by a printed hyphen, joined again ("logis-tik" → *logistik*);
 - for the title: the words of the page's own address (an indicator page is
   found by its code: "kinerja/indikator/ik24-s40/" → *ik24*, *s40*,
@@ -27,7 +31,9 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from .stemmer import COMPOUNDS, EXTRA_ABBREVIATIONS, Stemmer, words
+from .numbers import number_terms, printed_numbers
+from .stemmer import COMPOUNDS, Stemmer, words
+from .synonyms import SYNONYMS
 
 #: An acronym printed on more than this share of the pages (KPU) gets no expansion.
 COMMON_SHARE = 0.25
@@ -47,14 +53,18 @@ class Hidden:
 
 
 def glossary_pairs(glossary: Iterable[Mapping[str, str]]) -> list[Pair]:
-    """(acronym words, expansion words) for each glossary row with an expansion, plus the extras."""
+    """(acronym words, expansion words) for each glossary row with an expansion."""
     pairs = []
     for row in glossary:
         short, long = row.get("singkatan", ""), row.get("kepanjangan", "")
         if short and long:
             pairs.append((words(short), words(long)))
-    pairs += [(words(short), words(long)) for short, long in EXTRA_ABBREVIATIONS]
     return [(short, long) for short, long in pairs if short and long]
+
+
+def synonym_pairs() -> list[Pair]:
+    """(istilah words, padanan words) for each row of the synonym list (sinonim.csv)."""
+    return [(words(s.istilah), words(s.padanan)) for s in SYNONYMS]
 
 
 def joined(words_: Sequence[str]) -> str:
@@ -76,8 +86,9 @@ def usable_pairs(pairs: list[Pair], pages: Sequence[Sequence[str]]) -> list[Pair
 
 
 def printed_tokens(text: str) -> set[str]:
-    """The words a search engine finds in the printed text itself: letter/digit runs, lower case."""
-    return {t.lower() for t in _TOKEN.findall(text)}
+    """The words a search engine finds in the printed text itself: letter/digit runs, lower case,
+    and numbers with a decimal mark whole (numbers.py)."""
+    return {t.lower() for t in _TOKEN.findall(text)} | set(printed_numbers(text))
 
 
 def extra_terms(text: str, stemmer: Stemmer, pairs: list[Pair]) -> list[str]:
@@ -97,6 +108,8 @@ def extra_terms(text: str, stemmer: Stemmer, pairs: list[Pair]) -> list[str]:
         add(stemmed)
         for part in COMPOUNDS.get(stemmed, ()):
             add(part)
+    for term in number_terms(text):
+        add(term)
     for left, right in _HYPHENATED.findall(text):
         whole = (left + right).lower()
         add(whole)
@@ -138,10 +151,25 @@ def own_terms(url: str, title: str) -> list[str]:
     return [t for t in dict.fromkeys(terms) if t not in printed]
 
 
-def hidden_terms(url: str, title: str, text: str, stemmer: Stemmer, pairs: list[Pair]) -> Hidden:
-    """The index-only words of one page, for its title and for its text."""
+def hidden_terms(
+    url: str,
+    title: str,
+    text: str,
+    stemmer: Stemmer,
+    pairs: list[Pair],
+    description: str = "",
+    synonyms: Sequence[Pair] = (),
+) -> Hidden:
+    """The index-only words of one page, for its title and for its text.
+
+    The text's also get the synonyms of title and text (an everyday name weighs less than the
+    printed title, and does not dilute the title's own words) and the numbers of the description.
+    """
     title_terms = extra_terms(title, stemmer, pairs)
     title_terms += [t for t in own_terms(url, title) if t not in title_terms]
     in_title = set(title_terms) | printed_tokens(title)
-    text_terms = [t for t in extra_terms(text, stemmer, pairs) if t not in in_title]
+    found = extra_terms(text, stemmer, [*pairs, *synonyms]) + extra_terms(title, stemmer, list(synonyms))
+    text_terms = [t for t in dict.fromkeys(found) if t not in in_title]
+    printed = printed_tokens(text) | in_title | set(text_terms)
+    text_terms += [t for t in dict.fromkeys(number_terms(description)) if t not in printed]
     return Hidden(title_terms, text_terms)
