@@ -40,7 +40,7 @@ def cmd_generate(args: argparse.Namespace) -> int:
 
 def cmd_build(args: argparse.Namespace) -> int:
     """Validate, generate and build the site into site/ atomically: `python -m kinerja build`."""
-    pipeline.build(args.root, Path(args.output))
+    pipeline.build(args.root, Path(args.output), args.engine)
     print(f"Situs selesai dibangun di {args.output}/.")
     return 0
 
@@ -185,6 +185,12 @@ def make_parser() -> argparse.ArgumentParser:
     sub.add_parser("generate", help="buat halaman dari paket data").set_defaults(func=cmd_generate)
     build = sub.add_parser("build", help="bangun situs ke site/ (atomik)")
     build.add_argument("--output", default="site")
+    build.add_argument(
+        "--engine",
+        choices=sorted(pipeline.ENGINES),
+        default=pipeline.ENGINE,
+        help=f"mesin situs (bawaan: {pipeline.ENGINE}); properdocs untuk membandingkan halamannya",
+    )
     build.set_defaults(func=cmd_build)
     bench = sub.add_parser("bench", help="ukur berat halaman dan skala pembangunan")
     bench.add_argument(

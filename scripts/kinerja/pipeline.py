@@ -1,10 +1,10 @@
 """The build, step by step: validate → model → pages and downloads → MkDocs → publish.
 
 This is the one module that knows every room: it runs validation, loads the
-model, lets the outputs write under content/, runs MkDocs into a temporary
-folder, finishes the site there and swaps it with site/ in one step. A
-failure at any point, or a process killed mid-way, leaves the previous
-site/ exactly as it was.
+model, lets the outputs write under content/, runs the site engine (MkDocs,
+see ENGINE) into a temporary folder, finishes the site there and swaps it
+with site/ in one step. A failure at any point, or a process killed mid-way,
+leaves the previous site/ exactly as it was.
 """
 
 from __future__ import annotations
@@ -20,6 +20,15 @@ from .clock import data_changed_epoch, source_date_epoch
 from .errors import BuildError, Problem, ProblemsFound
 from .outputs import downloads, first_paint, harden, header_search, pages, publish, search, stacked_tables
 from .validate import validate
+
+#: The engines that can turn content/ and mkdocs.yml into HTML, by Python module, with their names for
+#: people. ProperDocs is the maintained MkDocs 1.x fork, the exit from MkDocs (docs/keputusan.md,
+#: "Mesin situs setelah 5 Mei 2027"); CI builds with both and compares the pages (tests/test_engines.py).
+ENGINES = {"mkdocs": "MkDocs", "properdocs": "ProperDocs"}
+#: The engine of `make site` and of the published site. Changing engines is this one line.
+ENGINE = "mkdocs"
+#: The configuration every engine reads (ProperDocs would look for properdocs.yml first, so it is named).
+CONFIG = "mkdocs.yml"
 
 #: Set to 1 by the benchmark and the tests, the only places where synthetic offices may be built.
 ALLOW_SYNTHETIC = "KINERJA_SINTETIS"
@@ -69,10 +78,12 @@ def generate(root: Path, package: model.Package | None = None) -> model.Package:
     return package
 
 
-def mkdocs_build(root: Path, destination: Path, epoch: int) -> None:
-    """Run `mkdocs build --strict` into destination; a failure becomes BuildError."""
+def mkdocs_build(root: Path, destination: Path, epoch: int, engine: str = ENGINE) -> None:
+    """Run `<engine> build --strict` (MkDocs by default) into destination; a failure becomes BuildError."""
+    name = ENGINES[engine]
     env = {**os.environ, "SOURCE_DATE_EPOCH": str(epoch), "NO_MKDOCS_2_WARNING": "1"}
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", str(destination)]
+    command = [sys.executable, "-m", engine, "build", "--strict", "--quiet", "-f", str(root / CONFIG)]
+    command += ["-d", str(destination)]
     try:
         result = subprocess.run(command, cwd=root, env=env, capture_output=True, text=True)
     except FileNotFoundError as error:
@@ -80,19 +91,22 @@ def mkdocs_build(root: Path, destination: Path, epoch: int) -> None:
             f"program '{command[0]}' tidak ditemukan. Jalankan 'make site' agar lingkungan dipasang."
         ) from error
     if result.returncode != 0:
-        if "No module named mkdocs" in result.stderr:
-            raise BuildError("MkDocs belum terpasang. Jalankan 'make site' agar lingkungan dipasang.")
-        raise BuildError("MkDocs gagal membangun situs:\n" + (result.stderr or result.stdout).strip())
+        if f"No module named {engine}" in result.stderr:
+            raise BuildError(f"{name} belum terpasang. Jalankan 'make site' agar lingkungan dipasang.")
+        raise BuildError(f"{name} gagal membangun situs:\n" + (result.stderr or result.stdout).strip())
 
 
-def build(root: Path, output: Path) -> None:
-    """The whole pipeline; publishes output/ only when every step succeeded."""
+def build(root: Path, output: Path, engine: str = ENGINE) -> None:
+    """The whole pipeline; publishes output/ only when every step succeeded.
+
+    `engine` is another engine of ENGINES for one build (CI compares ProperDocs' pages with MkDocs').
+    """
     output = output if output.is_absolute() else root / output
     package = load_valid(root)
     generate(root, package)
     epoch = source_date_epoch(root)
     with atomic.staging(output) as staging:
-        mkdocs_build(root, staging, epoch)
+        mkdocs_build(root, staging, epoch, engine)
         search.index_package_site(staging, package)
         publish.finish_site(package, staging, epoch)
         stacked_tables.stack_site(staging)
