@@ -373,14 +373,12 @@ def test_zensical_macros_count_as_rendered_only_with_mkdocs_figures(tmp_path: Pa
     mkdocs, project = tmp_path / "mkdocs", tmp_path / "proyek"
     for folder in (mkdocs, project / "site"):
         folder.mkdir(parents=True)
-    (mkdocs / "index.html").write_text(
-        "<p><strong>2</strong> dokumen, <strong>62</strong></p>", encoding="utf-8"
-    )
+    (mkdocs / "index.html").write_text("<p>Data terakhir diubah 1 Maret 2024 (…)</p>", encoding="utf-8")
     home = project / "site" / "index.html"
-    home.write_text("<p><strong>2</strong> dokumen, <strong>62</strong></p>", encoding="utf-8")
+    home.write_text("<p>Data terakhir diubah 1 Maret 2024 (…)</p>", encoding="utf-8")
     facts = site_facts(mkdocs)
     assert _check_zensical(project, facts, mkdocs / "index.html").macros.startswith("ya (")
-    home.write_text("<p><strong>2</strong> dokumen, <strong>6200</strong></p>", encoding="utf-8")
+    home.write_text("<p>Data terakhir diubah 2 Maret 2024 (…)</p>", encoding="utf-8")
     assert _check_zensical(project, facts, mkdocs / "index.html").macros.startswith("tidak pasti")
     home.write_text("<p>{{ rkt.indikator }}</p>", encoding="utf-8")
     assert _check_zensical(project, facts, mkdocs / "index.html").macros.startswith("TIDAK")

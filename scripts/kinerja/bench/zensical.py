@@ -83,15 +83,15 @@ def zensical_note(program: Path | None, reason: str) -> str:
     )
 
 
-#: The figures the home page's macros print in bold (counts of documents, sasaran, indicators, …).
-_FIGURE = re.compile(r"<strong>(\d[\d.]*)</strong>")
+#: What the home page's macro prints: the date the data last changed.
+_FIGURE = re.compile(r"Data terakhir diubah (\d{1,2} \w+ \d{4})")
 
 
 def _check_zensical(project: Path, mkdocs_site: SiteFacts, mkdocs_home: Path | None) -> ZensicalRun:
     """Compare Zensical's site/ with MkDocs' pages: same paths, indicator pages, macros rendered.
 
-    The macros count as rendered when Zensical's home page prints the same bold
-    figures as MkDocs' home page of the same content.
+    The macros count as rendered when Zensical's home page prints the same data date
+    as MkDocs' home page of the same content.
     """
     out = project / "site"
     result = ZensicalRun()
@@ -109,9 +109,9 @@ def _check_zensical(project: Path, mkdocs_site: SiteFacts, mkdocs_home: Path | N
     if "{{" in text or "{%" in text:
         result.macros = "TIDAK: beranda memuat '{{ … }}' mentah"
     elif expected and _FIGURE.findall(text) == expected:
-        result.macros = f"ya (beranda menampilkan angka yang sama dengan MkDocs: {', '.join(expected)})"
+        result.macros = f"ya (tanggal data beranda sama dengan MkDocs: {', '.join(expected)})"
     else:
-        result.macros = "tidak pasti (angka beranda berbeda dari MkDocs atau tidak ditemukan)"
+        result.macros = "tidak pasti (tanggal data beranda berbeda dari MkDocs atau tidak ditemukan)"
     names = [n for n in SEARCH_INDEX_NAMES if list(out.rglob(n))]
     result.search_index = ", ".join(names) or "tidak ada"
     return result
