@@ -29,11 +29,12 @@ serve: generate
 	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
 
 # The Zensical build of the search tests needs .venv-bench (zensical, pagefind; requirements-bench.lock).
+# Tests run on every core, a whole test file per worker (module fixtures such as a built site are built once).
 test: setup
 	$(PY) -m ruff check scripts tests main.py
 	$(PY) -m ruff format --check scripts tests main.py
 	$(PY) -m kinerja bench --hanya-pasang
-	$(PY) -m pytest
+	$(PY) -m pytest -n auto --dist loadfile
 
 test-fast: setup
 	$(PY) -m ruff check scripts tests main.py

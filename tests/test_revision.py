@@ -397,11 +397,22 @@ def test_the_command_line_refuses_a_revision_without_reason(package_copy: Path, 
 
 
 def test_make_import_passes_reason_and_date() -> None:
+    # Run as a top-level make even under `make test` (no "make[1]: Leaving directory" lines).
+    env = {k: v for k, v in os.environ.items() if k not in ("MAKEFLAGS", "MAKELEVEL", "MFLAGS")}
     result = subprocess.run(
-        ["make", "-n", "import", "SRC=x.txt", 'ALASAN=Surat "KPU", no. 1', "TANGGAL=2 Mei 2024"],
+        [
+            "make",
+            "--no-print-directory",
+            "-n",
+            "import",
+            "SRC=x.txt",
+            'ALASAN=Surat "KPU", no. 1',
+            "TANGGAL=2 Mei 2024",
+        ],
         cwd=ROOT,
         capture_output=True,
         text=True,
+        env=env,
     )
     command = result.stdout.strip().splitlines()[-1]
     assert command.endswith('-m kinerja import "x.txt"  --alasan "$ALASAN" --tanggal "$TANGGAL"'), command
