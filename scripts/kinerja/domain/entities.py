@@ -193,6 +193,11 @@ class Dokumen:
         office = self.kantor.nama if self.kantor else self.kantor_id
         return f"RKT {self.tahun} {'Sekretariat ' if self.jenis == 'sekretariat' else ''}{office}"
 
+    @property
+    def nama_pendek(self) -> str:
+        """The name in a list of one office's documents: 'Komisi 2024', 'Sekretariat 2024'."""
+        return f"{'Sekretariat' if self.jenis == 'sekretariat' else 'Komisi'} {self.tahun}"
+
 
 @dataclass
 class Singkatan:
