@@ -11,7 +11,6 @@ data/ changes.
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import io
 import shutil
 import struct
@@ -25,7 +24,7 @@ from pathlib import Path
 import docx
 import pytest
 
-from kinerja import csvio
+from kinerja import cli, csvio
 from kinerja.errors import ProblemsFound
 from kinerja.ingest import guard, importer, offices, reading
 from kinerja.ingest.pdf import TooManyPages, pdf_lines
@@ -58,13 +57,8 @@ def planned(root: Path, source: reading.Source, ignore: set[str] = WHERE) -> dic
     }
 
 
-def package_digest(root: Path) -> dict[str, str]:
-    files = [root / "datapackage.json", *sorted((root / "data").rglob("*"))]
-    return {
-        p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in files
-        if p.is_file()
-    }
+#: SHA-256 of datapackage.json and of every file under data/ (the helper `make import` stages with).
+package_digest = cli.package_files
 
 
 @pytest.mark.parametrize(

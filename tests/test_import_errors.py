@@ -9,7 +9,6 @@ data/ are byte-identical afterwards.
 
 from __future__ import annotations
 
-import hashlib
 import subprocess
 import sys
 from pathlib import Path
@@ -28,14 +27,8 @@ SOURCE = FIXTURE / "data" / "sumber" / "rkt-2024-kpu-kaltim.txt"
 CASES = yaml.safe_load((ROOT / "tests" / "fixtures" / "impor" / "rusak.yaml").read_text(encoding="utf-8"))
 
 
-def package_digest(root: Path) -> dict[str, str]:
-    """SHA-256 of datapackage.json and of every file under data/."""
-    files = [root / "datapackage.json", *sorted((root / "data").rglob("*"))]
-    return {
-        p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in files
-        if p.is_file()
-    }
+#: SHA-256 of datapackage.json and of every file under data/ (the helper `make import` stages with).
+package_digest = cli.package_files
 
 
 def source_text(make: dict[str, Any]) -> str:

@@ -9,7 +9,6 @@ revision's note are tested without building in tests/test_upload_flow.py.
 
 from __future__ import annotations
 
-import hashlib
 import shutil
 import subprocess
 from pathlib import Path
@@ -17,6 +16,7 @@ from pathlib import Path
 import yaml
 
 from _site import Builder, copy_project
+from kinerja import cli
 
 ROOT = Path(__file__).resolve().parents[1]
 PLAN = ROOT / "tests" / "fixtures" / "impor" / "rkt-uji-kategori.txt"
@@ -36,12 +36,8 @@ def repository(folder: Path) -> Path:
     return project
 
 
-def digest(folder: Path) -> dict[str, str]:
-    return {
-        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted([folder / "datapackage.json", *(folder / "data").rglob("*")])
-        if p.is_file()
-    }
+#: SHA-256 of datapackage.json and of every file under data/.
+digest = cli.package_files
 
 
 def test_a_good_upload_is_imported_built_reported_and_given_as_a_patch(
