@@ -18,7 +18,17 @@ from pathlib import Path
 from . import atomic, model, paths
 from .clock import data_changed_epoch, source_date_epoch
 from .errors import BuildError, Problem, ProblemsFound
-from .outputs import downloads, first_paint, harden, header_search, pages, publish, search, stacked_tables
+from .outputs import (
+    downloads,
+    first_paint,
+    harden,
+    header_search,
+    html_pages,
+    pages,
+    publish,
+    search,
+    stacked_tables,
+)
 from .validate import validate
 
 #: The engines that can turn content/ and mkdocs.yml into HTML, by Python module, with their names for
@@ -109,8 +119,7 @@ def build(root: Path, output: Path, engine: str = ENGINE) -> None:
         mkdocs_build(root, staging, epoch, engine)
         search.index_package_site(staging, package)
         publish.finish_site(package, staging, epoch)
-        stacked_tables.stack_site(staging)
-        header_search.add_to_site(staging)
+        html_pages.rewrite_pages(staging, stacked_tables.stack_tables, header_search.add_button)
         first_paint.speed_up_site(staging)
         harden.harden_site(staging)
         atomic.publish(staging, output)

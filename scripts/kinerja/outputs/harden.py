@@ -13,6 +13,8 @@ import hashlib
 import re
 from pathlib import Path
 
+from .html_pages import rewrite_pages
+
 _INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.S)
 _EXTERNAL_LINK = re.compile(r'<a (?P<attrs>[^>]*href="https?://[^"]*"[^>]*)>')
 _HEAD = re.compile(r"<head>")
@@ -56,11 +58,4 @@ def harden_page(page: str) -> str:
 
 def harden_site(site: Path) -> int:
     """Harden every HTML page of a built site; returns the number of pages changed."""
-    count = 0
-    for path in sorted(site.rglob("*.html")):
-        original = path.read_text(encoding="utf-8")
-        hardened = harden_page(original)
-        if hardened != original:
-            path.write_text(hardened, encoding="utf-8")
-            count += 1
-    return count
+    return rewrite_pages(site, harden_page)

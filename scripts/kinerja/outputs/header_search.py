@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import html
 import re
-from pathlib import Path
 
 from .. import paths
 
@@ -47,15 +46,3 @@ def add_button(page: str) -> str:
         f'aria-label="Cari di situs ini" {MARK}>{ICON}</a>'
     )
     return page[: header.end(1)] + button + page[header.end(1) :]
-
-
-def add_to_site(site: Path) -> int:
-    """Add the button to every page under site/; returns how many pages changed."""
-    changed = 0
-    for path in sorted(site.rglob("*.html")):
-        page = path.read_text(encoding="utf-8")
-        done = add_button(page)
-        if done != page:
-            path.write_text(done, encoding="utf-8")
-            changed += 1
-    return changed

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import html
 import re
-from pathlib import Path
 
 #: Tables with fewer columns (a name and its value) stay tables: they fit a phone once their text wraps.
 MIN_COLUMNS = 3
@@ -94,15 +93,3 @@ def _stack(table: re.Match[str]) -> str:
 def stack_tables(page: str) -> str:
     """The HTML of one page with every table that has a header row made stackable."""
     return _TABLE.sub(_stack, page) if "<table" in page else page
-
-
-def stack_site(site: Path) -> int:
-    """Make the tables of every page under site/ stackable; returns how many pages changed."""
-    changed = 0
-    for path in sorted(site.rglob("*.html")):
-        page = path.read_text(encoding="utf-8")
-        stacked = stack_tables(page)
-        if stacked != page:
-            path.write_text(stacked, encoding="utf-8")
-            changed += 1
-    return changed

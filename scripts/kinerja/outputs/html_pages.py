@@ -1,0 +1,28 @@
+"""One pass over the built site's HTML pages for the steps that rewrite each page on its own.
+
+Steps after the engine's build that only read and change one page at a time
+(stacked tables, the header's search button, the security policy) are pure
+functions from a page's HTML to its new HTML. Running several of them in one
+pass reads and writes each page once instead of once per step.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+PageStep = Callable[[str], str]
+
+
+def rewrite_pages(site: Path, *steps: PageStep) -> int:
+    """Apply `steps`, in order, to every HTML page under site/; returns how many pages changed."""
+    changed = 0
+    for path in sorted(site.rglob("*.html")):
+        page = path.read_text(encoding="utf-8")
+        done = page
+        for step in steps:
+            done = step(done)
+        if done != page:
+            path.write_text(done, encoding="utf-8")
+            changed += 1
+    return changed
