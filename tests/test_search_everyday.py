@@ -12,8 +12,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
-import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -23,9 +21,9 @@ from _browser import AXE_OPTIONS
 from kinerja.errors import BuildError
 from kinerja.outputs import search
 from kinerja.outputs.search import lunr, numbers, stemmer, synonyms, terms
+from test_search import _node  # runs content/assets/cari.js under Node.js
 
 ROOT = Path(__file__).resolve().parents[1]
-CARI_JS = ROOT / "content" / "assets" / "cari.js"
 #: How people type numbers and how documents print them (one number each).
 TYPED = ["77,5", "77.5", "77,5%", "77,5 %", "89%", "89 %", "89 persen", "89", "5", "1.000", "2.500.000",
          "36,36%", "(97,5%)", "87.5%", "0,5"]  # fmt: skip
@@ -46,24 +44,6 @@ process.stdout.write(JSON.stringify({
   codes: input.codes.map(q => cari.codeKey(q)),
 }));
 """
-
-
-def _node(script: str, payload: Any) -> Any:
-    node = shutil.which("node")
-    if node is None:
-        pytest.skip(
-            "Node.js tidak ada: aturan angka cari.js diuji hanya di peramban (kelas browser di bawah)"
-        )
-    program = f"const cari = require({json.dumps(str(CARI_JS))});\n" + script
-    result = subprocess.run(
-        [node, "-e", program],
-        input=json.dumps(payload),
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=60,
-    )
-    return json.loads(result.stdout)
 
 
 def _js_numbers(typed: list[str], printed: list[str], codes: list[str] = []) -> dict[str, list[Any]]:  # noqa: B006
