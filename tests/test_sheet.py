@@ -27,9 +27,9 @@ from openpyxl import Workbook, load_workbook
 
 from conftest import copy_package
 from kinerja import cli, csvio, model, paths, update
-from kinerja.domain import sheet as layout
+from kinerja.domain import sheet_layout as layout
 from kinerja.errors import ProblemsFound
-from kinerja.outputs.sheet import list_formula
+from kinerja.outputs.sheet_writer import list_formula
 from test_import_errors import package_digest
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -20,7 +20,7 @@ import pytest
 from openpyxl import load_workbook
 
 from kinerja import csvio, update
-from kinerja.domain import sheet as layout
+from kinerja.domain import sheet_layout as layout
 from kinerja.domain.entities import Indikator
 from kinerja.errors import ProblemsFound
 from kinerja.ingest import cells

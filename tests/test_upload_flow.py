@@ -25,7 +25,7 @@ from openpyxl import Workbook, load_workbook
 
 from conftest import copy_package
 from kinerja import csvio, model, update, upload
-from kinerja.domain import sheet as layout
+from kinerja.domain import sheet_layout as layout
 from kinerja.upload import branch, note
 
 ROOT = Path(__file__).resolve().parents[1]

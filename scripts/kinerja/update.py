@@ -26,12 +26,12 @@ from decimal import Decimal
 from pathlib import Path
 
 from . import atomic, clock, csvio, model
-from .domain import sheet as layout
+from .domain import sheet_layout as layout
 from .errors import BuildError, Problem, ProblemsFound
 from .ingest import importer, offices, reading, revising
-from .ingest import sheet as lembar
+from .ingest import sheet_reader as lembar
 from .outputs import fmt
-from .outputs.sheet import sheet_bytes
+from .outputs.sheet_writer import sheet_bytes
 from .validate import validate
 
 #: Temporary package copies live beside data/ while an update is checked (git-ignored).

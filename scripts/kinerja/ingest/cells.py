@@ -1,6 +1,6 @@
 """What one input cell of the realisation sheet says, or why it cannot be used (a `Fault`).
 
-Pure functions of a cell's value: the sheet reader (ingest/sheet.py) turns a
+Pure functions of a cell's value: the sheet reader (ingest/sheet_reader.py) turns a
 Fault into a Problem with the file, sheet, row and column. openpyxl gives a
 cell's value as None, text, int, float, bool, a date or a datetime; text is
 trimmed here (also no-break spaces), and an empty text is EMPTY, like an empty cell.

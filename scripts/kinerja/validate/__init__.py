@@ -21,10 +21,10 @@ from pathlib import Path
 
 from ..errors import Problem
 from . import claims
-from .common import COLUMNS, EXPECTED_FIELDS
+from .columns import COLUMNS, EXPECTED_FIELDS
 from .descriptor import check_contract, check_sources, field_specs, read_descriptor, safe_path
-from .domain import domain_checks
 from .files import check_file
+from .plan import domain_checks
 from .schema import check_with_frictionless
 from .source import source_checks
 

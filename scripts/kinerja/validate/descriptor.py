@@ -10,7 +10,8 @@ from collections import Counter
 from pathlib import Path
 
 from ..errors import Problem
-from .common import COLUMNS, EXPECTED_FIELDS, JSON_ERRORS
+from .columns import COLUMNS, EXPECTED_FIELDS
+from .wording import JSON_ERRORS
 
 
 def line_of(text: str, needle: str) -> int | None:

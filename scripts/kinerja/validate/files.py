@@ -13,7 +13,7 @@ from collections import Counter
 from pathlib import Path
 
 from ..errors import Problem
-from .common import INVISIBLE, ODD_SPACE, SPACE_NAMES
+from .wording import INVISIBLE, ODD_SPACE, SPACE_NAMES
 
 
 def _record_at(text: str) -> tuple[int, int, list[str]]:

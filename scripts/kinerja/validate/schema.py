@@ -11,8 +11,8 @@ from pathlib import Path
 import frictionless
 
 from ..errors import Problem
-from .common import TYPE_HINT, TYPE_NAME
 from .descriptor import line_of
+from .wording import TYPE_HINT, TYPE_NAME
 
 #: Results by the SHA-256 of the descriptor and every resource file: frictionless reads nothing
 #: else, so the same bytes give the same problems (an import validates the copy it is about to

@@ -13,8 +13,8 @@ from dataclasses import asdict
 from pathlib import Path
 
 from ... import model, paths
-from ...domain import sheet as layout
-from .. import api, feed, sheet
+from ...domain import sheet_layout as layout
+from .. import api, feed, sheet_writer
 from . import lengkap as flat
 from .archive import fixed_zip
 from .files import DownloadFile, Output, json_bytes, package_files, source_format, source_title
@@ -75,7 +75,7 @@ def _write_sheets(out: Output, package: model.Package, epoch: int) -> None:
     for doc in package.site_documents:
         name = layout.file_name(doc.id)
         command = f"unggah ke masukan/ lewat GitHub, atau: make import SRC=masukan/{name}"
-        out.put(paths.sheet_download(name), sheet.sheet_bytes(package, doc.id, epoch, command),
+        out.put(paths.sheet_download(name), sheet_writer.sheet_bytes(package, doc.id, epoch, command),
                 f"Lembar realisasi {doc.nama} (XLSX)", "XLSX")  # fmt: skip
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ... import paths
-from ...domain.sheet import PERIODS
+from ...domain.sheet_layout import PERIODS
 from ...model import Dokumen, Indikator, Package, Realisasi
 from .render import href
 from .rows import Context

@@ -12,7 +12,7 @@ from .. import csvio
 from ..domain import ids
 from ..domain.printed import iso_date, normalise, program_key, split_program
 from ..errors import Problem
-from . import kinerja, targets
+from . import realisation, targets
 
 
 def domain_checks(root: Path, descriptor: dict) -> list[Problem]:
@@ -32,7 +32,7 @@ def domain_checks(root: Path, descriptor: dict) -> list[Problem]:
     problems += _check_programs(paths, rows)
     problems += _check_anomali(paths["anomali"], rows)
     problems += _check_codes(paths["program_kode"], rows["program_kode"])
-    problems += kinerja.check(root, paths, rows)
+    problems += realisation.check(root, paths, rows)
     return problems
 
 

@@ -1,4 +1,5 @@
-"""The layout of the realisation sheet, shared by its writer (outputs/sheet.py) and reader (ingest/sheet.py).
+"""The layout of the realisation sheet, shared by its writer (outputs/sheet_writer.py) and reader
+(ingest/sheet_reader.py).
 
 One workbook per document (`realisasi-RKT24-S.xlsx`) with the worksheet
 'Realisasi': a title block naming the document, then two header rows (the

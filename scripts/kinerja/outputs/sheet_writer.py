@@ -1,6 +1,6 @@
 """The realisation sheet of a document: an XLSX a maintainer fills in and `make import` reads back.
 
-Layout in kinerja.domain.sheet. The cells that describe an indicator are
+Layout in kinerja.domain.sheet_layout. The cells that describe an indicator are
 locked (sheet protection without a password: it prevents accidents, not
 intent; the import checks them again); only the input cells are unlocked.
 Data validation helps where Excel and LibreOffice support it: a decimal of at
@@ -19,7 +19,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.protection import SheetProtection
 from openpyxl.worksheet.worksheet import Worksheet
 
-from ..domain import sheet as layout
+from ..domain import sheet_layout as layout
 from ..model import Dokumen, Indikator, Package
 from .downloads.tabular import FORMULA_START, number
 from .downloads.xlsx import new_workbook, workbook_bytes

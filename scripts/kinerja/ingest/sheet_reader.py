@@ -1,6 +1,6 @@
 """Reading a filled realisation sheet back, checking every cell and collecting every problem.
 
-The sheet is the one `make template` writes (layout in kinerja.domain.sheet).
+The sheet is the one `make template` writes (layout in kinerja.domain.sheet_layout).
 Every cell is checked before anything is written, and all problems are
 collected, one per bad cell, each naming the file and sheet, the row as Excel
 shows it and the column (letter and heading), what is wrong and how to fix it:
@@ -20,7 +20,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from ..domain import sheet as layout
+from ..domain import sheet_layout as layout
 from ..domain.entities import Dokumen, Indikator, Realisasi
 from ..domain.targets import Scales
 from ..errors import Problem, ProblemsFound

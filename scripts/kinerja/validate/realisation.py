@@ -1,7 +1,7 @@
 """Domain checks for realisation, polarity, category scales and versions (the data that follows the plan).
 
-Kept apart from validate.py's checks of the plan itself; called from
-validate.domain_checks with the same rows, and reports in the same form.
+Kept apart from validate/plan.py's checks of the plan itself; called from
+validate.plan.domain_checks with the same rows, and reports in the same form.
 """
 
 from __future__ import annotations
