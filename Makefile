@@ -8,10 +8,12 @@ export PYTHONDONTWRITEBYTECODE := 1
 
 .PHONY: setup validate generate site serve test test-fast lint format bench lock import prepare-upload check-upload template clean
 
-$(STAMP): requirements.lock
+# The locked, hashed dependencies, then this project itself (editable: the `kinerja` command runs the checkout).
+$(STAMP): requirements.lock pyproject.toml
 	@command -v $(PYTHON) >/dev/null || { echo "GAGAL: $(PYTHON) tidak ditemukan. Pasang Python 3.11 atau lebih baru." >&2; exit 2; }
 	$(PYTHON) -m venv $(VENV)
 	$(VENV)/bin/pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $@
 
 setup: $(STAMP)
@@ -71,7 +73,7 @@ template: setup
 lock:
 	$(PYTHON) -m venv .venv-lock
 	.venv-lock/bin/pip install --quiet pip-tools==7.6.2
-	.venv-lock/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links -o requirements.lock requirements.in
+	.venv-lock/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links --extra test -o requirements.lock pyproject.toml
 	rm -rf .venv-lock
 
 clean:

@@ -194,7 +194,7 @@ def axe() -> Any:
     try:
         from axe_playwright_python.sync_playwright import Axe
     except ImportError:
-        pytest.fail("paket axe-playwright-python tidak terpasang (lihat requirements.in)", pytrace=False)
+        pytest.fail("paket axe-playwright-python tidak terpasang (lihat pyproject.toml)", pytrace=False)
     return Axe()
 
 
