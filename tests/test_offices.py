@@ -1,6 +1,6 @@
 """Several offices on one site: codes with an office part, office pages, comparisons, and every old URL kept.
 
-The second office is synthetic (bench/synthetic.py: KPU Kabupaten Paser with a
+The second office is synthetic (scripts/bench/synthetic.py: KPU Kabupaten Paser with a
 copy of the real documents, marked `sintetis = ya`); such a package is built
 only with KINERJA_SINTETIS=1 and refused otherwise.
 """
@@ -15,9 +15,9 @@ from pathlib import Path
 import pytest
 
 from _site import Builder, copy_project
+from bench import synthetic
 from conftest import FIXTURE, copy_package
 from kinerja import csvio, model
-from kinerja.bench import synthetic
 from kinerja.domain import ids
 from kinerja.update import import_document
 from kinerja.validate import validate

@@ -31,9 +31,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .. import csvio
-from ..domain import ids
-from ..paths import GENERATED
+from kinerja import csvio
+from kinerja.domain import ids
+from kinerja.paths import GENERATED
 
 #: KPU has 553 offices: KPU RI, 38 provincial and 514 district/city offices.
 MAX_OFFICES = 553
