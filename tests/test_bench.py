@@ -8,6 +8,7 @@ tables print every row.
 
 from __future__ import annotations
 
+import dataclasses
 import gzip
 import json
 import re
@@ -40,6 +41,7 @@ from bench.zensical import ZensicalRun
 from conftest import FIXTURE
 from kinerja import csvio
 from kinerja.domain import ids
+from kinerja.domain.entities import Kantor
 from kinerja.validate import validate
 
 PER_DOCUMENT = ("dokumen", "program", "program_kode", "sasaran", "indikator", "anomali")
@@ -88,7 +90,8 @@ def test_synthetic_copies_are_other_offices_marked_synthetic(doubled: Path) -> N
     )
     copies = [i for i in package.indikator.values() if package.dokumen[i.dokumen_id].kantor_id != "64"]
     assert copies and all(ids.parse(i.id).dokumen.kantor == "6401" for i in copies)
-    assert package.kantor["6401"].sintetis == "ya" and package.kantor["64"].sintetis == ""
+    assert package.kantor["6401"].nama == "KPU Kabupaten Paser (sintetis)"
+    assert package.kantor["64"].nama == "KPU Provinsi Kalimantan Timur", "the real office keeps its name"
 
 
 def test_synthetic_package_is_written_into_its_own_copy_only(tmp_path: Path) -> None:
@@ -105,6 +108,14 @@ def test_synthetic_package_is_written_into_its_own_copy_only(tmp_path: Path) -> 
     assert files() == before
     with pytest.raises(FileExistsError):
         synthetic.write_project(project, made.root, 2)
+
+
+def test_published_schema_has_no_benchmark_column() -> None:
+    """The many-office package is the benchmark's affair: the kantor schema does not know about it."""
+    descriptor = json.loads((FIXTURE / "datapackage.json").read_text(encoding="utf-8"))
+    (kantor,) = [r for r in descriptor["resources"] if r["name"] == "kantor"]
+    assert "sintetis" not in {f["name"] for f in kantor["schema"]["fields"]}
+    assert "sintetis" not in {f.name for f in dataclasses.fields(Kantor)}
 
 
 def test_bench_command_line(capsys: pytest.CaptureFixture[str]) -> None:

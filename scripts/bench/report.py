@@ -178,9 +178,11 @@ def _scale_section(findings: Findings) -> list[str]:
         "Paket sintetis dibuat oleh `scripts/bench/synthetic.py`: paket nyata ditambah N−1 kantor "
         "yang menerbitkan dokumen yang sama dengan kode kantornya sendiri (IK24-S07 → IK24-6472-S07). "
         "Kantor ke-2 sampai ke-11 memakai nama dan kode wilayah nyata (sepuluh kabupaten/kota Kalimantan "
-        "Timur dan KPU RI), sisanya provinsi dan kabupaten sintetis dengan kode yang tidak dipakai "
-        "Kemendagri; semuanya bertanda `sintetis=ya` dan pipeline menolak menerbitkannya kecuali "
-        "`KINERJA_SINTETIS=1` (hanya di tolok ukur). Salinan proyek lengkap ditulis di `.bench/`.",
+        "Timur dan KPU RI, namanya diberi akhiran `(sintetis)`), sisanya provinsi dan kabupaten "
+        "sintetis dengan kode yang tidak dipakai Kemendagri. Paket ini hanya ditulis ke salinan proyek "
+        "lengkap di `.bench/`, tidak pernah ke `data/`; skema terbitan tidak punya kolom untuknya dan "
+        "pipeline memeriksa serta membangunnya seperti paket lain (teks sumber setiap salinan ikut "
+        "diperiksa).",
         "",
         "*Total* adalah waktu dinding `python -m kinerja build` yang sebenarnya (termasuk memulai Python); "
         "tahapnya diukur dengan membungkus fungsi yang dipanggil pipeline. *Generasi* = membaca model + "

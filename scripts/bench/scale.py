@@ -213,7 +213,6 @@ def child_env(project: Path) -> dict[str, str]:
         "SOURCE_DATE_EPOCH": str(DEFAULT_EPOCH),
         "NO_MKDOCS_2_WARNING": "1",
         "PYTHONDONTWRITEBYTECODE": "1",
-        "KINERJA_SINTETIS": "1",
         # The copy lives inside the repository: git must not mistake it for the real project.
         "GIT_CEILING_DIRECTORIES": str(project.parent),
     }
