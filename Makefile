@@ -1,4 +1,5 @@
-# Thin wrapper: every step is `python -m kinerja <step>` (see scripts/kinerja/cli.py).
+# Thin wrapper: every step is `python -m kinerja <step>` (see scripts/kinerja/cli.py);
+# the benchmarks, outside the product, are `python -m bench` (scripts/bench/).
 VENV      ?= .venv
 PYTHON    ?= python3
 PY        := $(VENV)/bin/python
@@ -35,7 +36,7 @@ serve: generate
 test: setup
 	$(PY) -m ruff check scripts tests main.py
 	$(PY) -m ruff format --check scripts tests main.py
-	$(PY) -m kinerja bench --hanya-pasang
+	$(PY) -m bench --hanya-pasang
 	$(PY) -m pytest -n auto --dist loadfile
 
 test-fast: setup
@@ -49,7 +50,7 @@ format: setup
 	$(PY) -m ruff format scripts tests main.py
 
 bench: setup
-	$(PY) -m kinerja bench $(if $(SKALA),--skala $(SKALA)) $(if $(TAMBAHAN),--tambahan)
+	$(PY) -m bench $(if $(SKALA),--skala $(SKALA)) $(if $(TAMBAHAN),--tambahan)
 
 # make import SRC=berkas [KANTOR=6472] [ALASAN="…" TANGGAL=2/5/2024] (a revision needs both);
 # what it wrote is staged with git (git add), ready to commit.

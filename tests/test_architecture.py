@@ -3,6 +3,8 @@
 Data flows ingest → package → validate → model → outputs (docs/arsitektur.md).
 Each module of scripts/kinerja belongs to a room; a room may import only the
 rooms listed for it in ALLOWED. Imports inside functions count as well.
+The benchmarks (scripts/bench, package `bench`) sit outside the product: they
+import kinerja, and nothing in kinerja imports them.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = ROOT / "scripts" / "kinerja"
+BENCH = ROOT / "scripts" / "bench"
 MAX_LINES = 500
 
 #: Modules at the top of the package that every room may use.
@@ -30,7 +33,6 @@ ALLOWED: dict[str, set[str]] = {
     "pipeline": {"base", "domain", "ingest", "validate", "model", "outputs"},
     "update": {"base", "domain", "ingest", "validate", "model", "outputs"},
     "upload": {"base", "domain", "ingest", "validate", "model", "outputs", "pipeline", "update"},
-    "bench": {"base", "domain", "model", "outputs", "pipeline"},
     "cli": {
         "base",
         "domain",
@@ -41,7 +43,6 @@ ALLOWED: dict[str, set[str]] = {
         "pipeline",
         "update",
         "upload",
-        "bench",
     },
 }
 
@@ -162,19 +163,76 @@ def test_macros_module_reads_only_the_model_and_outputs() -> None:
     assert rooms <= {"base", "model", "outputs"}, rooms
 
 
+def absolute_imports(path: Path) -> Iterator[str]:
+    """Every module a file names in an absolute import (`from bench import synthetic` → bench.synthetic)."""
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            yield from (alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and not node.level and node.module:
+            yield from (f"{node.module}.{alias.name}" for alias in node.names)
+
+
+def is_bench(module: str) -> bool:
+    """Whether a module name is the benchmark package or one of its modules."""
+    return module == "bench" or module.startswith("bench.")
+
+
+def is_synthetic(module: str) -> bool:
+    """Whether a module name is the synthetic package of several offices (or a name in it)."""
+    return module == "bench.synthetic" or module.startswith("bench.synthetic.")
+
+
+def test_the_benchmarks_live_outside_the_product() -> None:
+    assert (BENCH / "__init__.py").is_file() and (BENCH / "__main__.py").is_file()
+    assert not (PACKAGE / "bench").exists(), "the benchmarks belong in scripts/bench, not in the product"
+
+
+def test_the_product_never_imports_the_benchmark() -> None:
+    users = {
+        name: sorted(filter(is_bench, absolute_imports(path)))
+        for name, path in {**modules(), "main": ROOT / "main.py"}.items()
+    }
+    assert not {name: found for name, found in users.items() if found}
+
+
+def test_the_benchmark_reaches_the_product_only_through_kinerja() -> None:
+    """bench imports kinerja by name (no relative import climbs out of scripts/bench)."""
+    climbing = [
+        path.name
+        for path in sorted(BENCH.glob("*.py"))
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.ImportFrom) and node.level > 1
+    ]
+    assert climbing == []
+    used = {m for path in BENCH.glob("*.py") for m in absolute_imports(path)}
+    assert any(m.startswith("kinerja.") for m in used), "the benchmark measures the product"
+
+
+def test_no_benchmark_module_over_500_lines() -> None:
+    long = {
+        path.name: count
+        for path in sorted(BENCH.glob("*.py"))
+        if (count := len(path.read_text(encoding="utf-8").splitlines())) > MAX_LINES
+    }
+    assert not long, f"modul lebih dari {MAX_LINES} baris: {long}"
+
+
 def test_only_the_benchmark_tests_import_the_benchmark() -> None:
     """Other tests may use the synthetic package of several offices, never the measuring code."""
-    known = set(modules())
     users = [
         path.name
         for path in sorted((ROOT / "tests").glob("*.py"))
-        if path.name != "test_bench.py"
-        and any(
-            room_of(t) == "bench" and t != "kinerja.bench.synthetic"
-            for t in imports_of(path, "tests." + path.stem, known)
-        )
+        if path.name not in ("test_bench.py", "test_architecture.py")
+        and any(is_bench(m) and not is_synthetic(m) for m in absolute_imports(path))
     ]
     assert users == [], users
+
+
+def test_the_bench_import_check_can_fail(tmp_path: Path) -> None:
+    path = tmp_path / "module.py"
+    path.write_text("import bench\nfrom bench.scale import timed_build\nfrom kinerja import model\n", "utf-8")
+    assert [m for m in absolute_imports(path) if is_bench(m)] == ["bench", "bench.scale.timed_build"]
+    assert not is_bench("benchmarks") and not is_bench("kinerja.bench")
 
 
 @pytest.mark.parametrize(

@@ -8,6 +8,7 @@ tables print every row.
 
 from __future__ import annotations
 
+import dataclasses
 import gzip
 import json
 import re
@@ -20,13 +21,11 @@ from pathlib import Path
 import pytest
 
 from _site import copy_project
-from conftest import FIXTURE
-from kinerja import csvio
-from kinerja.bench import parse_scales, synthetic
-from kinerja.bench.bare import SideBySide
-from kinerja.bench.report import HAND_MARK, Findings, search_notes, write_report
-from kinerja.bench.scale import ScaleRun, site_facts
-from kinerja.bench.tables import (
+from bench import parse_scales, synthetic
+from bench.bare import SideBySide
+from bench.report import HAND_MARK, Findings, search_notes, write_report
+from bench.scale import ScaleRun, site_facts
+from bench.tables import (
     SCALE_HEADERS,
     WEIGHT_HEADERS,
     bare_verdict,
@@ -37,9 +36,12 @@ from kinerja.bench.tables import (
     weight_rows,
     weight_verdicts,
 )
-from kinerja.bench.weight import Hit, PageWeight, budget_verdict, gzip_size, kind_of, serve, static_weight
-from kinerja.bench.zensical import ZensicalRun
+from bench.weight import Hit, PageWeight, budget_verdict, gzip_size, kind_of, serve, static_weight
+from bench.zensical import ZensicalRun
+from conftest import FIXTURE
+from kinerja import csvio
 from kinerja.domain import ids
+from kinerja.domain.entities import Kantor
 from kinerja.validate import validate
 
 PER_DOCUMENT = ("dokumen", "program", "program_kode", "sasaran", "indikator", "anomali")
@@ -88,7 +90,43 @@ def test_synthetic_copies_are_other_offices_marked_synthetic(doubled: Path) -> N
     )
     copies = [i for i in package.indikator.values() if package.dokumen[i.dokumen_id].kantor_id != "64"]
     assert copies and all(ids.parse(i.id).dokumen.kantor == "6401" for i in copies)
-    assert package.kantor["6401"].sintetis == "ya" and package.kantor["64"].sintetis == ""
+    assert package.kantor["6401"].nama == "KPU Kabupaten Paser (sintetis)"
+    assert package.kantor["64"].nama == "KPU Provinsi Kalimantan Timur", "the real office keeps its name"
+
+
+def test_synthetic_package_is_written_into_its_own_copy_only(tmp_path: Path) -> None:
+    """The real project is only read: its data/ and datapackage.json keep every byte."""
+    project = copy_project(tmp_path / "asli")
+
+    def files() -> dict[Path, bytes]:
+        found = [project / "datapackage.json", *(project / "data").rglob("*")]
+        return {path: path.read_bytes() for path in found if path.is_file()}
+
+    before = files()
+    made = synthetic.write_project(project, tmp_path / "salinan", 3)
+    assert made.root == tmp_path / "salinan" and len(made.offices) == 2
+    assert files() == before
+    with pytest.raises(FileExistsError):
+        synthetic.write_project(project, made.root, 2)
+
+
+def test_published_schema_has_no_benchmark_column() -> None:
+    """The many-office package is the benchmark's affair: the kantor schema does not know about it."""
+    descriptor = json.loads((FIXTURE / "datapackage.json").read_text(encoding="utf-8"))
+    (kantor,) = [r for r in descriptor["resources"] if r["name"] == "kantor"]
+    assert "sintetis" not in {f["name"] for f in kantor["schema"]["fields"]}
+    assert "sintetis" not in {f.name for f in dataclasses.fields(Kantor)}
+
+
+def test_bench_command_line(capsys: pytest.CaptureFixture[str]) -> None:
+    """`python -m bench` takes the options `make bench` and `make test` pass; a wrong --skala is refused."""
+    from bench.__main__ import main, make_parser
+
+    args = make_parser().parse_args(["--skala", "1,100", "--tambahan"])
+    assert (args.skala, args.tambahan, args.hanya_pasang, args.pipeline) == ("1,100", True, False, None)
+    assert make_parser().parse_args(["--hanya-pasang"]).hanya_pasang
+    assert main(["--skala", "x", "--tanpa-zensical"]) == 2
+    assert "--skala harus berupa bilangan bulat" in capsys.readouterr().err
 
 
 def test_synthetic_copy_0_is_the_real_package(doubled: Path) -> None:
@@ -259,9 +297,7 @@ def test_report_keeps_hand_notes_and_shows_zensical_by_scale(tmp_path: Path, tin
     findings = Findings([("Python", "3")], {1: [weight]}, runs=[run], zensical={1: zensical})
     path = tmp_path / "benchmarks.md"
     path.write_text(f"TEKS-USANG\n{HAND_MARK}\n\nCatatan tangan.\n", encoding="utf-8")
-    write_report(
-        path, "python -m kinerja bench --skala 1", findings, "Zensical 0.0.73.", datetime.now(UTC), 1.0
-    )
+    write_report(path, "python -m bench --skala 1", findings, "Zensical 0.0.73.", datetime.now(UTC), 1.0)
     text = path.read_text(encoding="utf-8")
     assert "TEKS-USANG" not in text and text.rstrip().endswith("Catatan tangan.")
     assert "| 1× | 3,0 | 1,0 | 3,00 | 1/1 |" in text
@@ -352,7 +388,7 @@ def test_bare_verdict_holds_the_page_to_5_kb_and_5_percent() -> None:
 
 
 def test_search_notes_judge_before_search_and_first_query() -> None:
-    from kinerja.bench import cari
+    from bench import cari
 
     ok = cari.EngineRun("lunr per kantor", "553×", 1.0, 1)
     ok.queries = [cari.FirstQuery("a", [Hit("/cari/indeks/x.json", 200, 1, 250 * 1024)])]
@@ -368,7 +404,7 @@ def test_search_notes_judge_before_search_and_first_query() -> None:
 
 
 def test_zensical_macros_count_as_rendered_only_with_mkdocs_figures(tmp_path: Path) -> None:
-    from kinerja.bench.zensical import _check_zensical
+    from bench.zensical import _check_zensical
 
     mkdocs, project = tmp_path / "mkdocs", tmp_path / "proyek"
     for folder in (mkdocs, project / "site"):
@@ -389,14 +425,14 @@ def test_zensical_macros_count_as_rendered_only_with_mkdocs_figures(tmp_path: Pa
 
 def test_search_bench_counts_only_search_files_as_index() -> None:
     """Only files of a search index or engine count as index bytes, not the search page or its script."""
-    from kinerja.bench import cari
+    from bench import cari
 
     assert cari.is_index("/cari/indeks/umum.json") and cari.is_index("/pagefind/wasm.id.pagefind")
     assert not cari.is_index("/cari/") and not cari.is_index("/assets/cari.js")
 
 
 def test_search_bench_table() -> None:
-    from kinerja.bench import cari
+    from bench import cari
 
     run = cari.EngineRun("lunr per kantor", "1×", 0.35, 160_000, whole_site=43_000)
     run.queries = [cari.FirstQuery("a", [Hit("/cari/indeks/lunr.js", 200, 99_805, 24_939)])]
@@ -407,7 +443,7 @@ def test_search_bench_table() -> None:
 
 def test_pagefind_document_keeps_index_only_words_out_of_the_text() -> None:
     """The Pagefind candidate indexes the printed text; the index-only words go to metadata fields."""
-    from kinerja.bench import pagefind
+    from bench import pagefind
     from kinerja.outputs.search import Hidden, Page
 
     page = Page("kinerja/indikator/ik24-s40/", "id", "Proses <PAW>", 3.0, "baris satu\nbaris dua")

@@ -10,9 +10,9 @@ import feedparser
 import pytest
 
 from _site import copy_project
+from bench import synthetic
 from conftest import FIXTURE
 from kinerja import csvio, model
-from kinerja.bench import synthetic
 from kinerja.outputs import feed
 from kinerja.update import import_document
 

@@ -1,8 +1,8 @@
 """Several offices on one site: codes with an office part, office pages, comparisons, and every old URL kept.
 
-The second office is synthetic (bench/synthetic.py: KPU Kabupaten Paser with a
-copy of the real documents, marked `sintetis = ya`); such a package is built
-only with KINERJA_SINTETIS=1 and refused otherwise.
+The second office is synthetic (scripts/bench/synthetic.py: "KPU Kabupaten Paser (sintetis)" with a
+copy of the real documents), written into a project copy of its own; the package and the pipeline
+treat it as any other office.
 """
 
 from __future__ import annotations
@@ -15,9 +15,9 @@ from pathlib import Path
 import pytest
 
 from _site import Builder, copy_project
+from bench import synthetic
 from conftest import FIXTURE, copy_package
 from kinerja import csvio, model
-from kinerja.bench import synthetic
 from kinerja.domain import ids
 from kinerja.update import import_document
 from kinerja.validate import validate
@@ -52,8 +52,12 @@ def test_the_office_plan_has_kpu_s_553_offices_real_codes_first() -> None:
     kinds = [o["jenis"] for o in plan]
     assert kinds.count("provinsi") == 37 and kinds.count("ri") == 1
     assert kinds.count("kabupaten") + kinds.count("kota") == 514
-    assert plan[8]["nama"] == "KPU Kota Samarinda" and plan[8]["kode_kemendagri"] == "64.72"
-    assert all(o["sintetis"] == "ya" for o in plan)
+    assert plan[8]["nama"] == "KPU Kota Samarinda (sintetis)" and plan[8]["kode_kemendagri"] == "64.72"
+    assert all("sintetis" in o["nama"].casefold() for o in plan), "every copy says so in its name"
+    descriptor = json.loads((FIXTURE / "datapackage.json").read_text(encoding="utf-8"))
+    (kantor,) = [r for r in descriptor["resources"] if r["name"] == "kantor"]
+    published = {f["name"] for f in kantor["schema"]["fields"]}
+    assert all(set(o) == published for o in plan), "an office of the copy has the published columns only"
     assert all(re.fullmatch(ids.KANTOR_PATTERN, o["id"]) for o in plan)
     with pytest.raises(synthetic.TooLarge):
         synthetic.office_plan(554)
@@ -70,17 +74,11 @@ def test_a_second_office_is_a_valid_package(two_offices: Path) -> None:
     package = model.load(two_offices)
     assert [o.id for o in package.offices_with_documents] == ["64", "6401"]
     assert package.multi_office
-    assert package.dokumen["RKT24-6401-S"].nama == "RKT 2024 Sekretariat KPU Kabupaten Paser"
+    assert package.dokumen["RKT24-6401-S"].nama == "RKT 2024 Sekretariat KPU Kabupaten Paser (sintetis)"
     assert package.indikator["IK24-6401-S07"].tahun_lain == [], "another office is not another year"
     assert len(package.banding) == len({i.teks.casefold() for i in package.indikator.values()})
     group = package.banding["IK24-K03"]
     assert [i.id for i in group] == ["IK24-K03", "IK24-6401-K03"]
-
-
-def test_a_package_with_a_synthetic_office_is_never_published(two_offices: Path, builder: Builder) -> None:
-    result = builder.build(two_offices, two_offices / "site-tolak", KINERJA_SINTETIS="0")
-    assert result.returncode == 1 and "kantor sintetis" in result.stderr and "Traceback" not in result.stderr
-    assert not (two_offices / "site-tolak").exists()
 
 
 @pytest.fixture(scope="module")
@@ -90,7 +88,7 @@ def sites(two_offices: Path, tmp_path_factory: pytest.TempPathFactory, builder: 
     one = copy_project(tmp_path_factory.mktemp("satu") / "p")
     result = builder.build(one, one / "site")
     assert result.returncode == 0, result.stderr
-    result = builder.build(two_offices, two_offices / "site", KINERJA_SINTETIS="1")
+    result = builder.build(two_offices, two_offices / "site")
     assert result.returncode == 0, result.stderr
     return one / "site", two_offices / "site"
 
@@ -117,7 +115,7 @@ def test_every_old_url_stays_and_office_pages_are_added(sites: tuple[Path, Path]
 def test_office_pages_and_links(sites: tuple[Path, Path]) -> None:
     _, two = sites
     paser = _text(two / "kinerja" / "kantor" / "6401" / "index.html")
-    assert "Data sintetis" in paser and "KPU Kabupaten Paser" in paser and "64.01" in paser
+    assert "KPU Kabupaten Paser (sintetis)" in paser and "64.01" in paser
     assert "IK24-6401-K03" in paser and "Tahun 2024" in paser
     home = _text(two / "kinerja" / "kantor" / "64" / "index.html")
     assert "KPU Kabupaten Paser" in home, "the province links the kabupaten below it"
@@ -205,11 +203,11 @@ def test_downloads_and_api_carry_the_office(sites: tuple[Path, Path]) -> None:
     with (two / "berkas" / "indikator-lengkap.csv").open(encoding="utf-8-sig", newline="") as handle:
         rows = {r["indikator_id"]: r for r in csv.DictReader(handle)}
     assert rows["IK24-6401-K03"]["kantor_id"] == "6401" and rows["IK24-K03"]["kantor_id"] == "64"
-    assert rows["IK24-6401-K03"]["kantor_nama"] == "KPU Kabupaten Paser"
+    assert rows["IK24-6401-K03"]["kantor_nama"] == "KPU Kabupaten Paser (sintetis)"
     item = json.loads((two / "api" / "v1" / "indikator" / "IK24-6401-K03.json").read_text("utf-8"))
-    assert item["kantor_id"] == "6401" and item["kantor_nama"] == "KPU Kabupaten Paser"
+    assert item["kantor_id"] == "6401" and item["kantor_nama"] == "KPU Kabupaten Paser (sintetis)"
     office = json.loads((two / "api" / "v1" / "kantor" / "6401.json").read_text("utf-8"))
-    assert office["sintetis"] == "ya" and office["links"]["html"].endswith("/kinerja/kantor/6401/")
+    assert "sintetis" not in office and office["links"]["html"].endswith("/kinerja/kantor/6401/")
     assert len(office["links"]["dokumen"]) == 2
     index = json.loads((two / "api" / "v1" / "index.json").read_text("utf-8"))
     assert {k["id"] for k in index["kantor"]} == {"64", "6401"} and index["counts"]["kantor"] == 2

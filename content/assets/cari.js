@@ -23,7 +23,7 @@
    port below); an exact page code shows that page alone and opens it on submit or
    from ?q=; a synonym that finds nothing is searched as its padanan (docs/pencarian.md).
 
-   Another engine can be plugged in for the benchmark (scripts/kinerja/bench/):
+   Another engine can be plugged in for the benchmark (scripts/bench/):
    a script loaded before this one puts a constructor in
    window.kinerjaCariMesin[name], and the form's data-mesin names it. */
 (function (root) {

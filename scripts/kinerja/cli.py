@@ -165,15 +165,6 @@ def cmd_template(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_bench(args: argparse.Namespace) -> int:
-    """Measure page weight, build scale and Zensical beside MkDocs: `python -m kinerja bench`."""
-    from . import bench
-
-    if args.hanya_pasang:
-        return bench.install_bench_venv(args.root)
-    return bench.run(args.root, scales=args.skala, zensical=not args.tanpa_zensical, addendum=args.tambahan)
-
-
 def make_parser() -> argparse.ArgumentParser:
     """The command-line parser, one subcommand per build step."""
     parser = argparse.ArgumentParser(prog="kinerja", description="Langkah pembangunan situs RKT.")
@@ -192,22 +183,6 @@ def make_parser() -> argparse.ArgumentParser:
         help=f"mesin situs (bawaan: {pipeline.ENGINE}); properdocs untuk membandingkan halamannya",
     )
     build.set_defaults(func=cmd_build)
-    bench = sub.add_parser("bench", help="ukur berat halaman dan skala pembangunan")
-    bench.add_argument(
-        "--skala", default="1,100,553", help="jumlah kantor paket sintetis, misalnya 1,100,553"
-    )
-    bench.add_argument("--tanpa-zensical", action="store_true", help="lewati pembangunan dengan Zensical")
-    bench.add_argument(
-        "--tambahan",
-        action="store_true",
-        help="tambahkan hasil di bawah putaran sebelumnya di docs/benchmarks.md",
-    )
-    bench.add_argument(
-        "--hanya-pasang",
-        action="store_true",
-        help="hanya pasang .venv-bench (Zensical, Pagefind)",
-    )
-    bench.set_defaults(func=cmd_bench)
     check = sub.add_parser("check-upload", help="periksa unggahan di masukan/: impor, bangun, laporkan")
     check.add_argument("--report", default="", help="tulis laporan Markdown ke berkas ini (bawaan: layar)")
     check.add_argument("--patch", default="", help="tulis perubahan data sebagai patch git ke berkas ini")

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from . import atomic, model, paths
 from .clock import data_changed_epoch, source_date_epoch
-from .errors import BuildError, Problem, ProblemsFound
+from .errors import BuildError, ProblemsFound
 from .outputs import (
     downloads,
     first_paint,
@@ -40,37 +40,13 @@ ENGINE = "mkdocs"
 #: The configuration every engine reads (ProperDocs would look for properdocs.yml first, so it is named).
 CONFIG = "mkdocs.yml"
 
-#: Set to 1 by the benchmark and the tests, the only places where synthetic offices may be built.
-ALLOW_SYNTHETIC = "KINERJA_SINTETIS"
-
 
 def load_valid(root: Path) -> model.Package:
-    """The package as a model, or ProblemsFound listing every problem.
-
-    A package holding a synthetic office (kantor.csv `sintetis = ya`) is refused unless
-    KINERJA_SINTETIS=1: its documents are copies made for measuring and must never be published.
-    """
+    """The package as a model, or ProblemsFound listing every problem."""
     problems = validate(root)
     if problems:
         raise ProblemsFound(problems)
-    package = model.load(root)
-    synthetic = [k.id for k in package.kantor.values() if k.sintetis == "ya"]
-    if synthetic and os.environ.get(ALLOW_SYNTHETIC) != "1":
-        shown = ", ".join(synthetic[:5]) + (f" dan {len(synthetic) - 5} lagi" if len(synthetic) > 5 else "")
-        raise ProblemsFound(
-            [
-                Problem(
-                    "kantor_sintetis",
-                    "data/kantor.csv",
-                    f"paket memuat kantor sintetis ({shown}); data uji tidak boleh diterbitkan.",
-                    "hapus kantor sintetis dan dokumennya dari paket (kembalikan data/ dari git); "
-                    f"tolok ukur dan uji membangunnya dengan {ALLOW_SYNTHETIC}=1.",
-                    None,
-                    "sintetis",
-                )
-            ]
-        )
-    return package
+    return model.load(root)
 
 
 def generate(root: Path, package: model.Package | None = None) -> model.Package:

@@ -147,7 +147,6 @@ class Kantor:
     kode_bps: str
     induk: str
     utama: str
-    sintetis: str
     dokumen: list[Dokumen] = field(default_factory=list)
     anak: list[Kantor] = field(default_factory=list)
     """The offices one level below this one that the package holds (the province's kabupaten/kota)."""

@@ -15,7 +15,6 @@ Two rules, both for any number of documents, years, offices and revisions:
 - layout readings: a program or sasaran read from an empty (merged) cell, or a
   row joined over a page break, has a note of category `tafsiran` in
   data/anomali.csv (`tafsiran_tanpa_catatan`).
-Documents of a synthetic office (kantor.sintetis = ya) have no signed text and are skipped.
 """
 
 from __future__ import annotations
@@ -114,11 +113,10 @@ def source_checks(root: Path, descriptor: dict) -> list[Problem]:
 
 def check(root: Path, paths: dict[str, str], rows: dict[str, list[dict[str, str]]]) -> list[Problem]:
     """Fidelity to the source text and a tafsiran note for every layout reading, per source text."""
-    synthetic = {r["id"] for r in rows.get("kantor", []) if r.get("sintetis") == "ya"}
     by_text: dict[str, list[tuple[int, dict[str, str]]]] = defaultdict(list)
     for number, doc in enumerate(rows["dokumen"], start=2):
         rel = layout.text_form(root, doc.get("sumber", ""))
-        if rel is not None and doc.get("kantor_id") not in synthetic:
+        if rel is not None:
             by_text[rel].append((number, doc))
     problems: list[Problem] = []
     for rel, documents in by_text.items():

@@ -17,7 +17,7 @@ and after Zensical (`build_index`, called by pipeline.build):
 The search page (content/cari.md) and its script (content/assets/cari.js)
 fetch these files only when the visitor searches; no other page loads any of
 them. Pagefind was measured beside this (docs/benchmarks.md) and is kept in
-the benchmark only (scripts/kinerja/bench/pagefind.py).
+the benchmark only (scripts/bench/pagefind.py).
 """
 
 from __future__ import annotations

@@ -14,10 +14,11 @@ taken in this order, up to KPU's 553:
    real region uses (province codes 22–30, 40–50, 54–60, 66–70, 77–80,
    83–90) and names that say "Sintetis".
 
-Every added office is marked `sintetis = ya`: its documents are copies made
-for measuring, never data, and a site that holds one is never published
-(pipeline.build refuses it unless KINERJA_SINTETIS=1, which only the
-benchmark and the tests set). ``write_project`` writes a complete project
+Every added office says so in its name (MARK, or "Sintetis" in the invented
+ones): its documents are copies made for measuring, never data. The package
+is written only into a new project copy, never into the real data/, and the
+published schema has no column for it (docs/keputusan.md, "Kantor sintetis
+hanya di salinan tolok ukur"). ``write_project`` writes a complete project
 copy (datapackage.json, data/, content/ without its generated part,
 overrides/, main.py, mkdocs.yml, scripts/) that `python -m kinerja build`
 accepts as it is.
@@ -31,9 +32,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .. import csvio
-from ..domain import ids
-from ..paths import GENERATED
+from kinerja import csvio
+from kinerja.domain import ids
+from kinerja.paths import GENERATED
 
 #: KPU has 553 offices: KPU RI, 38 provincial and 514 district/city offices.
 MAX_OFFICES = 553
@@ -53,6 +54,8 @@ KALTIM = (
     ("6472", "KPU Kota Samarinda", "kota", "64.72", "6472"),
     ("6474", "KPU Kota Bontang", "kota", "64.74", "6474"),
 )
+#: Added to the names of the real offices copied in, so that no page of a copy passes for theirs.
+MARK = " (sintetis)"
 #: Two-digit codes that no real province uses: the synthetic provinces take them in this order.
 FREE_PROVINCES = tuple(
     f"{n:02d}"
@@ -92,12 +95,13 @@ def office_plan(factor: int, home: str = "64") -> list[dict[str, str]]:
             f"{factor} kantor melebihi {MAX_OFFICES}, jumlah kantor KPU (KPU RI, 38 provinsi, 514 kab/kota)"
         )
     plan = [
-        {"id": i, "nama": n, "jenis": j, "kode_kemendagri": k, "kode_bps": b, "induk": home}
+        {"id": i, "nama": n + MARK, "jenis": j, "kode_kemendagri": k, "kode_bps": b, "induk": home}
         for i, n, j, k, b in KALTIM
     ]
     plan.append(
-        {"id": "RI", "nama": "KPU RI", "jenis": "ri", "kode_kemendagri": "", "kode_bps": "", "induk": ""}
-    )
+        {"id": "RI", "nama": "KPU RI" + MARK, "jenis": "ri", "kode_kemendagri": "", "kode_bps": "",
+         "induk": ""}
+    )  # fmt: skip
     provinces = FREE_PROVINCES[: PROVINCES - 1]  # the home office is the 38th province
     per_province = -(-(DISTRICTS - len(KALTIM)) // len(provinces))
     for province in provinces:
@@ -111,7 +115,7 @@ def office_plan(factor: int, home: str = "64") -> list[dict[str, str]]:
                 {"id": code, "nama": f"KPU Kabupaten Sintetis {code}", "jenis": "kabupaten",
                  "kode_kemendagri": f"{province}.{number:02d}", "kode_bps": code, "induk": province}
             )  # fmt: skip
-    return [{**o, "utama": "", "sintetis": "ya"} for o in plan[: factor - 1]]
+    return [{**o, "utama": ""} for o in plan[: factor - 1]]
 
 
 def recode(value: str, office: str) -> str:

@@ -1,6 +1,8 @@
 """Benchmarks: page weight per page type, build time, search and Zensical at 1× to 553 offices.
 
-`python -m kinerja bench` (`make bench`) measures, on copies under .bench/
+This package sits beside the product, not in it (scripts/bench, not scripts/kinerja): it imports
+kinerja and kinerja never imports it (tests/test_architecture.py).
+`python -m bench` (`make bench`) measures, on copies under .bench/
 (git-ignored; the real data/ and content/ are only read), at each scale
 (synthetic.py: the real package plus N−1 synthetic offices):
 
@@ -86,7 +88,7 @@ def run(root: Path, scales: str = DEFAULT_SCALES, zensical: bool = True, addendu
     work_parent.mkdir(exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=f"kerja-{started:%Y%m%d-%H%M%S}-", dir=work_parent))
     keep = os.environ.get(KEEP) == "1"
-    command = "python -m kinerja bench --skala " + ",".join(str(f) for f in factors)
+    command = "python -m bench --skala " + ",".join(str(f) for f in factors)
     if not zensical:
         command += " --tanpa-zensical"
     if addendum:

@@ -10,7 +10,8 @@ from collections.abc import Sequence
 from importlib import metadata
 from pathlib import Path
 
-from ..browser import CHROMIUM
+from kinerja.browser import CHROMIUM
+
 from .units import num
 
 

@@ -36,10 +36,10 @@ import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
-from .. import paths
-from ..outputs.search.lunr import Written
-from ..outputs.search.pages import Page
-from ..outputs.search.terms import Hidden
+from kinerja import paths
+from kinerja.outputs.search.lunr import Written
+from kinerja.outputs.search.pages import Page
+from kinerja.outputs.search.terms import Hidden
 
 BUNDLE = "pagefind"
 #: The browser side of this candidate, copied into the benchmark site.

@@ -1,7 +1,7 @@
 """The build at scale: the pipeline and a bare MkDocs build of the N× synthetic package, timed.
 
 Each build runs in a child process so that its wall time and peak memory are
-its own. The pipeline's child is `python -m kinerja.bench --pipeline PROJECT
+its own. The pipeline's child is `python -m bench --pipeline PROJECT
 OUTPUT` (bench/__main__.py), which runs `timed_build` and prints the seconds
 per stage on a line starting with RESULT_LINE.
 """
@@ -25,7 +25,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..clock import DEFAULT_EPOCH
+from kinerja.clock import DEFAULT_EPOCH
+
 from . import synthetic
 from .units import KB, num
 from .weight import PageWeight, gzip_size, sample_pages, weigh
@@ -97,7 +98,7 @@ def timed_build(root: Path, output: Path) -> dict[str, float]:
     The stages are timed by wrapping the functions pipeline.build calls, so the
     pipeline measured is the one `make site` runs, unchanged.
     """
-    from .. import model, pipeline
+    from kinerja import model, pipeline
 
     spent: dict[str, float] = defaultdict(float)
     marks: dict[str, float] = {}
@@ -212,7 +213,6 @@ def child_env(project: Path) -> dict[str, str]:
         "SOURCE_DATE_EPOCH": str(DEFAULT_EPOCH),
         "NO_MKDOCS_2_WARNING": "1",
         "PYTHONDONTWRITEBYTECODE": "1",
-        "KINERJA_SINTETIS": "1",
         # The copy lives inside the repository: git must not mistake it for the real project.
         "GIT_CEILING_DIRECTORIES": str(project.parent),
     }
@@ -246,7 +246,7 @@ def measure_scale(root: Path, work: Path, factor: int) -> ScaleRun:
     result.indikator = made.indikator
     env = child_env(project)
     result.repeats = repeats_for(factor)
-    pipeline = [sys.executable, "-m", "kinerja.bench", "--pipeline", str(project), str(site)]
+    pipeline = [sys.executable, "-m", "bench", "--pipeline", str(project), str(site)]
     bare_build = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", str(bare_site)]
     for attempt in range(1, result.repeats + 1):
         print(

@@ -10,7 +10,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..browser import CHROMIUM
+from kinerja.browser import CHROMIUM
+
 from .weight import serve
 
 LIGHTHOUSE = ["npx", "--yes", "lighthouse@12"]

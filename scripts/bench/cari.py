@@ -1,7 +1,7 @@
 """Search benchmark: the Indonesian lunr extension on demand, per office, beside Pagefind.
 
-`python -m kinerja.bench.cari --skala 1,10,100,553` builds each scale once
-(under .bench/, like `kinerja bench`), writes both candidates' files into the
+`python -m bench.cari --skala 1,10,100,553` builds each scale once
+(under .bench/, like `python -m bench`), writes both candidates' files into the
 same built site and measures them in one run, in Debian's Chromium, through the
 real search page (/cari/, the site's own, drives lunr; /cari-pagefind/ is
 the same page with the Pagefind adapter, bench/pagefind.py), served by the
@@ -38,10 +38,11 @@ from typing import Any
 
 import yaml
 
-from .. import model, paths
-from ..browser import CHROMIUM, CHROMIUM_ARGS, PHONE
-from ..outputs import search
-from ..outputs.search import lunr
+from kinerja import model, paths
+from kinerja.browser import CHROMIUM, CHROMIUM_ARGS, PHONE
+from kinerja.outputs import search
+from kinerja.outputs.search import lunr
+
 from . import pagefind, synthetic
 from .scale import child_env
 from .tables import markdown_table
@@ -317,7 +318,7 @@ def table(results: Sequence[EngineRun]) -> str:
 def _main(argv: Sequence[str]) -> int:
     import argparse
 
-    parser = argparse.ArgumentParser(prog="python -m kinerja.bench.cari", description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m bench.cari", description=__doc__.split("\n")[0])
     parser.add_argument("--skala", default="1,10,100,553")
     parser.add_argument("--kerja", default=".bench/cari")
     parser.add_argument("--json", default="", help="simpan angka mentah ke berkas ini")

@@ -160,7 +160,7 @@ def _weights_section(findings: Findings) -> list[str]:
             "",
             "Konten yang sama dibangun dalam putaran yang sama dengan Material saja (tema, bahasa, ekstensi "
             "Markdown, makro, navigasi, dan pencarian bawaan Material; tanpa CSS/JS, override dan CSP "
-            "situs ini: `scripts/kinerja/bench/bare.py`). Keduanya diukur dengan gzip dan tanpa kompresi; "
+            "situs ini: `scripts/bench/bare.py`). Keduanya diukur dengan gzip dan tanpa kompresi; "
             "FCP adalah median tiga putaran Lighthouse per situs.",
             "",
             markdown_table(BARE_HEADERS, bare_rows(findings.bare)),
@@ -175,12 +175,14 @@ def _scale_section(findings: Findings) -> list[str]:
     out = [
         "## 2. Skala pembangunan",
         "",
-        "Paket sintetis dibuat oleh `scripts/kinerja/bench/synthetic.py`: paket nyata ditambah N−1 kantor "
+        "Paket sintetis dibuat oleh `scripts/bench/synthetic.py`: paket nyata ditambah N−1 kantor "
         "yang menerbitkan dokumen yang sama dengan kode kantornya sendiri (IK24-S07 → IK24-6472-S07). "
         "Kantor ke-2 sampai ke-11 memakai nama dan kode wilayah nyata (sepuluh kabupaten/kota Kalimantan "
-        "Timur dan KPU RI), sisanya provinsi dan kabupaten sintetis dengan kode yang tidak dipakai "
-        "Kemendagri; semuanya bertanda `sintetis=ya` dan pipeline menolak menerbitkannya kecuali "
-        "`KINERJA_SINTETIS=1` (hanya di tolok ukur). Salinan proyek lengkap ditulis di `.bench/`.",
+        "Timur dan KPU RI, namanya diberi akhiran `(sintetis)`), sisanya provinsi dan kabupaten "
+        "sintetis dengan kode yang tidak dipakai Kemendagri. Paket ini hanya ditulis ke salinan proyek "
+        "lengkap di `.bench/`, tidak pernah ke `data/`; skema terbitan tidak punya kolom untuknya dan "
+        "pipeline memeriksa serta membangunnya seperti paket lain (teks sumber setiap salinan ikut "
+        "diperiksa).",
         "",
         "*Total* adalah waktu dinding `python -m kinerja build` yang sebenarnya (termasuk memulai Python); "
         "tahapnya diukur dengan membungkus fungsi yang dipanggil pipeline. *Generasi* = membaca model + "
@@ -203,7 +205,7 @@ def _search_section(findings: Findings) -> list[str]:
         "",
         "Kedua mesin diindeks dari situs yang sama dan diukur dalam putaran yang sama lewat halaman "
         "pencarian situs (`/cari/`; Pagefind lewat halaman yang sama dengan adaptornya, `/cari-pagefind/`), "
-        "di Chromium dengan server gzip di atas (`scripts/kinerja/bench/cari.py`). *Sebelum mencari* = "
+        "di Chromium dengan server gzip di atas (`scripts/bench/cari.py`). *Sebelum mencari* = "
         "bita indeks yang diminta oleh kunjungan pertama ke beberapa halaman dan ke halaman cari sebelum "
         f"mengetik (harus 0). *Kueri pertama* = semua yang diminta sejak kueri diisi sampai hasil tampil "
         f"({limits}), dalam konteks baru per kueri, untuk setiap kueri `tests/fixtures/search_queries.yml`. "
@@ -331,8 +333,8 @@ def _main_report(command: str, findings: Findings, note: str, started: datetime,
         "make bench                                   # 1, 100 dan 553 kantor (±2 jam)",
         "make bench SKALA=1,10                        # skala lain",
         "make bench SKALA=1 TAMBAHAN=1                # ukur ulang 1× di bawah putaran utama",
-        "PYTHONPATH=scripts .venv/bin/python -m kinerja bench --skala 1 --tanpa-zensical   # cepat",
-        "PYTHONPATH=scripts .venv/bin/python -m kinerja.bench.cari --skala 1        # pencarian saja",
+        "PYTHONPATH=scripts .venv/bin/python -m bench --skala 1 --tanpa-zensical   # cepat",
+        "PYTHONPATH=scripts .venv/bin/python -m bench.cari --skala 1        # pencarian saja",
         "```",
         "",
     ]

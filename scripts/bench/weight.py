@@ -20,9 +20,10 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
-from .. import csvio
-from ..browser import CHROMIUM, CHROMIUM_ARGS, PHONE
-from ..paths import slug as url_slug
+from kinerja import csvio
+from kinerja.browser import CHROMIUM, CHROMIUM_ARGS, PHONE
+from kinerja.paths import slug as url_slug
+
 from .settings import BUDGET_BYTES, BUDGET_REQUESTS, GZIP_LEVEL
 from .units import KB, kb
 
