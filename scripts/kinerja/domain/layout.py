@@ -80,11 +80,14 @@ def readings(row: dict[str, str], columns: int, lines: list[str]) -> list[Readin
     cells = [c.strip() for c in _MARKUP.sub("", lines[first - 1]).split("\t")]
     cells += [""] * (columns - len(cells))
     found = []
-    base = dict(indikator_id=row["id"], dokumen_id=row["dokumen_id"], line=first, lines=row["baris_sumber"])
+
+    def reading(column: str, linked: str) -> Reading:
+        return Reading(row["id"], row["dokumen_id"], column, first, row["baris_sumber"], linked)
+
     if columns >= 4 and not cells[columns - 4] and row.get("program_id"):
-        found.append(Reading(column="program_id", linked=row["program_id"], **base))
+        found.append(reading("program_id", row["program_id"]))
     if not cells[columns - 3] and row.get("sasaran_id"):
-        found.append(Reading(column="sasaran_id", linked=row["sasaran_id"], **base))
+        found.append(reading("sasaran_id", row["sasaran_id"]))
     if ";" in row["baris_sumber"]:
-        found.append(Reading(column="teks", linked="", **base))
+        found.append(reading("teks", ""))
     return found

@@ -318,18 +318,17 @@ def date_text(typed: str) -> date | Fault | None:
             parts = (c, b, a)  # 15/04/2024: day first
         else:
             return _two_digit_year(typed) if len(a) <= 2 and len(c) <= 2 else None
-        return _day(
-            typed, *(int(p) for p in parts), "tahun-bulan-hari" if len(a) == 4 else "hari/bulan/tahun"
-        )
+        year, month, day = (int(p) for p in parts)
+        return _day(typed, year, month, day, "tahun-bulan-hari" if len(a) == 4 else "hari/bulan/tahun")
     match = _NAMED_DATE.match(plain) or _NAMED_DATE_MONTH_FIRST.match(plain)
     if match is None:
         return None
-    month = MONTHS.get(match["month"].lower())
-    if month is None:
+    named_month = MONTHS.get(match["month"].lower())
+    if named_month is None:
         return None
     if len(match["year"]) != 4:
         return _two_digit_year(typed)
-    return _day(typed, int(match["year"]), month, int(match["day"]), "hari, nama bulan, tahun")
+    return _day(typed, int(match["year"]), named_month, int(match["day"]), "hari, nama bulan, tahun")
 
 
 def _two_digit_year(typed: str) -> Fault:

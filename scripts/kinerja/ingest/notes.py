@@ -34,7 +34,7 @@ def add_layout_notes(root: Path, dokumen_ids: set[str], recorded: date) -> list[
     notes = csvio.read(path)
     known = {(n["rujukan_id"], n["kolom"]) for n in notes if n["kategori"] == "tafsiran"}
     dokumen = {d["id"]: d for d in csvio.read(root / "data" / "dokumen.csv") if d["id"] in dokumen_ids}
-    added = []
+    added: list[dict[str, str]] = []
     for row in csvio.read(root / "data" / "indikator.csv"):
         doc = dokumen.get(row["dokumen_id"])
         rel = layout.text_form(root, doc["sumber"]) if doc else None

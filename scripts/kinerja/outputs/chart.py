@@ -39,7 +39,10 @@ def svg(item: Indikator) -> Markup:
     printed text pass fmt.teks, which also neutralises Markdown and Jinja syntax), so the drawing is
     returned as Markup for the page templates to print as it is.
     """
-    values = [v for v in (item.target_nilai, *(r.nilai for r in item.realisasi)) if v is not None]
+    target = item.target_nilai
+    if target is None:
+        raise ValueError(f"{item.id}: the chart is drawn only for a numeric target")
+    values = [v for v in (target, *(r.nilai for r in item.realisasi)) if v is not None]
     scale = max(values) if values else Decimal(1)
     height = 76 * max(len(item.realisasi), 1) + 4
     unit = fmt.SATUAN_LABEL.get(item.target_satuan, item.target_satuan)
@@ -56,13 +59,13 @@ def svg(item: Indikator) -> Markup:
     y = 0
     if not item.realisasi:  # the target alone, and an honest empty place for the realisation
         parts.append(f'<text class="periode" x="0" y="{y + 15}">{escape(NOT_YET_PERIOD)}</text>')
-        parts += _bar(y + 22, item.target_nilai, scale, f"Target {item.target_dicetak}", "batang-target")
+        parts += _bar(y + 22, target, scale, f"Target {item.target_dicetak}", "batang-target")
         parts.append(f'<text x="0" y="{y + 58}">{escape(NOT_YET)}</text>')
     for entry in item.realisasi:
         parts.append(
             f'<text class="periode" x="0" y="{y + 15}">{escape(PERIODE_LABEL[entry.periode])}</text>'
         )
-        parts += _bar(y + 22, item.target_nilai, scale, f"Target {item.target_dicetak}", "batang-target")
+        parts += _bar(y + 22, target, scale, f"Target {item.target_dicetak}", "batang-target")
         if entry.nilai is not None:
             label = f"Realisasi {fmt.nilai_satuan(entry.nilai, entry.satuan)}"
             parts += _bar(y + 44, entry.nilai, scale, label, "batang-realisasi")

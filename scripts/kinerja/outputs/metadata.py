@@ -33,7 +33,11 @@ DCAT_CONTEXT = {
 
 def _plain(file: Any) -> dict:
     """A DownloadFile (or the dict read back from manifest.json) as a dict."""
-    return dataclasses.asdict(file) if dataclasses.is_dataclass(file) else dict(file)
+    return (
+        dataclasses.asdict(file)
+        if dataclasses.is_dataclass(file) and not isinstance(file, type)
+        else dict(file)
+    )
 
 
 def distributions(files: Iterable[Any]) -> list[dict]:

@@ -97,7 +97,11 @@ def skala(pkg: Package) -> Context:
 def _as_list(value: object) -> list[str]:
     if value is None:
         return []
-    return [value] if isinstance(value, str) else list(value)  # type: ignore[arg-type]
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, list | tuple):
+        return [str(v) for v in value]
+    raise TypeError(f"expected text or a list of texts, got {type(value).__name__}")
 
 
 def _foreign_keys(table: Table) -> list[dict[str, Any]]:

@@ -57,5 +57,5 @@ def banding(pkg: Package, code: str) -> Context:
         "first": first,
         "tahun": pkg.dokumen[first.dokumen_id].tahun,
         "rows": rows,
-        "offices": len({r["doc"].kantor_id for r in rows}),
+        "offices": len({pkg.dokumen[item.dokumen_id].kantor_id for item in items}),
     }
