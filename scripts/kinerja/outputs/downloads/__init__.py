@@ -16,6 +16,7 @@ from ... import model, paths
 from ...domain import sheet_layout as layout
 from .. import api, feed, sheet_writer
 from . import lengkap as flat
+from . import sqlite
 from .archive import fixed_zip
 from .files import DownloadFile, Output, json_bytes, package_files, source_format, source_title
 from .tabular import download_csv, typed_row
@@ -100,6 +101,7 @@ def write_all(package: model.Package, content: Path, epoch: int) -> list[Downloa
     out = Output(content)
     lengkap = flat.lengkap_rows(package, base)
     _write_downloads(out, package, lengkap, epoch)
+    sqlite.write_sqlite(out, package)
     _write_feeds(out, package, epoch)
     _write_sheets(out, package, epoch)
     downloads = _write_checksums(out)
