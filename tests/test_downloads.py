@@ -271,6 +271,8 @@ def test_every_api_link_resolves(package: model.Package, site: Path) -> None:
     }
     checked = 0
     for path in sorted((site / "api" / "v1").rglob("*.json")):
+        if path.name == "openapi.json":
+            continue  # a description: its schemas have properties named "links" (tests/test_openapi.py)
         for url in _links(json.loads(path.read_text(encoding="utf-8"))):
             assert url.startswith(BASE), (path.name, url)
             target = url[len(BASE) :]

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ... import model, paths
 from ...domain import sheet_layout as layout
-from .. import api, feed, sheet_writer
+from .. import api, feed, openapi, sheet_writer
 from . import lengkap as flat
 from . import sqlite
 from .archive import fixed_zip
@@ -106,6 +106,7 @@ def write_all(package: model.Package, content: Path, epoch: int) -> list[Downloa
     _write_sheets(out, package, epoch)
     downloads = _write_checksums(out)
     api.write_api(out, package, base, epoch, lengkap, downloads)
+    openapi.write_openapi(out, package, base)
     out.put(paths.API_MANIFEST, json_bytes([asdict(f) for f in out.files]),
             "Daftar semua berkas yang diterbitkan (JSON)", "JSON")  # fmt: skip
     return out.files[:-1]
