@@ -187,6 +187,7 @@ def test_datasette_opens_it_with_its_metadata(content: Path) -> None:
     meta = found["meta"]
     assert meta["title"] == DESCRIPTOR["title"]
     assert meta["license_url"] == DESCRIPTOR["licenses"][0]["path"] and meta["source"]
+    assert meta["source_url"] == BASE + "datapackage.json"
     indikator = found["indikator"]
     assert [(r["id"], r["teks"]) for r in indikator] == [(r["id"], r["teks"]) for r in _csv_rows("indikator")]
     assert {r["kode_ro"] for r in found["kode"]} == {"004"}

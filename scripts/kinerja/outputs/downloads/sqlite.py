@@ -134,8 +134,9 @@ def datasette_metadata(package: model.Package, base: str) -> dict:
         "description": package.description,
         "license": licence.get("title") or licence.get("name", ""),
         "license_url": licence.get("path", ""),
-        "source": f"{package.publisher}: dokumen Rencana Kinerja Tahunan yang ditandatangani",
-        "source_url": base,
+        "source": "Dokumen Rencana Kinerja Tahunan (RKT) resmi yang ditandatangani; berkas sumber dan "
+        "SHA-256-nya tercantum di datapackage.json",
+        "source_url": base + "datapackage.json",
         "databases": {package.name: {"title": package.title, "tables": tables}},
     }
 
