@@ -23,7 +23,7 @@ from kinerja.outputs.downloads.tabular import CSV_NOTE  # noqa: E402
 from kinerja.outputs.labels import KATEGORI_LABEL  # noqa: E402
 
 #: The format a download's title ends with: "Tabel Sasaran strategis (CSV)".
-FORMAT_SUFFIX = re.compile(r"\s*\([A-Z]{2,5}\)$")
+FORMAT_SUFFIX = re.compile(r"\s*\([A-Z][A-Za-z]{1,5}\)$")
 
 
 def _size(size: int) -> str:
@@ -50,6 +50,7 @@ def define_env(env) -> None:  # noqa: ANN001 - mkdocs-macros passes its own type
         "program": sum(len(d.program) for d in documents),
         "anomali": len(anomali),
         "site_url": paths.site_url(),
+        "paket": package.name,
     }
 
     def _listed(kind: str, under: str) -> list[dict]:

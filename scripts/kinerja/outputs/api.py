@@ -195,6 +195,7 @@ class _Api:
                 "dcat": self.base + paths.api("dcat.jsonld"),
                 "manifest": self.base + paths.API_MANIFEST,
                 "datapackage": f"{self.base}datapackage.json",
+                "openapi": self.base + paths.api("openapi.json"),
             },
             "kantor": [
                 {"id": k.id, "nama": k.nama, "links": {"self": self.url("kantor", k.id)}}

@@ -14,8 +14,9 @@ from pathlib import Path
 
 from ... import model, paths
 from ...domain import sheet_layout as layout
-from .. import api, feed, sheet_writer
+from .. import api, feed, openapi, sheet_writer
 from . import lengkap as flat
+from . import sqlite
 from .archive import fixed_zip
 from .files import DownloadFile, Output, json_bytes, package_files, source_format, source_title
 from .tabular import download_csv, typed_row
@@ -100,10 +101,12 @@ def write_all(package: model.Package, content: Path, epoch: int) -> list[Downloa
     out = Output(content)
     lengkap = flat.lengkap_rows(package, base)
     _write_downloads(out, package, lengkap, epoch)
+    sqlite.write_sqlite(out, package)
     _write_feeds(out, package, epoch)
     _write_sheets(out, package, epoch)
     downloads = _write_checksums(out)
     api.write_api(out, package, base, epoch, lengkap, downloads)
+    openapi.write_openapi(out, package, base)
     out.put(paths.API_MANIFEST, json_bytes([asdict(f) for f in out.files]),
             "Daftar semua berkas yang diterbitkan (JSON)", "JSON")  # fmt: skip
     return out.files[:-1]

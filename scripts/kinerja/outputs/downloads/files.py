@@ -23,6 +23,8 @@ MEDIATYPES = {
     "DOCX": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     "PDF": "application/pdf",
     "ATOM": "application/atom+xml",
+    "SQLite": "application/vnd.sqlite3",
+    "YAML": "application/yaml",
 }
 
 
