@@ -1,0 +1,124 @@
+"""DCAT-AP 3: the catalogue that data portals harvest.
+
+The catalogue built from the frozen package is checked against the SEMICeu
+DCAT-AP 3.0.1 SHACL shapes vendored in tests/fixtures/dcat-ap/ (no network:
+the shapes come from the files, pyshacl follows no owl:imports, no inference).
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+from pathlib import Path
+
+import pyshacl
+import pytest
+import rdflib
+from rdflib.namespace import SH
+
+from conftest import FIXTURE
+from kinerja import model
+from kinerja.outputs import downloads, metadata
+
+SHAPES = Path(__file__).parent / "fixtures" / "dcat-ap"
+EPOCH = 1709251200  # 2024-03-01T00:00:00Z
+BASE = "https://contoh.test/rkt/"
+#: rdflib's JSON-LD parser uses its own deprecated ConjunctiveGraph; nothing this project can change.
+pytestmark = pytest.mark.filterwarnings("ignore:ConjunctiveGraph is deprecated:DeprecationWarning")
+
+
+@pytest.fixture(scope="module")
+def package() -> model.Package:
+    return model.load(FIXTURE)
+
+
+@pytest.fixture(scope="module")
+def written(tmp_path_factory: pytest.TempPathFactory, package: model.Package):
+    """The downloads of the frozen package, written once (with a real address) for every test here."""
+    content = tmp_path_factory.mktemp("content")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SITE_URL", BASE)
+        return content, downloads.write_all(package, content, EPOCH)
+
+
+@pytest.fixture(scope="module")
+def shapes() -> rdflib.Graph:
+    graph = rdflib.Graph()
+    for name in ("dcat-ap-SHACL.ttl", "deprecateduris.ttl"):
+        graph.parse(SHAPES / name, format="turtle")
+    return graph
+
+
+def _results(catalogue: dict, shapes: rdflib.Graph) -> list[tuple[str, str, str]]:
+    """(severity, path, message) of every SHACL result for a JSON-LD catalogue."""
+    data = rdflib.Graph().parse(data=json.dumps(catalogue), format="json-ld")
+    _, report, _ = pyshacl.validate(
+        data, shacl_graph=shapes, inference="none", do_owl_imports=False, allow_warnings=True
+    )
+    return sorted(
+        (
+            str(report.value(r, SH.resultSeverity)).rsplit("#", 1)[-1],
+            str(report.value(r, SH.resultPath)),
+            str(report.value(r, SH.resultMessage)),
+        )
+        for r in report.subjects(rdflib.RDF.type, SH.ValidationResult)
+    )
+
+
+def _catalogue(package: model.Package, listed: list, monkeypatch: pytest.MonkeyPatch) -> dict:
+    monkeypatch.setenv("SITE_URL", BASE)
+    return metadata.dcat_catalog(package, listed, EPOCH)
+
+
+def test_the_published_catalogue_conforms_to_dcat_ap_3_0_1(written, shapes: rdflib.Graph) -> None:
+    content, _ = written
+    catalogue = json.loads((content / "api" / "v1" / "dcat.jsonld").read_text(encoding="utf-8"))
+    assert _results(catalogue, shapes) == []  # no violation, and no warning about a deprecated term
+
+
+def test_the_shapes_catch_a_literal_format_and_an_untyped_term(written, shapes: rdflib.Graph) -> None:
+    content, _ = written
+    catalogue = json.loads((content / "api" / "v1" / "dcat.jsonld").read_text(encoding="utf-8"))
+    broken = copy.deepcopy(catalogue)
+    first = broken["dcat:dataset"][0]["dcat:distribution"][0]
+    first["dct:format"] = "CSV"
+    first["dcat:mediaType"] = {"@id": first["dcat:mediaType"]["@id"]}
+    found = {(severity, path) for severity, path, _ in _results(broken, shapes)}
+    assert ("Violation", "http://purl.org/dc/terms/format") in found
+    assert ("Violation", "http://www.w3.org/ns/dcat#mediaType") in found
+
+
+def test_formats_and_media_types_are_eu_and_iana_iris(
+    package: model.Package, written, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _, listed = written
+    by_url = {BASE + f.path: f for f in listed}
+    distributions = _catalogue(package, listed, monkeypatch)["dcat:dataset"][0]["dcat:distribution"]
+    codes = {d["dct:format"]["@id"].rsplit("/", 1)[-1] for d in distributions}
+    assert codes == {"ZIP", "CSV", "JSON", "XLSX"}
+    for dist in distributions:
+        file = by_url[dist["@id"]]
+        assert dist["dct:format"] == {
+            "@id": "http://publications.europa.eu/resource/authority/file-type/" + file.format,
+            "@type": "dct:MediaTypeOrExtent",
+        }
+        assert dist["dcat:mediaType"] == {
+            "@id": "https://www.iana.org/assignments/media-types/" + file.mediatype,
+            "@type": "dct:MediaType",
+        }
+
+
+def test_schema_org_dataset_names_its_catalogue(
+    package: model.Package, written, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _, listed = written
+    monkeypatch.setenv("SITE_URL", BASE)
+    doc = metadata.dataset_jsonld(package, listed, EPOCH)
+    catalogue = metadata.dcat_catalog(package, listed, EPOCH)
+    assert doc["includedInDataCatalog"] == {
+        "@type": "DataCatalog",
+        "@id": catalogue["@id"],
+        "name": catalogue["dct:title"],
+        "url": BASE,
+    }
+    assert catalogue["@id"] == BASE + "api/v1/dcat.jsonld"
