@@ -1,4 +1,4 @@
-"""DCAT-AP 3: the catalogue that data portals harvest.
+"""DCAT-AP 3 and robots.txt: the metadata that portals and crawlers read.
 
 The catalogue built from the frozen package is checked against the SEMICeu
 DCAT-AP 3.0.1 SHACL shapes vendored in tests/fixtures/dcat-ap/ (no network:
@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 import json
+import shutil
 from pathlib import Path
 
 import pyshacl
@@ -17,8 +18,8 @@ import rdflib
 from rdflib.namespace import SH
 
 from conftest import FIXTURE
-from kinerja import model
-from kinerja.outputs import downloads, metadata
+from kinerja import model, paths
+from kinerja.outputs import downloads, metadata, publish
 
 SHAPES = Path(__file__).parent / "fixtures" / "dcat-ap"
 EPOCH = 1709251200  # 2024-03-01T00:00:00Z
@@ -122,3 +123,38 @@ def test_schema_org_dataset_names_its_catalogue(
         "url": BASE,
     }
     assert catalogue["@id"] == BASE + "api/v1/dcat.jsonld"
+
+
+# ------------------------------------------------------------------ robots.txt
+
+
+def _directives(text: str) -> list[str]:
+    return [line for line in text.splitlines() if line and not line.startswith("#")]
+
+
+def test_robots_names_the_absolute_sitemap_when_the_address_is_set(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SITE_URL", "https://cermin.test/rkt")
+    text = metadata.robots_txt()
+    assert _directives(text) == ["User-agent: *", "Allow: /", "Sitemap: https://cermin.test/rkt/sitemap.xml"]
+    assert text.endswith("\n")
+
+
+def test_robots_names_no_guessed_sitemap_when_the_address_is_provisional(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.delenv("SITE_URL", raising=False)
+    assert not paths.site_url_is_set()
+    text = metadata.robots_txt()
+    assert _directives(text) == ["User-agent: *", "Allow: /"]
+    assert "alamat tetap situs belum ditetapkan" in text and paths.site_url() not in text
+
+
+def test_finish_site_writes_robots_at_the_site_root(
+    package: model.Package, written, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    content, _ = written
+    site = tmp_path / "site"
+    shutil.copytree(content, site)
+    monkeypatch.setenv("SITE_URL", BASE)
+    publish.finish_site(package, site, EPOCH)
+    assert f"Sitemap: {BASE}sitemap.xml" in (site / "robots.txt").read_text(encoding="utf-8")

@@ -222,6 +222,32 @@ def dcat_catalog(package: model.Package, files: Iterable[Any], epoch: int) -> di
     }
 
 
+def robots_txt() -> str:
+    """The site's robots.txt: everything may be crawled, and the sitemap is named when the address is known.
+
+    A Sitemap line must carry the sitemap's full address (sitemaps.org protocol),
+    so it is written only when the build was given the site's real address
+    (paths.site_url_is_set). Without it the address in mkdocs.yml is only a
+    default that may not be where the site lives, so the line is left out and the
+    file says why. (Crawlers read robots.txt only at a host's root: under a
+    project path such as <user>.github.io/<repo>/ it is ignored; see keputusan.md.)
+    """
+    lines = [
+        "# Transparansi Kinerja: seluruh halaman dan berkas data terbuka untuk mesin pencari.",
+        "User-agent: *",
+        "Allow: /",
+        "",
+    ]
+    if paths.site_url_is_set():
+        lines.append(f"Sitemap: {paths.site_url()}sitemap.xml")
+    else:
+        lines += [
+            "# Peta situs belum disebut: alamat tetap situs belum ditetapkan (dibangun tanpa SITE_URL),",
+            "# dan baris Sitemap harus memuat alamat lengkap yang pasti.",
+        ]
+    return "\n".join(lines) + "\n"
+
+
 def citation(
     publisher: str, item_title: str, identifier: str, url: str, epoch: int | date, provisional: bool = False
 ) -> str:
