@@ -81,6 +81,8 @@ def dataset_jsonld(package: model.Package, files: Iterable[Any], epoch: int) -> 
     base = paths.site_url()
     years = package.tahun
     organization = {"@type": "Organization", "name": package.publisher, "url": base}
+    producer = package.satu_data.get("produsen_data")
+    extra = {"producer": {"@type": "Organization", "name": producer}} if producer else {}
     return {
         "@context": "https://schema.org/",
         "@type": "Dataset",
@@ -130,6 +132,7 @@ def dataset_jsonld(package: model.Package, files: Iterable[Any], epoch: int) -> 
             }
             for file in distributions(files)
         ],
+        **extra,
     }
 
 
@@ -171,7 +174,9 @@ def dcat_catalog(package: model.Package, files: Iterable[Any], epoch: int) -> di
     the dataset with its licence, period, place and checksummed files. It
     conforms to the DCAT-AP 3.0.1 SHACL shapes (tests/fixtures/dcat-ap/):
     formats and media types are EU file-type and IANA IRIs, and every linked
-    term carries its class.
+    term carries its class. The Produsen Data of Satu Data Indonesia, once
+    recorded, is the dataset's dct:creator; Walidata and Kode Referensi have
+    no DCAT counterpart and stay in datapackage.json and the kamus data.
     """
     base = paths.site_url()
     years = package.tahun
@@ -208,6 +213,8 @@ def dcat_catalog(package: model.Package, files: Iterable[Any], epoch: int) -> di
         },
         "dcat:distribution": [_dcat_distribution(f, base, licence) for f in distributions(files)],
     }
+    if producer := package.satu_data.get("produsen_data"):
+        dataset["dct:creator"] = {"@type": ["foaf:Organization", "foaf:Agent"], "foaf:name": producer}
     return {
         "@context": DCAT_CONTEXT,
         "@id": base + paths.api("dcat.jsonld"),
