@@ -183,8 +183,11 @@ def dcat_catalog(package: model.Package, files: Iterable[Any], epoch: int) -> di
     licence = _term(package.licence.get("path", ""), "dct:LicenseDocument")
     title = package.title
     homepage = _term(base, "foaf:Document")
-    publisher = {"@type": ["foaf:Organization", "foaf:Agent"], "foaf:name": package.publisher,
-                 "foaf:homepage": homepage}  # fmt: skip
+    publisher = {
+        "@type": ["foaf:Organization", "foaf:Agent"],
+        "foaf:name": package.publisher,
+        "foaf:homepage": homepage,
+    }
     language = _term(LANGUAGE, "dct:LinguisticSystem")
     dataset = {
         "@id": base + "#dataset",
