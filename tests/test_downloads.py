@@ -125,7 +125,7 @@ def test_workbook_has_a_typed_sheet_per_resource_and_a_data_dictionary(package: 
     content, _ = built
     book = openpyxl.load_workbook(content / "berkas" / "rkt-2024-kpu-kaltim.xlsx")
     names = list(package.tables)
-    assert book.sheetnames == [*names, "kamus_data"]
+    assert book.sheetnames == [*names, "kamus_data", "satu_data"]
     for name in names:
         sheet, fields = book[name], _fields(package, name)
         assert sheet.freeze_panes == "A2"

@@ -15,7 +15,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from . import csvio
-from .domain import capaian, versions
+from .domain import capaian, satu_data, versions
 from .domain.entities import (
     Anomali,
     Dokumen,
@@ -99,6 +99,8 @@ class Package:
     banding: dict[str, list[Indikator]] = field(default_factory=dict)
     """Indicators printed with the same text in the same year by several offices, by the code that
     names the comparison (the home office's indicator when it prints the text, else the first code)."""
+    satu_data: dict[str, str] = field(default_factory=dict)
+    """Satu Data Indonesia values recorded in datapackage.json (domain/satu_data.py); absent = not set."""
 
     @property
     def home(self) -> Kantor:
@@ -270,6 +272,7 @@ def load(root: Path) -> Package:
             "",
         ),
         sources=[s for s in descriptor.get("sources", []) if isinstance(s, dict)],
+        satu_data=satu_data.read(descriptor),
         tables=tables,
         kantor=kantor,
         dokumen=dokumen,

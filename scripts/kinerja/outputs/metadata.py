@@ -29,6 +29,22 @@ DCAT_CONTEXT = {
     "spdx": "http://spdx.org/rdf/terms#",
     "xsd": "http://www.w3.org/2001/XMLSchema#",
 }
+#: The EU Publications Office file-type authority: DCAT-AP wants dct:format as one of its IRIs.
+EU_FILE_TYPE = "http://publications.europa.eu/resource/authority/file-type/"
+#: The IANA media-type register, whose page IRIs DCAT-AP uses for dcat:mediaType.
+IANA_MEDIA_TYPE = "https://www.iana.org/assignments/media-types/"
+#: Our format names (downloads.files.MEDIATYPES) → their code in the EU file-type authority.
+FILE_TYPES = {
+    "ZIP": "ZIP",
+    "CSV": "CSV",
+    "JSON": "JSON",
+    "XLSX": "XLSX",
+    "TXT": "TXT",
+    "DOCX": "DOCX",
+    "PDF": "PDF",
+    "ATOM": "ATOM",
+}
+LANGUAGE = "http://publications.europa.eu/resource/authority/language/IND"
 
 
 def _plain(file: Any) -> dict:
@@ -55,11 +71,22 @@ def distributions(files: Iterable[Any]) -> list[dict]:
     return out
 
 
+def catalog_title(package: model.Package) -> str:
+    """The name of the site's data catalogue, shared by DCAT and schema.org."""
+    return f"Katalog data {package.publisher}"
+
+
 def dataset_jsonld(package: model.Package, files: Iterable[Any], epoch: int) -> dict:
-    """The schema.org Dataset describing the package, for a <script type="application/ld+json">."""
+    """The schema.org Dataset describing the package, for a <script type="application/ld+json">.
+
+    `includedInDataCatalog` names the DCAT catalogue (api/v1/dcat.jsonld), so a
+    search engine can tie the page to the catalogue that portals harvest.
+    """
     base = paths.site_url()
     years = package.tahun
     organization = {"@type": "Organization", "name": package.publisher, "url": base}
+    producer = package.satu_data.get("produsen_data")
+    extra = {"producer": {"@type": "Organization", "name": producer}} if producer else {}
     return {
         "@context": "https://schema.org/",
         "@type": "Dataset",
@@ -91,6 +118,12 @@ def dataset_jsonld(package: model.Package, files: Iterable[Any], epoch: int) -> 
         "keywords": list(package.keywords),
         "inLanguage": "id",
         "isAccessibleForFree": True,
+        "includedInDataCatalog": {
+            "@type": "DataCatalog",
+            "@id": base + paths.api("dcat.jsonld"),
+            "name": catalog_title(package),
+            "url": base,
+        },
         "dateModified": epoch_date(epoch).isoformat(),
         "distribution": [
             {
@@ -103,6 +136,7 @@ def dataset_jsonld(package: model.Package, files: Iterable[Any], epoch: int) -> 
             }
             for file in distributions(files)
         ],
+        **extra,
     }
 
 
@@ -110,37 +144,55 @@ def _typed(value: str, datatype: str) -> dict:
     return {"@value": value, "@type": f"xsd:{datatype}"}
 
 
-def _dcat_distribution(file: dict, base: str, license_url: str) -> dict:
+def _term(iri: str, *classes: str) -> dict:
+    """A linked term with its class(es): DCAT-AP checks the class of every linked resource."""
+    return {"@id": iri, "@type": list(classes) if len(classes) > 1 else classes[0]}
+
+
+def _dcat_distribution(file: dict, base: str, licence: dict) -> dict:
     url = base + file["path"]
-    return {
+    out = {
         "@id": url,
         "@type": "dcat:Distribution",
         "dct:title": file["title"],
-        "dct:format": file["format"],
         "dcat:accessURL": {"@id": url},
         "dcat:downloadURL": {"@id": url},
-        "dcat:mediaType": {"@id": "https://www.iana.org/assignments/media-types/" + file["mediatype"]},
+        "dcat:mediaType": _term(IANA_MEDIA_TYPE + file["mediatype"], "dct:MediaType"),
         "dcat:byteSize": _typed(str(file["size"]), "nonNegativeInteger"),
-        "dct:license": {"@id": license_url},
+        "dct:license": licence,
         "spdx:checksum": {
             "@type": "spdx:Checksum",
-            "spdx:algorithm": {"@id": "spdx:checksumAlgorithm_sha256"},
+            "spdx:algorithm": _term("spdx:checksumAlgorithm_sha256", "spdx:ChecksumAlgorithm"),
             "spdx:checksumValue": _typed(file["sha256"], "hexBinary"),
         },
     }
+    if file["format"] in FILE_TYPES:
+        out["dct:format"] = _term(EU_FILE_TYPE + FILE_TYPES[file["format"]], "dct:MediaTypeOrExtent")
+    return out
 
 
 def dcat_catalog(package: model.Package, files: Iterable[Any], epoch: int) -> dict:
-    """A DCAT catalogue (JSON-LD) with one dataset and a distribution per download.
+    """A DCAT-AP 3 catalogue (JSON-LD) with one dataset and a distribution per download.
 
     Portals that harvest DCAT (CKAN's dcat extension, data.go.id) can list
-    the dataset with its licence, period, place and checksummed files.
+    the dataset with its licence, period, place and checksummed files. It
+    conforms to the DCAT-AP 3.0.1 SHACL shapes (tests/fixtures/dcat-ap/):
+    formats and media types are EU file-type and IANA IRIs, and every linked
+    term carries its class. The Produsen Data of Satu Data Indonesia, once
+    recorded, is the dataset's dct:creator; Walidata and Kode Referensi have
+    no DCAT counterpart and stay in datapackage.json and the kamus data.
     """
     base = paths.site_url()
     years = package.tahun
-    license_url = package.licence.get("path", "")
+    licence = _term(package.licence.get("path", ""), "dct:LicenseDocument")
     title = package.title
-    publisher = {"@type": "foaf:Organization", "foaf:name": package.publisher, "foaf:homepage": {"@id": base}}
+    homepage = _term(base, "foaf:Document")
+    publisher = {
+        "@type": ["foaf:Organization", "foaf:Agent"],
+        "foaf:name": package.publisher,
+        "foaf:homepage": homepage,
+    }
+    language = _term(LANGUAGE, "dct:LinguisticSystem")
     dataset = {
         "@id": base + "#dataset",
         "@type": "dcat:Dataset",
@@ -148,11 +200,11 @@ def dcat_catalog(package: model.Package, files: Iterable[Any], epoch: int) -> di
         "dct:title": title,
         "dct:description": package.description,
         "dct:publisher": publisher,
-        "dct:license": {"@id": license_url, "dct:title": package.licence.get("title", "")},
-        "dct:language": {"@id": "http://publications.europa.eu/resource/authority/language/IND"},
+        "dct:license": {**licence, "dct:title": package.licence.get("title", "")},
+        "dct:language": language,
         "dct:issued": _typed(epoch_date(epoch).isoformat(), "date"),
         "dct:modified": _typed(epoch_date(epoch).isoformat(), "date"),
-        "owl:versionInfo": package.version,
+        "dcat:version": package.version,
         "dct:temporal": {
             "@type": "dct:PeriodOfTime",
             "dcat:startDate": _typed(f"{years[0]}-01-01", "date"),
@@ -160,26 +212,54 @@ def dcat_catalog(package: model.Package, files: Iterable[Any], epoch: int) -> di
         },
         "dct:spatial": {"@type": "dct:Location", "skos:prefLabel": {"@value": PLACE, "@language": "id"}},
         "dcat:keyword": list(package.keywords),
-        "dcat:landingPage": {"@id": base},
+        "dcat:landingPage": homepage,
         "dcat:contactPoint": {
-            "@type": "vcard:Organization",
+            "@type": ["vcard:Organization", "vcard:Kind"],
             "vcard:fn": package.publisher,
             "vcard:hasURL": {"@id": base},
         },
-        "dcat:distribution": [_dcat_distribution(f, base, license_url) for f in distributions(files)],
+        "dcat:distribution": [_dcat_distribution(f, base, licence) for f in distributions(files)],
     }
+    if producer := package.satu_data.get("produsen_data"):
+        dataset["dct:creator"] = {"@type": ["foaf:Organization", "foaf:Agent"], "foaf:name": producer}
     return {
-        "@context": {**DCAT_CONTEXT, "owl": "http://www.w3.org/2002/07/owl#"},
+        "@context": DCAT_CONTEXT,
         "@id": base + paths.api("dcat.jsonld"),
         "@type": "dcat:Catalog",
-        "dct:title": f"Katalog data {package.publisher}",
+        "dct:title": catalog_title(package),
         "dct:description": f"Data terbuka {title}.",
         "dct:publisher": publisher,
-        "dct:language": {"@id": "http://publications.europa.eu/resource/authority/language/IND"},
+        "dct:language": language,
         "dct:modified": _typed(epoch_date(epoch).isoformat(), "date"),
-        "foaf:homepage": {"@id": base},
+        "foaf:homepage": homepage,
         "dcat:dataset": [dataset],
     }
+
+
+def robots_txt() -> str:
+    """The site's robots.txt: everything may be crawled, and the sitemap is named when the address is known.
+
+    A Sitemap line must carry the sitemap's full address (sitemaps.org protocol),
+    so it is written only when the build was given the site's real address
+    (paths.site_url_is_set). Without it the address in mkdocs.yml is only a
+    default that may not be where the site lives, so the line is left out and the
+    file says why. (Crawlers read robots.txt only at a host's root: under a
+    project path such as <user>.github.io/<repo>/ it is ignored; see keputusan.md.)
+    """
+    lines = [
+        "# Transparansi Kinerja: seluruh halaman dan berkas data terbuka untuk mesin pencari.",
+        "User-agent: *",
+        "Allow: /",
+        "",
+    ]
+    if paths.site_url_is_set():
+        lines.append(f"Sitemap: {paths.site_url()}sitemap.xml")
+    else:
+        lines += [
+            "# Peta situs belum disebut: alamat tetap situs belum ditetapkan (dibangun tanpa SITE_URL),",
+            "# dan baris Sitemap harus memuat alamat lengkap yang pasti.",
+        ]
+    return "\n".join(lines) + "\n"
 
 
 def citation(

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from .. import model, paths
 from ..errors import BuildError
+from . import metadata
 from .downloads.files import package_files, sha256
 
 
@@ -45,7 +46,7 @@ def check_files(site: Path, manifest: str) -> list[str]:
 
 
 def finish_site(package: model.Package, site: Path, epoch: int) -> None:
-    """After `mkdocs build`: publish the package files at the site root and check every file.
+    """After `mkdocs build`: publish the package files and robots.txt at the site root, check every file.
 
     Checks that MkDocs copied every download and API file unchanged and that
     the published datapackage.json and data/ match what the manifests announce.
@@ -57,3 +58,4 @@ def finish_site(package: model.Package, site: Path, epoch: int) -> None:
         shown = "\n".join(f"- {p}" for p in problems[:20])
         more = f"\n- … dan {len(problems) - 20} lagi" if len(problems) > 20 else ""
         raise BuildError(f"{len(problems)} berkas unduhan/API tidak cocok dengan daftarnya:\n{shown}{more}")
+    (site / "robots.txt").write_text(metadata.robots_txt(), encoding="utf-8")

@@ -22,7 +22,14 @@ from pathlib import Path
 from ..errors import Problem
 from . import claims
 from .columns import COLUMNS, EXPECTED_FIELDS
-from .descriptor import check_contract, check_sources, field_specs, read_descriptor, safe_path
+from .descriptor import (
+    check_contract,
+    check_satu_data,
+    check_sources,
+    field_specs,
+    read_descriptor,
+    safe_path,
+)
 from .files import check_file
 from .plan import domain_checks
 from .schema import check_with_frictionless
@@ -34,7 +41,7 @@ def validate(root: Path) -> list[Problem]:
     descriptor, text, problems = read_descriptor(root)
     if descriptor is None:
         return problems
-    problems += check_contract(descriptor, text)
+    problems += check_contract(descriptor, text) + check_satu_data(descriptor, text)
     if problems:
         return problems
     for resource in descriptor["resources"]:

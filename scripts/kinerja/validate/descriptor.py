@@ -9,6 +9,7 @@ import json
 from collections import Counter
 from pathlib import Path
 
+from ..domain import satu_data
 from ..errors import Problem
 from .columns import COLUMNS, EXPECTED_FIELDS
 from .wording import JSON_ERRORS
@@ -175,6 +176,61 @@ def check_contract(descriptor: dict, text: str) -> list[Problem]:
                     "resources",
                 )
             )
+    return problems
+
+
+def _line_after(text: str, needle: str, start: int | None) -> int | None:
+    """The line of `needle` at or after line `start` (a key inside a block), else `start`."""
+    if start is None:
+        return None
+    found = line_of("\n".join(text.splitlines()[start - 1 :]), needle)
+    return start + found - 1 if found else start
+
+
+def check_satu_data(descriptor: dict, text: str) -> list[Problem]:
+    """The optional `satu_data` block: an object whose keys are the Satu Data elements, each holding text.
+
+    An empty text means "belum ditetapkan"; a number, a list or an unknown key is
+    refused rather than ignored, so a value typed in the wrong place is noticed.
+    """
+    raw = descriptor.get(satu_data.DESCRIPTOR_KEY)
+    if raw is None:
+        return []
+    keys = ", ".join(u.key for u in satu_data.UNSUR)
+    line = line_of(text, f'"{satu_data.DESCRIPTOR_KEY}"')
+    if not isinstance(raw, dict):
+        return [
+            Problem(
+                "satu_data_tidak_sah",
+                "datapackage.json",
+                "bagian 'satu_data' harus berupa objek { ... }.",
+                f"tulis bagian itu sebagai objek dengan kunci {keys}, masing-masing berisi teks "
+                '(kosongkan "" bila belum ditetapkan).',
+                line,
+                satu_data.DESCRIPTOR_KEY,
+            )
+        ]
+    problems = []
+    for key, value in raw.items():
+        if key not in {u.key for u in satu_data.UNSUR}:
+            what, fix = f"kunci '{key}' tidak dikenal.", f"gunakan hanya kunci {keys}; periksa ejaannya."
+        elif not isinstance(value, str):
+            what, fix = (
+                f"nilai '{key}' bukan teks.",
+                'tulis nilainya di antara tanda kutip, atau "" bila belum ditetapkan.',
+            )
+        else:
+            continue
+        problems.append(
+            Problem(
+                "satu_data_tidak_sah",
+                "datapackage.json",
+                f"bagian 'satu_data': {what}",
+                fix,
+                _line_after(text, f'"{key}"', line),
+                f"{satu_data.DESCRIPTOR_KEY}.{key}",
+            )
+        )
     return problems
 
 

@@ -20,11 +20,13 @@ from openpyxl.writer.excel import ExcelWriter
 
 from ... import model
 from ...clock import epoch_utc
+from ...domain import satu_data
 from ..fmt import constraints_text
 from .archive import fixed_zip
 from .tabular import FORMULA_START, typed
 
 KAMUS_FIELDS = [(n, "string") for n in ("resource", "name", "title", "type", "constraints", "description")]
+SATU_DATA_FIELDS = [(n, "string") for n in ("unsur", "kunci", "nilai", "status", "dasar_hukum", "pengertian")]
 
 
 def _cell(sheet: Worksheet, row: int, column: int, value: object, kind: str) -> None:
@@ -105,9 +107,11 @@ def workbook_bytes(workbook: Workbook, epoch: int) -> bytes:
 
 
 def package_workbook(package: model.Package, epoch: int) -> bytes:
-    """One XLSX with a sheet per resource and a kamus_data sheet describing every field."""
+    """One XLSX with a sheet per resource, a kamus_data sheet describing every field, and the
+    Satu Data Indonesia elements of the dataset (satu_data: value or "belum ditetapkan", legal basis)."""
     workbook = new_workbook(package, package.title, epoch)
     for table in package.tables.values():
         sheet(workbook, table.name, table.types, table.rows)
     sheet(workbook, "kamus_data", KAMUS_FIELDS, kamus_rows(package))
+    sheet(workbook, "satu_data", SATU_DATA_FIELDS, satu_data.rows(package.satu_data))
     return workbook_bytes(workbook, epoch)

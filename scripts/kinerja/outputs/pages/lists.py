@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from ... import paths
+from ...domain import satu_data
 from ...model import Dokumen, Indikator, Package, Program, Sasaran, Table
 from .render import href
 from .rows import Context
@@ -117,5 +118,9 @@ def _foreign_keys(table: Table) -> list[dict[str, Any]]:
 
 
 def kamus_data(pkg: Package) -> Context:
-    """Context of kamus-data.md.j2: every resource with its fields, keys and constraints."""
-    return {"tables": [(table, _foreign_keys(table)) for table in pkg.tables.values()]}
+    """Context of kamus-data.md.j2: every resource with its fields, keys and constraints,
+    and the dataset's Satu Data Indonesia elements (value or "belum ditetapkan", legal basis)."""
+    return {
+        "tables": [(table, _foreign_keys(table)) for table in pkg.tables.values()],
+        "satu_data": satu_data.rows(pkg.satu_data),
+    }
