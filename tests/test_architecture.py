@@ -46,9 +46,9 @@ ALLOWED: dict[str, set[str]] = {
 }
 
 
-def module_name(path: Path) -> str:
+def module_name(path: Path, package: Path = PACKAGE) -> str:
     """kinerja.outputs.pages for scripts/kinerja/outputs/pages/__init__.py."""
-    parts = list(path.relative_to(PACKAGE.parent).with_suffix("").parts)
+    parts = list(path.relative_to(package.parent).with_suffix("").parts)
     if parts[-1] == "__init__":
         parts.pop()
     return ".".join(parts)
@@ -67,14 +67,27 @@ def room_of(module: str) -> str:
     return first
 
 
-def modules() -> dict[str, Path]:
-    """Every module of the package by dotted name."""
-    return {module_name(p): p for p in sorted(PACKAGE.rglob("*.py"))}
+def modules(package: Path = PACKAGE) -> dict[str, Path]:
+    """Every module of the package by dotted name, a package's __init__.py under the package's name."""
+    return {module_name(p, package): p for p in sorted(package.rglob("*.py"))}
 
 
-def imports_of(path: Path, name: str, known: set[str]) -> Iterator[str]:
-    """The package's modules that a file imports (relative imports resolved), anywhere in the file."""
+def _ancestors(module: str) -> list[str]:
+    """The packages a module sits in, outermost first: kinerja, kinerja.outputs for kinerja.outputs.api."""
+    parts = module.split(".")
+    return [".".join(parts[:i]) for i in range(1, len(parts))]
+
+
+def imports_of(path: Path, name: str, known: set[str], packages: bool = False) -> Iterator[str]:
+    """The package's modules that a file imports (relative imports resolved), anywhere in the file.
+
+    With `packages`, also the packages whose __init__.py the import runs: importing kinerja.a.b runs
+    kinerja/__init__.py and kinerja/a/__init__.py first. A module's own packages are left out of
+    that: Python imports them before the module itself, so its import statements never start them
+    (a name taken from its own package's __init__.py still counts).
+    """
     package = name if path.name == "__init__.py" else name.rsplit(".", 1)[0]
+    inside = set(_ancestors(name)) | ({name} if path.name == "__init__.py" else set())
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         targets: list[str] = []
         if isinstance(node, ast.Import):
@@ -95,13 +108,15 @@ def imports_of(path: Path, name: str, known: set[str]) -> Iterator[str]:
                 target = target.rpartition(".")[0]
             if target and target != name:
                 yield target
+            if packages:
+                yield from (p for p in _ancestors(target) if p in known and p not in inside)
 
 
-def graph() -> dict[str, set[str]]:
-    """Module → modules of the package it imports."""
-    found = modules()
+def graph(package: Path = PACKAGE) -> dict[str, set[str]]:
+    """Module → modules of the package it imports, counting each package's __init__.py the import runs."""
+    found = modules(package)
     known = set(found)
-    return {name: set(imports_of(path, name, known)) for name, path in found.items()}
+    return {name: set(imports_of(path, name, known, packages=True)) for name, path in found.items()}
 
 
 def cycles(edges: dict[str, set[str]]) -> list[list[str]]:

@@ -16,7 +16,7 @@ from typing import Any
 
 from .. import model, paths
 from ..clock import epoch_date
-from . import fmt
+from . import fmt, formats
 
 PLACE = "Provinsi Kalimantan Timur"
 _ID_YEAR = re.compile(r"^[A-Z]+([0-9]{2})-")
@@ -39,13 +39,14 @@ def _plain(file: Any) -> dict:
 def distributions(files: Iterable[Any]) -> list[dict]:
     """The files worth announcing to catalogues: downloads under berkas/ and datapackage.json.
 
-    Checksums, manifests and the per-item API files are left out: they are
-    plumbing, not ways to get the dataset.
+    The formats announced are those formats.py marks `catalogued`. Checksums, manifests and the
+    per-item API files are left out: they are plumbing, not ways to get the dataset.
     """
     out = []
+    announced = formats.catalogued()
     for file in map(_plain, files):
         path = file["path"]
-        wanted = path.startswith("berkas/") and file["format"] in ("ZIP", "CSV", "JSON", "XLSX")
+        wanted = path.startswith(paths.BERKAS + "/") and file["format"] in announced
         if (wanted and not path.endswith("manifest.json")) or path == "datapackage.json":
             out.append(file)
     return out

@@ -15,6 +15,7 @@ from pathlib import Path
 from .. import model, paths
 from ..errors import BuildError
 from .downloads.files import package_files, sha256
+from .job import Site
 
 
 def publish_package(package: model.Package, site: Path, epoch: int) -> None:
@@ -57,3 +58,8 @@ def finish_site(package: model.Package, site: Path, epoch: int) -> None:
         shown = "\n".join(f"- {p}" for p in problems[:20])
         more = f"\n- … dan {len(problems) - 20} lagi" if len(problems) > 20 else ""
         raise BuildError(f"{len(problems)} berkas unduhan/API tidak cocok dengan daftarnya:\n{shown}{more}")
+
+
+def finish(site: Site) -> None:
+    """The registry's step: finish_site on the built site."""
+    finish_site(site.package, site.folder, site.epoch)
