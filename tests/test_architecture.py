@@ -2,7 +2,9 @@
 
 Data flows ingest → package → validate → model → outputs (docs/arsitektur.md).
 Each module of scripts/kinerja belongs to a room; a room may import only the
-rooms listed for it in ALLOWED. Imports inside functions count as well.
+rooms listed for it in ALLOWED. Imports inside functions count as well, and so
+does every package __init__.py an import runs (importing kinerja.a.b runs
+kinerja/a/__init__.py first), so no circle hides behind an __init__.py.
 """
 
 from __future__ import annotations
@@ -202,6 +204,50 @@ def test_only_the_benchmark_tests_import_the_benchmark() -> None:
 )
 def test_cycle_finder_finds_circles(edges: dict[str, set[str]], expected: list[list[str]]) -> None:
     assert cycles(edges) == expected
+
+
+def _package(root: Path, files: dict[str, str]) -> Path:
+    """A package `kinerja` under root with the given files (path under kinerja/ → source)."""
+    for name, text in files.items():
+        path = root / "kinerja" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return root / "kinerja"
+
+
+def test_a_circle_through_an_init_is_found(tmp_path: Path) -> None:
+    """The circle this test once missed: downloads/__init__ imports api, api imports downloads.files."""
+    package = _package(
+        tmp_path,
+        {
+            "__init__.py": "",
+            "outputs/__init__.py": "",
+            "outputs/api.py": "from .downloads.files import Output\n",
+            "outputs/downloads/__init__.py": "from .. import api\n",
+            "outputs/downloads/files.py": "class Output: ...\n",
+        },
+    )
+    edges = graph(package)
+    assert "kinerja.outputs.downloads" in edges["kinerja.outputs.api"], "importing downloads.files runs it"
+    assert cycles(edges) == [["kinerja.outputs.api", "kinerja.outputs.downloads", "kinerja.outputs.api"]]
+
+
+def test_a_package_importing_its_own_modules_is_no_circle(tmp_path: Path) -> None:
+    """A module's own packages run before it: a sibling import does not start them again.
+
+    A name defined in its package's __init__.py is a real import of that __init__.py, and counts.
+    """
+    files = {
+        "__init__.py": "",
+        "pages/__init__.py": "from . import rows\nfrom .render import template\n",
+        "pages/render.py": "def template(): ...\n",
+        "pages/rows.py": "from . import render\nfrom .render import template\n",
+    }
+    assert cycles(graph(_package(tmp_path / "siblings", files))) == []
+    files["pages/rows.py"] += "from . import template\n"
+    assert cycles(graph(_package(tmp_path / "parent", files))) == [
+        ["kinerja.pages", "kinerja.pages.rows", "kinerja.pages"]
+    ]
 
 
 def test_room_rules_catch_an_upward_import(tmp_path: Path) -> None:
