@@ -12,7 +12,7 @@ from dataclasses import asdict
 
 from .. import model, paths
 from ..clock import epoch_date
-from . import metadata
+from . import formats, metadata
 from .downloads.files import DownloadFile, json_bytes
 from .downloads.lengkap import FIELDS as lengkap_fields
 from .downloads.tabular import download_csv, number, typed_row
@@ -223,7 +223,7 @@ def write(job: Job) -> None:
     out.put(paths.api("anomali.json"), json_bytes(notes), "Semua catatan anomali (JSON)", "JSON", "anomali")
     catalog = metadata.dcat_catalog(package, downloads, epoch)
     out.put(paths.api("dcat.jsonld"), json_bytes(catalog), "Katalog DCAT (JSON-LD)", "JSON", "",
-            "application/ld+json")  # fmt: skip
+            formats.JSON_LD)  # fmt: skip
     for office in package.kantor.values():
         data = json_bytes(api.kantor(office))
         out.put(paths.api_item("kantor", office.id), data, f"Kantor {office.nama}", "JSON", "kantor")

@@ -16,12 +16,12 @@ from datetime import date
 
 from .. import model, paths
 from ..clock import epoch_date
-from . import fmt, rules
+from . import fmt, formats, rules
 from .job import Job
 from .labels import KATEGORI_LABEL, PERIODE_LABEL
 
 ATOM = "http://www.w3.org/2005/Atom"
-MEDIATYPE = "application/atom+xml"
+MEDIATYPE = formats.get("ATOM").mediatype
 
 
 @dataclass(frozen=True)

@@ -51,6 +51,9 @@ FORMATS: dict[str, Format] = {
     )
 }
 
+#: The media type of a JSON-LD file (the DCAT catalogue), which the lists of downloads call JSON.
+JSON_LD = "application/ld+json"
+
 
 def get(name: str) -> Format:
     """The format called `name`, or BuildError saying where to add it."""
