@@ -69,7 +69,7 @@ def define_env(env) -> None:  # noqa: ANN001 - mkdocs-macros passes its own type
     def _link(item: dict, text: str) -> str:
         if (ROOT / paths.CONTENT / item["path"]).exists():
             return f"[{text}]({item['path']})"  # checked by MkDocs
-        # published beside the pages by downloads.finish_site after MkDocs
+        # published beside the pages by publish.finish_site after MkDocs
         return f'<a href="../{item["path"]}">{text}</a>'
 
     @env.macro

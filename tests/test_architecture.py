@@ -2,7 +2,9 @@
 
 Data flows ingest → package → validate → model → outputs (docs/arsitektur.md).
 Each module of scripts/kinerja belongs to a room; a room may import only the
-rooms listed for it in ALLOWED. Imports inside functions count as well.
+rooms listed for it in ALLOWED. Imports inside functions count as well, and so
+does every package __init__.py an import runs (importing kinerja.a.b runs
+kinerja/a/__init__.py first), so no circle hides behind an __init__.py.
 The benchmarks (scripts/bench, package `bench`) sit outside the product: they
 import kinerja, and nothing in kinerja imports them.
 """
@@ -47,9 +49,9 @@ ALLOWED: dict[str, set[str]] = {
 }
 
 
-def module_name(path: Path) -> str:
+def module_name(path: Path, package: Path = PACKAGE) -> str:
     """kinerja.outputs.pages for scripts/kinerja/outputs/pages/__init__.py."""
-    parts = list(path.relative_to(PACKAGE.parent).with_suffix("").parts)
+    parts = list(path.relative_to(package.parent).with_suffix("").parts)
     if parts[-1] == "__init__":
         parts.pop()
     return ".".join(parts)
@@ -68,14 +70,27 @@ def room_of(module: str) -> str:
     return first
 
 
-def modules() -> dict[str, Path]:
-    """Every module of the package by dotted name."""
-    return {module_name(p): p for p in sorted(PACKAGE.rglob("*.py"))}
+def modules(package: Path = PACKAGE) -> dict[str, Path]:
+    """Every module of the package by dotted name, a package's __init__.py under the package's name."""
+    return {module_name(p, package): p for p in sorted(package.rglob("*.py"))}
 
 
-def imports_of(path: Path, name: str, known: set[str]) -> Iterator[str]:
-    """The package's modules that a file imports (relative imports resolved), anywhere in the file."""
+def _ancestors(module: str) -> list[str]:
+    """The packages a module sits in, outermost first: kinerja, kinerja.outputs for kinerja.outputs.api."""
+    parts = module.split(".")
+    return [".".join(parts[:i]) for i in range(1, len(parts))]
+
+
+def imports_of(path: Path, name: str, known: set[str], packages: bool = False) -> Iterator[str]:
+    """The package's modules that a file imports (relative imports resolved), anywhere in the file.
+
+    With `packages`, also the packages whose __init__.py the import runs: importing kinerja.a.b runs
+    kinerja/__init__.py and kinerja/a/__init__.py first. A module's own packages are left out of
+    that: Python imports them before the module itself, so its import statements never start them
+    (a name taken from its own package's __init__.py still counts).
+    """
     package = name if path.name == "__init__.py" else name.rsplit(".", 1)[0]
+    inside = set(_ancestors(name)) | ({name} if path.name == "__init__.py" else set())
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         targets: list[str] = []
         if isinstance(node, ast.Import):
@@ -96,13 +111,15 @@ def imports_of(path: Path, name: str, known: set[str]) -> Iterator[str]:
                 target = target.rpartition(".")[0]
             if target and target != name:
                 yield target
+            if packages:
+                yield from (p for p in _ancestors(target) if p in known and p not in inside)
 
 
-def graph() -> dict[str, set[str]]:
-    """Module → modules of the package it imports."""
-    found = modules()
+def graph(package: Path = PACKAGE) -> dict[str, set[str]]:
+    """Module → modules of the package it imports, counting each package's __init__.py the import runs."""
+    found = modules(package)
     known = set(found)
-    return {name: set(imports_of(path, name, known)) for name, path in found.items()}
+    return {name: set(imports_of(path, name, known, packages=True)) for name, path in found.items()}
 
 
 def cycles(edges: dict[str, set[str]]) -> list[list[str]]:
@@ -245,6 +262,50 @@ def test_the_bench_import_check_can_fail(tmp_path: Path) -> None:
 )
 def test_cycle_finder_finds_circles(edges: dict[str, set[str]], expected: list[list[str]]) -> None:
     assert cycles(edges) == expected
+
+
+def _package(root: Path, files: dict[str, str]) -> Path:
+    """A package `kinerja` under root with the given files (path under kinerja/ → source)."""
+    for name, text in files.items():
+        path = root / "kinerja" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return root / "kinerja"
+
+
+def test_a_circle_through_an_init_is_found(tmp_path: Path) -> None:
+    """The circle this test once missed: downloads/__init__ imports api, api imports downloads.files."""
+    package = _package(
+        tmp_path,
+        {
+            "__init__.py": "",
+            "outputs/__init__.py": "",
+            "outputs/api.py": "from .downloads.files import Output\n",
+            "outputs/downloads/__init__.py": "from .. import api\n",
+            "outputs/downloads/files.py": "class Output: ...\n",
+        },
+    )
+    edges = graph(package)
+    assert "kinerja.outputs.downloads" in edges["kinerja.outputs.api"], "importing downloads.files runs it"
+    assert cycles(edges) == [["kinerja.outputs.api", "kinerja.outputs.downloads", "kinerja.outputs.api"]]
+
+
+def test_a_package_importing_its_own_modules_is_no_circle(tmp_path: Path) -> None:
+    """A module's own packages run before it: a sibling import does not start them again.
+
+    A name defined in its package's __init__.py is a real import of that __init__.py, and counts.
+    """
+    files = {
+        "__init__.py": "",
+        "pages/__init__.py": "from . import rows\nfrom .render import template\n",
+        "pages/render.py": "def template(): ...\n",
+        "pages/rows.py": "from . import render\nfrom .render import template\n",
+    }
+    assert cycles(graph(_package(tmp_path / "siblings", files))) == []
+    files["pages/rows.py"] += "from . import template\n"
+    assert cycles(graph(_package(tmp_path / "parent", files))) == [
+        ["kinerja.pages", "kinerja.pages.rows", "kinerja.pages"]
+    ]
 
 
 def test_room_rules_catch_an_upward_import(tmp_path: Path) -> None:

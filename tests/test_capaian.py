@@ -13,7 +13,7 @@ from _site import copy_project
 from conftest import FIXTURE
 from kinerja import csvio, model
 from kinerja.domain import capaian
-from kinerja.outputs import chart, pages
+from kinerja.outputs import chart, pages, registry
 from kinerja.update import import_document
 from kinerja.validate import validate
 
@@ -113,13 +113,13 @@ def test_indicator_page_shows_chart_and_table(with_realisation):
 def test_new_year_keeps_2024_urls_and_links_years(tmp_path):
     project = copy_project(tmp_path / "p")
     content = project / "content"
-    before = {p.relative_to(content) for p in pages.write_all(model.load(project), content, 0)}
+    before = {p.relative_to(content) for p in registry.write_pages(model.load(project), content, 0)}
     text = SOURCE.read_text(encoding="utf-8").replace("Tahun Anggaran : 2024", "Tahun Anggaran : 2025")
     source = tmp_path / "rkt-2025-kpu-kaltim.txt"
     source.write_text(text, encoding="utf-8")
     import_document(project, source)
     package = model.load(project)
-    after = {p.relative_to(content) for p in pages.write_all(package, content, 0)}
+    after = {p.relative_to(content) for p in registry.write_pages(package, content, 0)}
     assert before <= after, "alamat halaman 2024 tidak boleh hilang"
     assert package.tahun == [2024, 2025]
     assert package.indikator["IK24-S09"].tahun_lain == ["IK25-S09"]

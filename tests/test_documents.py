@@ -29,7 +29,8 @@ from kinerja.errors import ProblemsFound
 from kinerja.ingest import guard, importer, offices, reading
 from kinerja.ingest.pdf import TooManyPages, pdf_lines
 from kinerja.ingest.source_text import SourceTextError, read_tables
-from kinerja.outputs.downloads.files import MEDIATYPES, source_format, source_title
+from kinerja.outputs.downloads.files import source_format, source_title
+from kinerja.outputs.formats import FORMATS
 from kinerja.update import import_document
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -117,7 +118,8 @@ def test_the_pdf_is_kept_and_listed_like_the_word_file(package_copy: Path, tmp_p
     assert {r["sumber"] for r in csvio.read(package_copy / "data" / "dokumen.csv")} >= {
         f"data/sumber/{path.name}"
     }
-    assert source_format(f"data/sumber/{path.name}") == "PDF" and MEDIATYPES["PDF"] == "application/pdf"
+    assert source_format(f"data/sumber/{path.name}") == "PDF"
+    assert FORMATS["PDF"].mediatype == "application/pdf"
     assert "PDF" in source_title(f"data/sumber/{path.name}")
     assert "PDF" in source_title(f"data/sumber/{path.name}.txt")
 

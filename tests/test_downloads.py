@@ -21,7 +21,7 @@ import pytest
 from conftest import FIXTURE
 from kinerja import csvio, model, paths
 from kinerja.errors import BuildError
-from kinerja.outputs import downloads, metadata, publish
+from kinerja.outputs import metadata, publish, registry
 from kinerja.outputs.downloads import files, lengkap, tabular
 from kinerja.outputs.downloads.archive import fixed_zip
 
@@ -40,7 +40,7 @@ def package() -> model.Package:
 def _write(package: model.Package, content: Path, epoch: int = EPOCH) -> list[files.DownloadFile]:
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("SITE_URL", BASE)
-        return downloads.write_all(package, content, epoch)
+        return registry.write_downloads(package, content, epoch)
 
 
 @pytest.fixture(scope="module")

@@ -13,7 +13,7 @@ from openapi_spec_validator import validate
 
 from conftest import FIXTURE
 from kinerja import model
-from kinerja.outputs import downloads
+from kinerja.outputs import registry
 
 ROOT = Path(__file__).resolve().parents[1]
 EPOCH = 1709251200
@@ -34,7 +34,7 @@ def content(tmp_path_factory: pytest.TempPathFactory, package: model.Package) ->
     folder = tmp_path_factory.mktemp("content")
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("SITE_URL", BASE)
-        downloads.write_all(package, folder, EPOCH)
+        registry.write_downloads(package, folder, EPOCH)
     return folder
 
 

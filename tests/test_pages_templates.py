@@ -18,7 +18,7 @@ import yaml
 
 from conftest import FIXTURE
 from kinerja import model
-from kinerja.outputs import fmt, pages
+from kinerja.outputs import fmt, pages, registry
 from kinerja.outputs.pages import render
 
 HOSTILE = "<script>alert(1)</script> {{ 7*7 }} [x](http://e.test) | *a* _b_ {% raw %}"
@@ -128,7 +128,7 @@ def test_indicator_page_shows_hostile_text_inert():
 
 def test_every_generated_page_shows_hostile_text_inert(tmp_path):
     pkg = hostile_package()
-    written = pages.write_all(pkg, tmp_path, 0)
+    written = registry.write_pages(pkg, tmp_path, 0)
     assert len(written) > 100
     for path in written:
         text = path.read_text(encoding="utf-8")

@@ -17,7 +17,7 @@ import yaml
 from conftest import FIXTURE
 from kinerja import csvio, model
 from kinerja.errors import BuildError
-from kinerja.outputs import downloads
+from kinerja.outputs import registry
 from kinerja.outputs.downloads import sqlite
 from kinerja.outputs.downloads.files import sha256
 
@@ -35,7 +35,7 @@ def content(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("content")
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("SITE_URL", BASE)
-        downloads.write_all(model.load(FIXTURE), folder, EPOCH)
+        registry.write_downloads(model.load(FIXTURE), folder, EPOCH)
     return folder
 
 

@@ -19,7 +19,7 @@ import pytest
 
 from conftest import copy_package
 from kinerja import csvio, model
-from kinerja.outputs import downloads
+from kinerja.outputs import registry
 from kinerja.update import import_document
 from kinerja.validate import validate
 from test_import import write_docx
@@ -104,7 +104,7 @@ def test_capaian_of_categories_and_bounds(imported: Path, tmp_path: Path) -> Non
     assert result["IK26-S05"] == (Decimal("133.33"), True)  # 2 against ≤ 3, lower is better
     assert result["IK26-S06"] == (Decimal("118.75"), False)  # 95 is above the range 80–90
     content = tmp_path / "content"
-    downloads.write_all(package, content, 0)
+    registry.write_downloads(package, content, 0)
     with (content / "berkas" / "indikator-lengkap.csv").open(encoding="utf-8-sig", newline="") as handle:
         flat = {r["indikator_id"]: r for r in csv.DictReader(handle)}
     assert flat["IK26-S01"]["memenuhi"] == "ya" and flat["IK26-S01"]["capaian_persen"] == ""

@@ -35,8 +35,8 @@ BUILD_TIMEOUT = 60 * 60
 RESULT_LINE = "HASIL-BENCH "
 #: Parts of generation and post-processing timed separately: module, function, label in the report.
 SUBSTAGES = (
-    ("outputs.pages", "write_all", "halaman"),
-    ("outputs.downloads", "write_all", "unduhan"),
+    ("outputs.registry", "write_pages", "halaman"),
+    ("outputs.registry", "write_downloads", "unduhan"),
     ("outputs.search", "build_index", "indeks cari"),
     ("outputs.publish", "finish_site", "salin dan periksa unduhan"),
     ("outputs.first_paint", "speed_up_site", "jalur cat pertama"),

@@ -37,6 +37,13 @@ UPLOADS = "masukan"
 #: Where `make template` writes the realisation sheets by default (git-ignored; never part of the site).
 SHEETS = f"{UPLOADS}/lembar"
 
+#: The kinds of row with a page of their own named by the row's code (kinerja/indikator/ik24-s07/); a
+#: search scope gives such a page to the office its code names (outputs/search/lunr.py).
+ROW_KINDS = ("indikator", "sasaran", "program", "dokumen")
+#: The kind of the page of an office (kinerja/kantor/6472/), named by the office's code.
+OFFICE_KIND = "kantor"
+_NAMED_PAGE = re.compile(rf"^{PAGES}/(?P<kind>[^/]+)/(?P<code>[^/]+)/")
+
 _SITE_URL_LINE = re.compile(
     r"""^site_url:\s*(?:!ENV\s*\[\s*\w+\s*,\s*(?P<default>"[^"]*"|'[^']*'|[^\]\s]+)\s*\]|(?P<plain>\S+))""",
     re.MULTILINE,
@@ -56,6 +63,16 @@ def page_source(kind: str, identifier: str) -> str:
 def page_url(kind: str, identifier: str) -> str:
     """The site-relative URL of a row's page: kinerja/indikator/ik24-s01/."""
     return f"{PAGES}/{kind}/{slug(identifier)}/"
+
+
+def named_page(url: str) -> tuple[str, str] | None:
+    """(kind, code) of the site-relative URL of a page named by a code, or of a page under it; else None.
+
+    kinerja/indikator/ik24-s07/ → ("indikator", "ik24-s07"); kinerja/dokumen/rkt24-s/v1/ (an older
+    version) → ("dokumen", "rkt24-s"); a list page (kinerja/indikator/) or any other page → None.
+    """
+    match = _NAMED_PAGE.match(url)
+    return (match["kind"], match["code"]) if match else None
 
 
 def page_link(from_kind: str, kind: str, identifier: str) -> str:
@@ -116,6 +133,8 @@ def handwritten(name: str) -> str:
 
 #: The search page's address under the site root (content/cari.md).
 SEARCH_PAGE = "cari/"
+#: The search files beside the search page: lunr.js, the list of scopes, one file of documents per scope.
+SEARCH_FILES = f"{SEARCH_PAGE}indeks"
 
 
 def site_link(path: str) -> str:

@@ -18,17 +18,7 @@ from pathlib import Path
 from . import atomic, model, paths
 from .clock import data_changed_epoch, source_date_epoch
 from .errors import BuildError, ProblemsFound
-from .outputs import (
-    downloads,
-    first_paint,
-    harden,
-    header_search,
-    html_pages,
-    pages,
-    publish,
-    search,
-    stacked_tables,
-)
+from .outputs import registry
 from .validate import validate
 
 #: The engines that can turn content/ and mkdocs.yml into HTML, by Python module, with their names for
@@ -50,15 +40,18 @@ def load_valid(root: Path) -> model.Package:
 
 
 def generate(root: Path, package: model.Package | None = None) -> model.Package:
-    """Write every generated page and download under content/, from one validated package."""
+    """Write every generated page and download under content/, from one validated package.
+
+    The outputs are those of outputs/registry.py, each called once, in its order.
+    """
     package = package or load_valid(root)
     content = root / paths.CONTENT
     try:
         for name in paths.GENERATED:
             shutil.rmtree(content / name, ignore_errors=True)
         changed = data_changed_epoch(root)
-        downloads.write_all(package, content, changed)
-        pages.write_all(package, content, changed)
+        registry.write_downloads(package, content, changed)
+        registry.write_pages(package, content, changed)
     except OSError as error:
         raise BuildError(atomic.os_message(error, content)) from error
     return package
@@ -93,9 +86,5 @@ def build(root: Path, output: Path, engine: str = ENGINE) -> None:
     epoch = source_date_epoch(root)
     with atomic.staging(output) as staging:
         mkdocs_build(root, staging, epoch, engine)
-        search.index_package_site(staging, package)
-        publish.finish_site(package, staging, epoch)
-        html_pages.rewrite_pages(staging, stacked_tables.stack_tables, header_search.add_button)
-        first_paint.speed_up_site(staging)
-        harden.harden_site(staging)
+        registry.finish_site(package, staging, epoch)
         atomic.publish(staging, output)

@@ -114,9 +114,10 @@ def import_document(root: Path, path: Path, kantor: str = "", alasan: str = "", 
     A document that revises one already imported (same document, other content) has each change
     listed first, and needs `alasan` (the reason, in a person's words) and `tanggal` (the revised
     document's signing date as typed: 2024-05-02, 2/5/2024, 2 Mei 2024); without them it is refused
-    after that list. A file ending in .xlsx is a realisation sheet and goes to `import_sheet`.
+    after that list. A realisation sheet (a kind of reading.KINDS with `sheet`) goes to `import_sheet`.
     """
-    if path.suffix.lower() == ".xlsx":
+    kind = reading.kind_of(path)
+    if kind is not None and kind.sheet:
         return import_sheet(root, path)
     source = reading.read_source(path)
     known = _already_imported(root, source)
@@ -161,7 +162,7 @@ def import_document(root: Path, path: Path, kantor: str = "", alasan: str = "", 
 
 
 def import_file(root: Path, path: Path, kantor: str = "", alasan: str = "", tanggal: str = "") -> str:
-    """Import an uploaded file by its kind: a signed document (.txt, .docx, .pdf) or a sheet (.xlsx)."""
+    """Import an uploaded file by its kind (reading.KINDS): a signed document or a realisation sheet."""
     return import_document(root, path, kantor, alasan, tanggal)
 
 

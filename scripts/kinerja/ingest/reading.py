@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,10 +23,6 @@ from . import guard
 from .docx import docx_lines
 from .source_text import PrintedTable, SourceTextError, read_tables
 
-#: What `make import` reads, by suffix.
-KINDS = {".txt": "ekspor teks", ".docx": "dokumen Word", ".pdf": "PDF"}
-#: How each kind is named in messages about its tables ('' for the text export, which has tabs).
-MEDIUM = {"dokumen Word": "Word", "PDF": "PDF"}
 NOT_CHANGED = "masalah di berkas impor. Tidak ada yang diubah di data/."
 RESAVE_DOCX = "buka di Word atau LibreOffice, simpan ulang sebagai Dokumen Word (.docx), lalu impor lagi."
 RESAVE_PDF = (
@@ -142,28 +139,36 @@ def read_bytes(path: Path, example: str = "masukan/rkt-2025.docx") -> bytes:
     return data
 
 
+def kind_of(path: Path) -> Kind | None:
+    """The kind of file at `path` by its suffix (KINDS), or None when `make import` does not take it."""
+    return KINDS.get(path.suffix.lower())
+
+
+def _unsupported(path: Path) -> ProblemsFound:
+    documents = [k.hint for k in KINDS.values() if not k.sheet]
+    either = ", ".join(documents[:-1]) + " atau " + documents[-1] if len(documents) > 1 else documents[0]
+    sheets = "".join(" " + k.hint for k in KINDS.values() if k.sheet)
+    return _problem(
+        path,
+        "jenis_tidak_didukung",
+        f"jenis berkas '{path.suffix or '(tanpa akhiran)'}' tidak dapat diimpor.",
+        f"impor dokumen RKT sebagai {either}; dokumen .doc lama disimpan dulu sebagai .docx.{sheets}",
+    )
+
+
 def read_source(path: Path) -> Source:
     """The document at `path` read into memory, or ProblemsFound saying exactly why it cannot be."""
-    kind = KINDS.get(path.suffix.lower())
-    if kind is None and path.exists() and not path.is_dir():
-        raise _problem(
-            path,
-            "jenis_tidak_didukung",
-            f"jenis berkas '{path.suffix or '(tanpa akhiran)'}' tidak dapat diimpor.",
-            "impor dokumen RKT sebagai .docx (Word), .pdf (PDF hasil ekspor dari Word atau LibreOffice) "
-            "atau .txt (ekspor teks UTF-8); dokumen .doc lama disimpan dulu sebagai .docx. Realisasi "
-            "diimpor dari lembar .xlsx buatan 'make template'.",
-        )
+    kind = kind_of(path)
+    if (kind is None or kind.sheet) and path.exists() and not path.is_dir():
+        raise _unsupported(path)
     data = read_bytes(path)
     digest = hashlib.sha256(data).hexdigest()
-    if kind == "dokumen Word":
-        return _read_docx(path, data, digest)
-    if kind == "PDF":
-        return _read_pdf(path, data, digest)
-    return Source(path, data, digest, kind or KINDS[".txt"], _decode(path, data))
+    if kind is None or kind.read is None:
+        return Source(path, data, digest, KINDS[".txt"].name, _decode(path, data))
+    return _with_places(path, data, digest, kind.name, kind.read(path, data))
 
 
-def _read_docx(path: Path, data: bytes, digest: str) -> Source:
+def _docx_lines(path: Path, data: bytes) -> list[tuple[str, str]]:
     if not zipfile.is_zipfile(path):
         what = "berkas .docx ini rusak atau bukan dokumen Word."
         if data.startswith(b"%PDF"):
@@ -176,7 +181,7 @@ def _read_docx(path: Path, data: bytes, digest: str) -> Source:
         raise _problem(
             path, "docx_rusak", f"berkas .docx ini tidak dapat dibaca ({type(error).__name__}).", RESAVE_DOCX
         ) from error
-    return _with_places(path, data, digest, "dokumen Word", lines)
+    return lines
 
 
 def _with_places(path: Path, data: bytes, digest: str, kind: str, lines: list[tuple[str, str]]) -> Source:
@@ -184,7 +189,7 @@ def _with_places(path: Path, data: bytes, digest: str, kind: str, lines: list[tu
     return Source(path, data, digest, kind, text, [place for _, place in lines])
 
 
-def _read_pdf(path: Path, data: bytes, digest: str) -> Source:
+def _pdf_lines(path: Path, data: bytes) -> list[tuple[str, str]]:
     """A PDF with a text layer, read into the text form; a scan, a locked or damaged PDF is refused."""
     from .pdf import NoTextLayer, TooManyPages, pdf_lines
 
@@ -219,13 +224,42 @@ def _read_pdf(path: Path, data: bytes, digest: str) -> Source:
             ) from error
         what = "berkas PDF ini rusak atau tidak lengkap; isinya tidak dapat dibaca."
         raise _problem(path, "pdf_rusak", what, RESAVE_PDF) from error
-    return _with_places(path, data, digest, "PDF", lines)
+    return lines
+
+
+@dataclass(frozen=True)
+class Kind:
+    """One kind of file `make import` takes, by suffix (KINDS)."""
+
+    name: str
+    """How messages and the import report name it: 'dokumen Word'."""
+    hint: str
+    """How the message for an unsupported file offers it: '.docx (Word)'."""
+    medium: str = ""
+    """How messages about its tables name it ('Word', 'PDF'); '' for the text export, which has tabs."""
+    read: Callable[[Path, bytes], list[tuple[str, str]]] | None = None
+    """Its reader: the text form, one (line, where the line is in the file) per line, or ProblemsFound
+    for a file it cannot read; None for the text export, which is the text form already."""
+    sheet: bool = False
+    """A realisation sheet (update.import_sheet), not a signed document (update.import_document)."""
+
+
+#: What `make import` takes, by suffix. A new kind is a reader module in ingest/ and one line here.
+KINDS: dict[str, Kind] = {
+    ".docx": Kind("dokumen Word", ".docx (Word)", "Word", _docx_lines),
+    ".pdf": Kind("PDF", ".pdf (PDF hasil ekspor dari Word atau LibreOffice)", "PDF", _pdf_lines),
+    ".txt": Kind("ekspor teks", ".txt (ekspor teks UTF-8)"),
+    ".xlsx": Kind(
+        "lembar realisasi", "Realisasi diimpor dari lembar .xlsx buatan 'make template'.", sheet=True
+    ),
+}
 
 
 def tables_of(source: Source) -> list[PrintedTable]:
     """The printed tables of a document, or ProblemsFound with the line (or Word/PDF table row) at fault."""
     try:
-        return read_tables(source.text, MEDIUM.get(source.kind, ""))
+        medium = next((k.medium for k in KINDS.values() if k.name == source.kind), "")
+        return read_tables(source.text, medium)
     except SourceTextError as error:
         name, row = source.place(error.line)
         raise ProblemsFound(

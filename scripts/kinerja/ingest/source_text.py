@@ -111,6 +111,17 @@ _WIDTH_FIX = {
 }
 
 
+#: The advice for a kind of document without words of its own in _OUTSIDE_FIX and _WIDTH_FIX.
+_ANY_OUTSIDE_FIX = (
+    "bila teks ini bagian sel tabel di atasnya, pindahkan ke dalam sel itu di berkas asal; bila ini tempat "
+    "dan tanggal tanda tangan, tulis persis seperti 'Samarinda, 1 Maret 2024'."
+)
+_ANY_WIDTH_FIX = (
+    "di berkas asal, pastikan baris tabel ini punya satu sel per kolom seperti baris judulnya (jangan gabung "
+    "atau pecah sel ke samping); sel yang kosong biarkan kosong."
+)
+
+
 def is_table_header(cells: list[str]) -> bool:
     """Whether a row is the header of an RKT table (its first cell names the first column)."""
     return bool(cells) and plain(cells[0]).strip() in _HEADER_FIRST
@@ -187,14 +198,15 @@ def read_tables(text: str, medium: str = "") -> list[PrintedTable]:
                         "Letak/Desain Tabel → Batas → Semua Batas), lalu ekspor ulang PDF-nya.",
                     )
                 where = "sel tabel" if not medium else f"tabel RKT (di antara baris tabel {medium})"
-                raise SourceTextError(number, f"teks di luar {where}: '{stripped}'.", _OUTSIDE_FIX[medium])
+                fix = _OUTSIDE_FIX.get(medium, _ANY_OUTSIDE_FIX)
+                raise SourceTextError(number, f"teks di luar {where}: '{stripped}'.", fix)
             width = len(current.columns)
             if len(cells) != width:
                 row = f"baris tabel {medium} ini punya {len(cells)} sel" if medium else f"{len(cells)} sel"
                 raise SourceTextError(
                     number,
                     f"{row}, padahal tabel punya {width} kolom ({' | '.join(current.columns)}).",
-                    _WIDTH_FIX[medium],
+                    _WIDTH_FIX.get(medium, _ANY_WIDTH_FIX),
                 )
             if not cells[-1] and current.rows:
                 previous = current.rows[-1]

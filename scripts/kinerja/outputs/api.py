@@ -12,10 +12,11 @@ from dataclasses import asdict
 
 from .. import model, paths
 from ..clock import epoch_date
-from . import metadata
-from .downloads.files import DownloadFile, Output, json_bytes
+from . import formats, metadata
+from .downloads.files import DownloadFile, json_bytes
 from .downloads.lengkap import FIELDS as lengkap_fields
 from .downloads.tabular import download_csv, number, typed_row
+from .job import Job
 
 
 class _Api:
@@ -209,14 +210,13 @@ class _Api:
         }
 
 
-def write_api(
-    out: Output,
-    package: model.Package,
-    base: str,
-    epoch: int,
-    lengkap: list[dict[str, str]],
-    downloads: Sequence[DownloadFile],
-) -> None:
+def write(job: Job) -> None:
+    """Write api/v1/: the index, the anomalies, the DCAT catalogue and one object per row.
+
+    The index and the catalogue list `job.downloads` (the registry writes the downloads first).
+    """
+    out, package, base, epoch = job.out, job.package, job.base, job.changed
+    lengkap, downloads = job.lengkap, job.downloads
     api = _Api(package, base, epoch)
     out.put(paths.api("index.json"), json_bytes(api.index(downloads)), "Indeks API JSON", "JSON")
     links = {"self": base + paths.api("anomali.json"), "index": base + paths.api("index.json")}
@@ -224,7 +224,7 @@ def write_api(
     out.put(paths.api("anomali.json"), json_bytes(notes), "Semua catatan anomali (JSON)", "JSON", "anomali")
     catalog = metadata.dcat_catalog(package, downloads, epoch)
     out.put(paths.api("dcat.jsonld"), json_bytes(catalog), "Katalog DCAT (JSON-LD)", "JSON", "",
-            "application/ld+json")  # fmt: skip
+            formats.JSON_LD)  # fmt: skip
     for office in package.kantor.values():
         data = json_bytes(api.kantor(office))
         out.put(paths.api_item("kantor", office.id), data, f"Kantor {office.nama}", "JSON", "kantor")

@@ -16,11 +16,12 @@ from datetime import date
 
 from .. import model, paths
 from ..clock import epoch_date
-from . import fmt, rules
+from . import fmt, formats, rules
+from .job import Job
 from .labels import KATEGORI_LABEL, PERIODE_LABEL
 
 ATOM = "http://www.w3.org/2005/Atom"
-MEDIATYPE = "application/atom+xml"
+MEDIATYPE = formats.get("ATOM").mediatype
 
 
 @dataclass(frozen=True)
@@ -126,3 +127,14 @@ def atom(package: model.Package, office: model.Kantor | None, path: str, epoch: 
         add(entry, "summary", item.summary)
     ET.indent(feed)
     return b'<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="utf-8") + b"\n"
+
+
+def write(job: Job) -> None:
+    """The Atom feeds of the changes: the site's (the home office's), and one per office if several."""
+    package, out, epoch = job.package, job.out, job.changed
+    home = package.home if package.multi_office else None
+    out.put(paths.FEED, atom(package, home, paths.FEED, epoch), "Umpan Atom perubahan data", "ATOM")
+    if package.multi_office:
+        for office in package.offices_with_documents:
+            path = paths.office_feed(office.id)
+            out.put(path, atom(package, office, path, epoch), f"Umpan Atom perubahan {office.nama}", "ATOM")

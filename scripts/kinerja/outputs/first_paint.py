@@ -27,6 +27,8 @@ import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from .job import Site
+
 _ANY_LINK = r'<link [^>]*\brel="stylesheet"[^>]*>'
 _LINK = re.compile(r'<link (?P<attrs>[^>]*\brel="stylesheet"[^>]*)>')
 #: Two or more links with only whitespace between them.
@@ -144,3 +146,8 @@ def speed_up_site(site: Path) -> int:
             path.write_text(changed, encoding="utf-8")
             count += 1
     return count
+
+
+def finish(site: Site) -> None:
+    """The registry's step: speed_up_site on the built site."""
+    speed_up_site(site.folder)

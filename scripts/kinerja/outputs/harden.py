@@ -14,6 +14,7 @@ import re
 from pathlib import Path
 
 from .html_pages import rewrite_pages
+from .job import Site
 
 _INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.S)
 _EXTERNAL_LINK = re.compile(r'<a (?P<attrs>[^>]*href="https?://[^"]*"[^>]*)>')
@@ -59,3 +60,8 @@ def harden_page(page: str) -> str:
 def harden_site(site: Path) -> int:
     """Harden every HTML page of a built site; returns the number of pages changed."""
     return rewrite_pages(site, harden_page)
+
+
+def finish(site: Site) -> None:
+    """The registry's step: harden_site on the built site (last, so it hashes the final scripts)."""
+    harden_site(site.folder)

@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from .job import Site
+
 PageStep = Callable[[str], str]
 
 
@@ -26,3 +28,8 @@ def rewrite_pages(site: Path, *steps: PageStep) -> int:
             path.write_text(done, encoding="utf-8")
             changed += 1
     return changed
+
+
+def finish(site: Site) -> None:
+    """Run the registry's page steps (registry.REWRITES) over every page of the built site, in one pass."""
+    rewrite_pages(site.folder, *site.rewrites)

@@ -16,7 +16,7 @@ from typing import Any
 
 from .. import model, paths
 from ..clock import epoch_date
-from . import fmt
+from . import fmt, formats
 
 PLACE = "Provinsi Kalimantan Timur"
 _ID_YEAR = re.compile(r"^[A-Z]+([0-9]{2})-")
@@ -33,17 +33,6 @@ DCAT_CONTEXT = {
 EU_FILE_TYPE = "http://publications.europa.eu/resource/authority/file-type/"
 #: The IANA media-type register, whose page IRIs DCAT-AP uses for dcat:mediaType.
 IANA_MEDIA_TYPE = "https://www.iana.org/assignments/media-types/"
-#: Our format names (downloads.files.MEDIATYPES) → their code in the EU file-type authority.
-FILE_TYPES = {
-    "ZIP": "ZIP",
-    "CSV": "CSV",
-    "JSON": "JSON",
-    "XLSX": "XLSX",
-    "TXT": "TXT",
-    "DOCX": "DOCX",
-    "PDF": "PDF",
-    "ATOM": "ATOM",
-}
 LANGUAGE = "http://publications.europa.eu/resource/authority/language/IND"
 
 
@@ -59,13 +48,14 @@ def _plain(file: Any) -> dict:
 def distributions(files: Iterable[Any]) -> list[dict]:
     """The files worth announcing to catalogues: downloads under berkas/ and datapackage.json.
 
-    Checksums, manifests and the per-item API files are left out: they are
-    plumbing, not ways to get the dataset.
+    The formats announced are those formats.py marks `catalogued`. Checksums, manifests and the
+    per-item API files are left out: they are plumbing, not ways to get the dataset.
     """
     out = []
+    announced = formats.catalogued()
     for file in map(_plain, files):
         path = file["path"]
-        wanted = path.startswith("berkas/") and file["format"] in ("ZIP", "CSV", "JSON", "XLSX")
+        wanted = path.startswith(paths.BERKAS + "/") and file["format"] in announced
         if (wanted and not path.endswith("manifest.json")) or path == "datapackage.json":
             out.append(file)
     return out
@@ -166,8 +156,9 @@ def _dcat_distribution(file: dict, base: str, licence: dict) -> dict:
             "spdx:checksumValue": _typed(file["sha256"], "hexBinary"),
         },
     }
-    if file["format"] in FILE_TYPES:
-        out["dct:format"] = _term(EU_FILE_TYPE + FILE_TYPES[file["format"]], "dct:MediaTypeOrExtent")
+    file_type = formats.get(file["format"]).file_type
+    if file_type:
+        out["dct:format"] = _term(EU_FILE_TYPE + file_type, "dct:MediaTypeOrExtent")
     return out
 
 

@@ -13,8 +13,9 @@ so the two cannot drift apart unnoticed.
 from __future__ import annotations
 
 from .. import model, paths
-from .downloads.files import Output, json_bytes
+from .downloads.files import json_bytes
 from .downloads.lengkap import LENGKAP_COLUMNS
+from .job import Job
 
 #: JSON Schema types by Table Schema type; other types are strings (dates stay ISO text).
 JSON_TYPES = {"integer": "integer", "number": "number", "boolean": "boolean", "year": "integer"}
@@ -389,11 +390,11 @@ def openapi_document(package: model.Package, base: str) -> dict:
     }
 
 
-def write_openapi(out: Output, package: model.Package, base: str) -> None:
+def write(job: Job) -> None:
     """Write api/v1/openapi.json, listed in the manifest like every API file."""
-    out.put(
+    job.out.put(
         paths.api("openapi.json"),
-        json_bytes(openapi_document(package, base)),
+        json_bytes(openapi_document(job.package, job.base)),
         "Deskripsi OpenAPI 3.1 API JSON",
         "JSON",
     )

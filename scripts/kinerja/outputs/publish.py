@@ -16,6 +16,7 @@ from .. import model, paths
 from ..errors import BuildError
 from . import metadata
 from .downloads.files import package_files, sha256
+from .job import Site
 
 
 def publish_package(package: model.Package, site: Path, epoch: int) -> None:
@@ -59,3 +60,8 @@ def finish_site(package: model.Package, site: Path, epoch: int) -> None:
         more = f"\n- … dan {len(problems) - 20} lagi" if len(problems) > 20 else ""
         raise BuildError(f"{len(problems)} berkas unduhan/API tidak cocok dengan daftarnya:\n{shown}{more}")
     (site / "robots.txt").write_text(metadata.robots_txt(), encoding="utf-8")
+
+
+def finish(site: Site) -> None:
+    """The registry's step: finish_site on the built site."""
+    finish_site(site.package, site.folder, site.epoch)

@@ -19,11 +19,13 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.protection import SheetProtection
 from openpyxl.worksheet.worksheet import Worksheet
 
+from .. import paths
 from ..domain import sheet_layout as layout
 from ..model import Dokumen, Indikator, Package
 from .downloads.tabular import FORMULA_START, number
 from .downloads.xlsx import new_workbook, workbook_bytes
 from .fmt import tanggal
+from .job import Job
 
 LOCKED_FILL = PatternFill("solid", fgColor="EDEDED")
 HEADER_FILL = PatternFill("solid", fgColor="D9D9D9")
@@ -257,3 +259,12 @@ def sheet_bytes(package: Package, dokumen_id: str, epoch: int, command: str) -> 
     workbook.security = WorkbookProtection(lockStructure=True)
     workbook.active = 0
     return workbook_bytes(workbook, epoch)
+
+
+def write(job: Job) -> None:
+    """The realisation sheets of the site's own documents, to fill in and upload (maintainers' page)."""
+    for doc in job.package.site_documents:
+        name = layout.file_name(doc.id)
+        command = f"unggah ke masukan/ lewat GitHub, atau: make import SRC=masukan/{name}"
+        job.out.put(paths.sheet_download(name), sheet_bytes(job.package, doc.id, job.changed, command),
+                    f"Lembar realisasi {doc.nama} (XLSX)", "XLSX")  # fmt: skip

@@ -13,38 +13,24 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ... import model
-
-MEDIATYPES = {
-    "ZIP": "application/zip",
-    "CSV": "text/csv",
-    "JSON": "application/json",
-    "XLSX": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    "TXT": "text/plain",
-    "DOCX": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    "PDF": "application/pdf",
-    "ATOM": "application/atom+xml",
-    "SQLite": "application/vnd.sqlite3",
-    "YAML": "application/yaml",
-}
-
-
-#: Source documents kept as received, by suffix: their format and how the list of downloads names them.
-SOURCE_FORMATS = {".docx": ("DOCX", "Word"), ".pdf": ("PDF", "PDF")}
+from .. import formats
 
 
 def source_format(path: str) -> str:
     """The format of a source document by its suffix: DOCX for Word, PDF, TXT for a text export."""
-    suffix = "." + path.lower().rsplit(".", 1)[-1]
-    return SOURCE_FORMATS[suffix][0] if suffix in SOURCE_FORMATS else "TXT"
+    for found in formats.originals():
+        if path.lower().endswith(found.suffix):
+            return found.name
+    return "TXT"
 
 
 def source_title(path: str) -> str:
     """How a source document is named in the list of downloads."""
-    for suffix, (format, name) in SOURCE_FORMATS.items():
-        if path.lower().endswith(suffix):
-            return f"Dokumen sumber resmi, berkas {name} apa adanya ({format})"
-        if path.lower().endswith(suffix + ".txt"):
-            return f"Bentuk teks dokumen {name} sumber, dibuat importir (TXT)"
+    for found in formats.originals():
+        if path.lower().endswith(found.suffix):
+            return f"Dokumen sumber resmi, berkas {found.label} apa adanya ({found.name})"
+        if path.lower().endswith(found.suffix + ".txt"):
+            return f"Bentuk teks dokumen {found.label} sumber, dibuat importir (TXT)"
     return "Teks sumber dokumen resmi (TXT)"
 
 
@@ -82,7 +68,7 @@ class Output:
         self, path: str, data: bytes, title: str, format: str, resource: str = "", mediatype: str = ""
     ) -> None:
         """List a file without writing it under content/ (publish.finish_site publishes it)."""
-        mediatype = mediatype or MEDIATYPES[format]
+        mediatype = mediatype or formats.get(format).mediatype
         self.files.append(DownloadFile(path, title, format, mediatype, len(data), sha256(data), resource))
 
     def put(

@@ -25,7 +25,7 @@ import yaml
 
 from ... import model, paths
 from ...errors import BuildError
-from .files import Output
+from ..job import Job
 
 #: SQLite column types by Table Schema type; any other type (string, date, year…) is TEXT.
 SQL_TYPES = {"integer": "INTEGER", "number": "REAL", "boolean": "INTEGER"}
@@ -146,8 +146,9 @@ def file_names(package: model.Package) -> tuple[str, str]:
     return paths.berkas(f"{package.name}.sqlite"), paths.berkas(f"{package.name}.datasette.yml")
 
 
-def write_sqlite(out: Output, package: model.Package) -> None:
+def write(job: Job) -> None:
     """Write the SQLite database and its Datasette metadata under berkas/, listed with their checksums."""
+    out, package = job.out, job.package
     database, metadata = file_names(package)
     out.put(database, database_bytes(package),
             "Seluruh paket data dalam satu basis data SQLite (SQLite)", "SQLite")  # fmt: skip

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from ... import paths
 from ...domain.sheet_layout import PERIODS
 from ...model import Dokumen, Indikator, Package, Realisasi
+from ..job import Job
+from . import render
 from .render import href
 from .rows import Context
 
@@ -104,3 +106,8 @@ def beranda(pkg: Package) -> Context:
         "status": overview(indikator),
         "status_names": STATUS,
     }
+
+
+def write(job: Job) -> None:
+    """Write the home page's overview, the fragment content/index.md includes."""
+    job.page(FRAGMENT, render.template("_beranda.md.j2", **beranda(job.package)))

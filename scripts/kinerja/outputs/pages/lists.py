@@ -1,4 +1,4 @@
-"""What the templates of the pages that are not one row are given: lists, tree, glossary, dictionary."""
+"""The pages that are not one row (lists, tree, glossary, dictionary): what their templates are given."""
 
 from __future__ import annotations
 
@@ -7,6 +7,8 @@ from typing import Any
 from ... import paths
 from ...domain import satu_data
 from ...model import Dokumen, Indikator, Package, Program, Sasaran, Table
+from ..job import Job
+from . import render
 from .render import href
 from .rows import Context
 
@@ -124,3 +126,20 @@ def kamus_data(pkg: Package) -> Context:
         "tables": [(table, _foreign_keys(table)) for table in pkg.tables.values()],
         "satu_data": satu_data.rows(pkg.satu_data),
     }
+
+
+def write(job: Job) -> None:
+    """Write the list of each kind of row, the tree, the glossary, the data dictionary and the scales."""
+    pkg = job.package
+    for source, name, context in (
+        (paths.list_source("indikator"), "daftar-indikator.md.j2", indikator_index(pkg)),
+        (paths.list_source("sasaran"), "daftar-sasaran.md.j2", sasaran_index(pkg)),
+        (paths.list_source("program"), "daftar-program.md.j2", program_index(pkg)),
+        (paths.list_source("dokumen"), "daftar-dokumen.md.j2", dokumen_index(pkg)),
+        (paths.section_source("pohon"), "pohon.md.j2", pohon(pkg)),
+        (paths.section_source("glosarium"), "glosarium.md.j2", glosarium(pkg)),
+        (paths.section_source("kamus-data"), "kamus-data.md.j2", kamus_data(pkg)),
+        (paths.section_source("skala"), "skala.md.j2", skala(pkg)),
+        (paths.section_source("_singkatan"), "singkatan.md.j2", glosarium(pkg)),
+    ):
+        job.page(source, render.template(name, **context))

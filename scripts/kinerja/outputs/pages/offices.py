@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from ... import paths
 from ...model import Kantor, Package
+from ..job import Job
+from . import render
 from .render import href
 from .rows import Context
 
@@ -59,3 +61,16 @@ def banding(pkg: Package, code: str) -> Context:
         "rows": rows,
         "offices": len({pkg.dokumen[item.dokumen_id].kantor_id for item in items}),
     }
+
+
+def write(job: Job) -> None:
+    """With several offices: the page of each office with documents, their list, and each comparison."""
+    pkg = job.package
+    if not pkg.multi_office:
+        return
+    for office in pkg.offices_with_documents:
+        page = render.template("kantor.md.j2", **kantor(pkg, office))
+        job.page(paths.page_source("kantor", office.id), page)
+    job.page(paths.list_source("kantor"), render.template("daftar-kantor.md.j2", **kantor_index(pkg)))
+    for code in pkg.banding:
+        job.page(paths.page_source("banding", code), render.template("banding.md.j2", **banding(pkg, code)))

@@ -27,6 +27,7 @@ from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
 from ...model import Package
+from ..job import Site
 from . import lunr, numbers, pages, stemmer, synonyms, terms
 from .lunr import Written
 from .numbers import number_terms
@@ -101,6 +102,11 @@ def index_package_site(site: Path, package: Package) -> Written:
     return build_index(site, glossary, lambda url: lunr.office_of(url, home))
 
 
+def finish(site: Site) -> None:
+    """The registry's step: index the built site of the package (index_package_site)."""
+    index_package_site(site.folder, site.package)
+
+
 __all__ = [
     "NOT_PAGES",
     "ROOTS",
@@ -112,6 +118,7 @@ __all__ = [
     "Stemmer",
     "Written",
     "build_index",
+    "finish",
     "index_package_site",
     "glossary_pairs",
     "hidden_terms",

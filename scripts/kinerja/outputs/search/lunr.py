@@ -18,7 +18,6 @@ office, not the whole site (docs/benchmarks.md).
 from __future__ import annotations
 
 import json
-import re
 import shutil
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -30,7 +29,7 @@ from .pages import Page
 from .terms import Hidden
 
 #: The search files, next to the search page (site/cari/index.html) and apart from it.
-FOLDER = "cari/indeks"
+FOLDER = paths.SEARCH_FILES
 MANIFEST = "cakupan.json"
 COMMON = "umum"
 VERSION = 1
@@ -38,8 +37,6 @@ VERSION = 1
 LUNR_IN_MKDOCS = Path("contrib") / "search" / "templates" / "search" / "lunr.js"
 #: The scope of the home office's rows (codes without an office part).
 OFFICE = "kantor"
-_ROW_PAGE = re.compile(r"^kinerja/(?:indikator|sasaran|program|dokumen)/(?P<code>[^/]+)/")
-_OFFICE_PAGE = re.compile(r"^kinerja/kantor/(?P<code>[^/]+)/")
 
 
 @dataclass
@@ -55,15 +52,18 @@ def office_of(url: str, home: str = "") -> str:
     """The scope of a page: its office for the page of a row or of an office, else `umum`.
 
     An office page names its office by its code; `home` is the home office's code, whose
-    page belongs to the home office's scope like its rows.
+    page belongs to the home office's scope like its rows. Which pages are those comes from
+    paths.py (ROW_KINDS, OFFICE_KIND, named_page).
     """
-    if match := _OFFICE_PAGE.match(url):
-        code = match["code"].upper()
-        return OFFICE if code == home.upper() else office_scope(code)
-    match = _ROW_PAGE.match(url)
-    if match is None:
+    named = paths.named_page(url)
+    if named is None:
         return COMMON
-    parsed = ids.parse(match["code"].upper())
+    kind, code = named[0], named[1].upper()
+    if kind == paths.OFFICE_KIND:
+        return OFFICE if code == home.upper() else office_scope(code)
+    if kind not in paths.ROW_KINDS:
+        return COMMON
+    parsed = ids.parse(code)
     if parsed is None or not parsed.dokumen.kantor:
         return OFFICE
     return office_scope(parsed.dokumen.kantor)

@@ -1,0 +1,62 @@
+"""What every output is handed by the build: the package, where to write, and what came before it.
+
+The registry (registry.py) calls each output with one `Job` (files under
+content/, before the site engine) or one `Site` (the built site, after it),
+so an output's signature never changes when another output is added.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from .. import model, paths
+from .downloads import lengkap as flat
+from .downloads.files import DownloadFile, Output
+
+
+@dataclass
+class Job:
+    """One generation of content/: every output reads the package and writes through `out` or `page`."""
+
+    package: model.Package
+    content: Path
+    changed: int
+    """When the data last changed (clock.data_changed_epoch): the date of workbooks, feeds and pages."""
+    out: Output
+    base: str = field(default_factory=paths.site_url)
+    downloads: list[DownloadFile] = field(default_factory=list)
+    """The files under berkas/ (with the package's own files), once the downloads are written."""
+    pages: list[Path] = field(default_factory=list)
+    """The Markdown pages written so far."""
+
+    @classmethod
+    def start(cls, package: model.Package, content: Path, changed: int) -> Job:
+        """A job writing under content/ for the package, nothing written yet."""
+        return cls(package, content, changed, Output(content))
+
+    @cached_property
+    def lengkap(self) -> list[dict[str, str]]:
+        """The flat indicator table (one row per indicator), shared by the downloads and the API."""
+        return flat.lengkap_rows(self.package, self.base)
+
+    def page(self, relative: str, text: str) -> None:
+        """Write one Markdown page under content/ (LF line ends) and list it."""
+        path = self.content / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8", newline="\n")
+        self.pages.append(path)
+
+
+@dataclass
+class Site:
+    """One finishing of the built site, after the site engine, in the staging folder."""
+
+    package: model.Package
+    folder: Path
+    epoch: int
+    """The build's timestamp (clock.source_date_epoch)."""
+    rewrites: tuple[Callable[[str], str], ...] = ()
+    """The steps from one page's HTML to its new HTML (registry.REWRITES), run in one pass."""
