@@ -18,7 +18,7 @@ PACKAGE = ROOT / "scripts" / "kinerja"
 MAX_LINES = 500
 
 #: Modules at the top of the package that every room may use.
-BASE = {"errors", "clock", "paths", "csvio", "atomic", "browser"}
+BASE = {"errors", "problems", "clock", "paths", "csvio", "atomic", "browser"}
 #: For each room, the rooms it may import (a room may always import itself).
 ALLOWED: dict[str, set[str]] = {
     "base": {"base"},

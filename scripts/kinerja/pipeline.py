@@ -17,7 +17,7 @@ from pathlib import Path
 
 from . import atomic, model, paths
 from .clock import data_changed_epoch, source_date_epoch
-from .errors import BuildError, Problem, ProblemsFound
+from .errors import BuildError, ProblemsFound
 from .outputs import (
     downloads,
     first_paint,
@@ -29,6 +29,7 @@ from .outputs import (
     search,
     stacked_tables,
 )
+from .problems import KANTOR_SINTETIS
 from .validate import validate
 
 #: The engines that can turn content/ and mkdocs.yml into HTML, by Python module, with their names for
@@ -58,17 +59,7 @@ def load_valid(root: Path) -> model.Package:
     if synthetic and os.environ.get(ALLOW_SYNTHETIC) != "1":
         shown = ", ".join(synthetic[:5]) + (f" dan {len(synthetic) - 5} lagi" if len(synthetic) > 5 else "")
         raise ProblemsFound(
-            [
-                Problem(
-                    "kantor_sintetis",
-                    "data/kantor.csv",
-                    f"paket memuat kantor sintetis ({shown}); data uji tidak boleh diterbitkan.",
-                    "hapus kantor sintetis dan dokumennya dari paket (kembalikan data/ dari git); "
-                    f"tolok ukur dan uji membangunnya dengan {ALLOW_SYNTHETIC}=1.",
-                    None,
-                    "sintetis",
-                )
-            ]
+            [KANTOR_SINTETIS.at("data/kantor.csv", None, "sintetis", offices=shown, switch=ALLOW_SYNTHETIC)]
         )
     return package
 
