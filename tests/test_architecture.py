@@ -156,6 +156,19 @@ def test_no_module_over_500_lines() -> None:
     assert not long, f"modul lebih dari {MAX_LINES} baris: {long}"
 
 
+#: Module names still used in two rooms (docs/arsitektur.md, "Nama"): no new one may join them.
+NAME_CLASHES = {"files", "offices", "report", "targets"}
+
+
+def test_no_two_modules_share_a_name_across_rooms() -> None:
+    rooms: dict[str, set[str]] = {}
+    for name in modules():
+        if "." in name and not name.endswith("__main__"):
+            rooms.setdefault(name.rsplit(".", 1)[-1], set()).add(room_of(name))
+    clashes = {stem for stem, found in rooms.items() if len(found) > 1}
+    assert clashes <= NAME_CLASHES, f"nama modul dipakai di dua ruang: {sorted(clashes - NAME_CLASHES)}"
+
+
 def test_macros_module_reads_only_the_model_and_outputs() -> None:
     known = set(modules())
     rooms = {room_of(t) for t in imports_of(ROOT / "main.py", "main", known)}
