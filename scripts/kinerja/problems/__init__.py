@@ -41,7 +41,8 @@ katalog di `scripts/kinerja/problems/`: judul singkat, apa yang salah, dan cara 
 - Satu kode dapat punya beberapa baris bila masalah yang sama ditemukan di tempat berbeda (misalnya BOM
   di datapackage.json dan di berkas CSV).
 - `{nama}` adalah celah yang diisi saat pesan dibuat: nama berkas, kode baris, nilai sel, dan sebagainya.
-  `{fix}` diisi saran yang bergantung pada jenis berkas atau kolom.
+  `{fix}` diisi saran yang bergantung pada jenis berkas atau kolom; `{what}` berarti kalimatnya disusun
+  oleh pemeriksaan itu sendiri (misalnya teks yang berbeda dari dokumen tercetak).
 - Pesan lengkap berbentuk `berkas, baris N, kolom 'x': <apa yang salah> Cara memperbaiki: <cara> [kode]`.
 
 Halaman ini ditulis ulang dengan
