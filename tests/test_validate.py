@@ -213,12 +213,6 @@ def test_every_domain_check_of_the_brief_is_covered() -> None:
 
 # --- layer 1: the descriptor and the files -------------------------------------------------------
 
-STRUCTURE_CODES = (
-    "paket_tidak_ada", "ada_bom", "paket_bukan_utf8", "paket_tanpa_resource", "resource_tanpa_nama",
-    "resource_hilang", "skema_kolom_hilang", "skema_kolom_asing", "path_kosong", "path_bukan_csv",
-    "berkas_tidak_ada", "sumber_tidak_ada", "kolom_ganda", "urutan_kolom", "batas_nilai",
-)  # fmt: skip
-
 
 def test_missing_descriptor(tmp_path: Path) -> None:
     problems = validate(tmp_path)
