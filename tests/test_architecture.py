@@ -23,7 +23,7 @@ BENCH = ROOT / "scripts" / "bench"
 MAX_LINES = 500
 
 #: Modules at the top of the package that every room may use.
-BASE = {"errors", "clock", "paths", "csvio", "atomic", "browser"}
+BASE = {"errors", "problems", "clock", "paths", "csvio", "atomic", "browser"}
 #: For each room, the rooms it may import (a room may always import itself).
 ALLOWED: dict[str, set[str]] = {
     "base": {"base"},
@@ -172,6 +172,19 @@ def test_no_module_over_500_lines() -> None:
         if (count := len(path.read_text(encoding="utf-8").splitlines())) > MAX_LINES
     }
     assert not long, f"modul lebih dari {MAX_LINES} baris: {long}"
+
+
+#: Module names still used in two rooms (docs/arsitektur.md, "Nama"): no new one may join them.
+NAME_CLASHES = {"files", "offices", "report", "targets"}
+
+
+def test_no_two_modules_share_a_name_across_rooms() -> None:
+    rooms: dict[str, set[str]] = {}
+    for name in modules():
+        if "." in name and not name.endswith("__main__"):
+            rooms.setdefault(name.rsplit(".", 1)[-1], set()).add(room_of(name))
+    clashes = {stem for stem, found in rooms.items() if len(found) > 1}
+    assert clashes <= NAME_CLASHES, f"nama modul dipakai di dua ruang: {sorted(clashes - NAME_CLASHES)}"
 
 
 def test_macros_module_reads_only_the_model_and_outputs() -> None:

@@ -168,7 +168,9 @@ def test_a_page_type_of_rows_joins_its_offices_search_scope(monkeypatch: pytest.
 def test_a_new_input_kind_is_one_module_and_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     reader = _module(tmp_path, "mainan_baca", TOY_READER)
     monkeypatch.setitem(
-        reading.KINDS, ".mnn", reading.Kind("dokumen mainan", ".mnn (mainan)", "mainan", reader.mainan_lines)
+        reading.KINDS,
+        ".mnn",
+        reading.InputKind("dokumen mainan", ".mnn (mainan)", "mainan", reader.mainan_lines),
     )
     text = FIXTURE / "data" / "sumber" / "rkt-2024-kpu-kaltim.txt"
     toy = tmp_path / "rkt-2024.mnn"
@@ -188,7 +190,9 @@ def test_a_new_input_kind_has_advice_for_its_broken_tables(
     """Without words of its own in source_text, a new kind's broken table still gets plain advice."""
     reader = _module(tmp_path, "mainan_baca_rusak", TOY_READER)
     monkeypatch.setitem(
-        reading.KINDS, ".mnn", reading.Kind("dokumen mainan", ".mnn (mainan)", "mainan", reader.mainan_lines)
+        reading.KINDS,
+        ".mnn",
+        reading.InputKind("dokumen mainan", ".mnn (mainan)", "mainan", reader.mainan_lines),
     )
     lines = (FIXTURE / "data" / "sumber" / "rkt-2024-kpu-kaltim.txt").read_text(encoding="utf-8").splitlines()
     row = max(i for i, line in enumerate(lines) if line.count("\t") >= 3)

@@ -32,6 +32,14 @@ from .ingest import importer, offices, reading, revising
 from .ingest import sheet_reader as lembar
 from .outputs import fmt
 from .outputs.sheet_writer import sheet_bytes
+from .problems import (
+    DOKUMEN_TIDAK_DIKENAL,
+    LEMBAR_SUDAH_ADA,
+    LEMBAR_TIDAK_TERPERIKSA,
+    REALISASI_TIDAK_ADA,
+    SEL_TIDAK_TERBACA,
+    TARGET_IMPOR_TIDAK_TERBACA,
+)
 from .validate import validate
 
 #: Temporary package copies live beside data/ while an update is checked (git-ignored).
@@ -92,16 +100,16 @@ def _unreadable(source: reading.Source, rows: importer.Rows) -> list[Problem]:
     problems = []
     for cell in rows.unreadable:
         name, row = source.place(cell.line)
+        kind = TARGET_IMPOR_TIDAK_TERBACA if cell.column == "Target" else SEL_TIDAK_TERBACA
         problems.append(
-            Problem(
-                "target_tidak_terbaca" if cell.column == "Target" else "sel_tidak_terbaca",
+            kind.at(
                 name,
-                f"{cell.what}."
-                if f"'{cell.printed}'" in cell.what
-                else (f"sel '{cell.printed}' tidak dapat dibaca: {cell.what}."),
-                FIXES.get(cell.column, FIXES["Target"]),
                 row,
                 cell.column,
+                what=f"{cell.what}."
+                if f"'{cell.printed}'" in cell.what
+                else (f"sel '{cell.printed}' tidak dapat dibaca: {cell.what}."),
+                fix=FIXES.get(cell.column, FIXES["Target"]),
             )
         )
     return problems
@@ -208,9 +216,7 @@ def import_sheet(root: Path, path: Path, on: date | None = None) -> str:
     opened = lembar.open_sheet(path)  # a file that is no sheet is told before the package is checked
     package = _valid_package(root)
     if "realisasi" not in package.tables:
-        what = "paket data tidak punya sumber daya 'realisasi' (data/realisasi.csv)."
-        fix = "tambahkan sumber daya 'realisasi' dengan skemanya seperti paket proyek ini, lalu impor."
-        raise ProblemsFound([Problem("realisasi_tidak_ada", "datapackage.json", what, fix)], PACKAGE_FIRST)
+        raise ProblemsFound([REALISASI_TIDAK_ADA.at("datapackage.json")], PACKAGE_FIRST)
     table = package.tables["realisasi"]
     read = lembar.read_sheet(path, package.dokumen, package.indikator, package.skala_kategori, on, opened)
     rows, changes = lembar.merge_realisasi(table.rows, read.entries)
@@ -314,28 +320,20 @@ def display_path(path: Path, root: Path) -> str:
 def _pending(target: Path, package: model.Package, on: date) -> Problem | None:
     """Why an existing sheet must not be overwritten: it holds input not imported yet, or cannot be read."""
     shown = display_path(target, package.root)
-    fix = (
-        f"impor dulu dengan 'make import SRC={shown}', atau pindahkan berkasnya, atau tulis ke folder lain "
-        "(OUT=folder); TIMPA=1 menimpanya."
-    )
     try:
         read = lembar.read_sheet(target, package.dokumen, package.indikator, package.skala_kategori, on)
     except ProblemsFound as found:
-        what = (
-            f"berkas sudah ada dan tidak dapat diperiksa ({len(found.problems)} masalah, misalnya: "
-            f"{found.problems[0].what}); mungkin berisi isian yang belum diimpor."
+        return LEMBAR_TIDAK_TERPERIKSA.at(
+            shown, count=len(found.problems), example=found.problems[0].what, file=shown
         )
-        return Problem("lembar_sudah_ada", shown, what, fix)
     _, changes = lembar.merge_realisasi(package.tables["realisasi"].rows, read.entries)
     waiting = [c.entry for c in changes if c.kind != lembar.UNCHANGED]
     if not waiting:
         return None
     first = waiting[0]
-    what = (
-        f"berkas sudah ada dan berisi {len(waiting)} isian yang belum diimpor (misalnya "
-        f"{first.indikator_id} {first.periode}, baris {first.row})."
+    return LEMBAR_SUDAH_ADA.at(
+        shown, count=len(waiting), id=first.indikator_id, periode=first.periode, row=first.row, file=shown
     )
-    return Problem("lembar_sudah_ada", shown, what, fix)
 
 
 def write_templates(
@@ -350,12 +348,8 @@ def write_templates(
     if dokumen_id and dokumen_id not in package.dokumen:
         raise ProblemsFound(
             [
-                Problem(
-                    "dokumen_tidak_dikenal",
-                    "data/dokumen.csv",
-                    f"dokumen '{dokumen_id}' tidak ada.",
-                    f"sebut salah satu kode dokumen: {', '.join(package.dokumen)} (misalnya "
-                    "DOKUMEN=RKT24-S).",
+                DOKUMEN_TIDAK_DIKENAL.at(
+                    "data/dokumen.csv", dokumen=dokumen_id, known=", ".join(package.dokumen)
                 )
             ],
             "masalah. Tidak ada lembar yang ditulis.",

@@ -26,6 +26,25 @@ from typing import Any
 
 from ..domain.entities import Indikator
 from ..domain.targets import UNIT_WORDS, Scales
+from ..problems import (
+    ANGKA_MERAGUKAN,
+    ANGKA_NEGATIF,
+    ANGKA_TIDAK_BERATURAN,
+    BUKAN_ANGKA,
+    BUKAN_ANGKA_REALISASI,
+    BUKAN_TEKS,
+    BULAN_TIDAK_ADA,
+    FORMAT_PERSEN,
+    HARI_TIDAK_ADA,
+    KATEGORI_DI_LUAR_SKALA,
+    SATUAN_BEDA,
+    SATUAN_DALAM_SEL,
+    TAHUN_DUA_ANGKA,
+    TANGGAL_MASA_DEPAN,
+    TANGGAL_SEBELUM_TAHUN,
+    TANGGAL_TIDAK_SAH,
+    Kind,
+)
 
 #: A number as text, maybe signed, maybe followed by a unit or % ("35,5", "1.234,5", "80 %", "5 keg.").
 _TYPED = re.compile(r"^(?P<sign>[-+]?)\s*(?P<digits>[0-9]+(?:[.,][0-9]+)*)\s*(?:(?P<unit>%|[A-Za-z]+)\.?)?$")
@@ -62,10 +81,6 @@ MONTH_NAMES = (
     "", "Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
     "November", "Desember",
 )  # fmt: skip
-DATE_FIX = (
-    "ketik tanggal dokumen sumber sebagai hari/bulan/tahun atau dengan nama bulan, misalnya 28/02/2025, "
-    "28 Februari 2025 atau 2025-02-28."
-)
 #: Where a number is text because of the spreadsheet's language setting: what the setting means, where it is.
 LOCALE_HINT = (
     "Arti koma dan titik mengikuti bahasa/lokal lembar kerja: Indonesia (id-ID) 77,5, Inggris (en-US) 77.5; "
@@ -81,6 +96,11 @@ class Fault:
     code: str
     what: str
     fix: str
+
+    @classmethod
+    def of(cls, kind: Kind, **values: object) -> Fault:
+        """The fault of a kind in the problem catalogue, its gaps filled with `values`."""
+        return cls(kind.code, *kind.text(**values))
 
 
 class _Empty:
@@ -149,13 +169,17 @@ def words(number: int) -> str:
 def _ambiguous(typed: str, before: str, mark: str, after: str) -> Fault:
     thousands, point = int(before + after), f"{before},{after}"
     spoken = f"{words(int(before))} koma {' '.join(_ONES[int(d)] for d in after)}"
-    return Fault(
-        "angka_meragukan",
-        f"'{typed}' tersimpan sebagai teks dan artinya tidak pasti: bisa {words(thousands)} ({thousands}, "
-        f"tanda '{mark}' sebagai pemisah ribuan) atau {spoken} ({point}).",
-        f"bila maksudnya {thousands}, ketik {thousands} tanpa pemisah ribuan; bila maksudnya {point}, ketik "
-        f"{point} di sel berformat Umum (General) pada lembar kerja berbahasa Indonesia, atau "
-        f"{before}.{after} pada lembar kerja berbahasa Inggris (en-US). {LOCALE_HINT}",
+    return Fault.of(
+        ANGKA_MERAGUKAN,
+        typed=typed,
+        spoken_thousands=words(thousands),
+        thousands=thousands,
+        mark=mark,
+        spoken=spoken,
+        point=point,
+        before=before,
+        after=after,
+        hint=LOCALE_HINT,
     )
 
 
@@ -167,13 +191,7 @@ def amount_text(typed: str, digits: str) -> Decimal | Fault:
     could be either, and is refused.
     """
     marks = [c for c in digits if c in ".,"]
-    unclear = Fault(
-        "bukan_angka",
-        f"'{typed}' tersimpan sebagai teks dan tidak terbaca sebagai angka (koma dan titiknya tidak "
-        "beraturan).",
-        "ketik angkanya saja dengan satu pemisah desimal, tanpa pemisah ribuan, misalnya 1234,5. "
-        + LOCALE_HINT,
-    )
+    unclear = Fault.of(ANGKA_TIDAK_BERATURAN, typed=typed, hint=LOCALE_HINT)
     if not marks:
         return Decimal(digits)
     point = marks[-1]
@@ -203,29 +221,26 @@ def number(value: Any, number_format: str, item: Indikator) -> tuple[str, str, s
     unit = item.target_satuan
     example = f"ketik angkanya saja dalam satuan {unit}, misalnya 80,5"
     if isinstance(value, bool) or not isinstance(value, (int, float, str)):
-        return Fault("bukan_angka", f"'{shown(value)}' bukan angka realisasi.", f"{example}.")
+        return Fault.of(BUKAN_ANGKA_REALISASI, value=shown(value), example=example)
     found: Decimal | Fault
     if isinstance(value, str):
         found = _typed(value, item, example)
     elif percent_format(number_format) and unit == "persen":
         found = Decimal(repr(value) if isinstance(value, float) else value).scaleb(2)
     elif percent_format(number_format):
-        return Fault(
-            "format_persen",
-            f"sel berformat persen menampilkan '{comma(Decimal(repr(value)).scaleb(2))}%', padahal satuan "
-            f"target '{unit}' (target tercetak '{item.target_dicetak}').",
-            f"ubah format sel ke Umum (General) lalu {example}, tanpa tanda %.",
+        return Fault.of(
+            FORMAT_PERSEN,
+            percent=comma(Decimal(repr(value)).scaleb(2)),
+            unit=unit,
+            printed=item.target_dicetak,
+            example=example,
         )
     else:
         found = Decimal(value if isinstance(value, int) else repr(value))
     if isinstance(found, Fault):
         return found
     if found < 0:
-        return Fault(
-            "angka_negatif",
-            f"realisasi {comma(found)} negatif.",
-            "realisasi tidak pernah negatif: periksa dokumen sumber lalu ketik angkanya (0 atau lebih).",
-        )
+        return Fault.of(ANGKA_NEGATIF, value=comma(found))
     return decimal_text(found), unit, ""
 
 
@@ -239,9 +254,7 @@ def _typed(value: str, item: Indikator, example: str) -> Decimal | Fault:
     unit = item.target_satuan
     match = _TYPED.match(_unquoted(value))
     if match is None:
-        return Fault(
-            "bukan_angka", f"'{value}' bukan angka.", f"{example}; keterangan ditulis di kolom catatan."
-        )
+        return Fault.of(BUKAN_ANGKA, value=value, example=example)
     found = amount_text(value, match["digits"])
     if isinstance(found, Decimal) and match["sign"] == "-":
         found = -found
@@ -249,24 +262,12 @@ def _typed(value: str, item: Indikator, example: str) -> Decimal | Fault:
     if match["unit"] is None or (match["unit"] == "%" and unit == "persen"):
         return found
     if written is None:
-        return Fault(
-            "bukan_angka", f"'{value}' bukan angka.", f"{example}; keterangan ditulis di kolom catatan."
-        )
+        return Fault.of(BUKAN_ANGKA, value=value, example=example)
     if written != unit:
-        return Fault(
-            "satuan_beda",
-            f"'{value}' bersatuan {written}, berbeda dari satuan target '{unit}' (target tercetak "
-            f"'{item.target_dicetak}'); capaian tidak dapat dihitung.",
-            f"isi realisasi dalam satuan {unit} seperti dilaporkan dokumen sumber, angkanya saja; "
-            "jangan menghitung ulang sendiri dari satuan lain: tanyakan pengelola data.",
-        )
+        return Fault.of(SATUAN_BEDA, value=value, written=written, unit=unit, printed=item.target_dicetak)
     if isinstance(found, Fault):
         return found
-    return Fault(
-        "satuan_dalam_sel",
-        f"'{value}' ditulis bersama satuannya; realisasi harus angka saja.",
-        f"hapus isinya lalu ketik {comma(found)} saja (satuan {unit} sudah tercatat di kolom E).",
-    )
+    return Fault.of(SATUAN_DALAM_SEL, value=value, number=comma(found), unit=unit)
 
 
 def category(value: Any, item: Indikator, scales: Scales) -> tuple[str, str, str] | Fault:
@@ -283,10 +284,12 @@ def category(value: Any, item: Indikator, scales: Scales) -> tuple[str, str, str
             if wanted in {" ".join(n.split()).casefold() for n in names if n}:
                 return "", "", choice.kategori
     name = scale[0].nama_skala if scale else item.target_skala
-    return Fault(
-        "kategori_di_luar_skala",
-        f"'{shown(value)}' bukan kategori skala {name} (target tercetak '{item.target_dicetak}').",
-        f"pilih salah satu dari daftar di sel: {', '.join(c.kategori for c in scale)}.",
+    return Fault.of(
+        KATEGORI_DI_LUAR_SKALA,
+        value=shown(value),
+        scale=name,
+        printed=item.target_dicetak,
+        choices=", ".join(c.kategori for c in scale),
     )
 
 
@@ -295,11 +298,7 @@ def text(value: Any) -> str | Fault:
     if value is EMPTY:
         return ""
     if not isinstance(value, str):
-        return Fault(
-            "bukan_teks",
-            f"sel berisi angka atau tanggal ('{shown(value)}'), bukan teks.",
-            "tulis teksnya (judul dokumen resmi atau catatan); tanggal ditulis di kolom tanggal.",
-        )
+        return Fault.of(BUKAN_TEKS, value=shown(value))
     return value
 
 
@@ -332,27 +331,16 @@ def date_text(typed: str) -> date | Fault | None:
 
 
 def _two_digit_year(typed: str) -> Fault:
-    return Fault(
-        "tanggal_tidak_sah",
-        f"'{typed}' tidak menulis tahunnya dengan empat angka, sehingga tahunnya tidak pasti.",
-        "ketik tahunnya lengkap (empat angka), misalnya 28/02/2025 atau 2025-02-28.",
-    )
+    return Fault.of(TAHUN_DUA_ANGKA, typed=typed)
 
 
 def _day(typed: str, year: int, month: int, day: int, order: str) -> date | Fault:
     if not 1 <= month <= 12:
-        return Fault(
-            "tanggal_tidak_sah",
-            f"'{typed}' bukan tanggal: bulan {month} tidak ada (dibaca {order}).",
-            f"ketik tanggalnya sebagai hari/bulan/tahun, misalnya 15/04/{year}, atau {year}-04-15.",
-        )
+        return Fault.of(BULAN_TIDAK_ADA, typed=typed, month=month, order=order, year=year)
     last = calendar.monthrange(year, month)[1]
     if not 1 <= day <= last:
-        return Fault(
-            "tanggal_tidak_sah",
-            f"'{typed}' bukan tanggal yang ada: {MONTH_NAMES[month]} {year} hanya punya {last} hari.",
-            "periksa tanggal pada dokumen sumber lalu ketik tanggal yang ada (hari terakhir "
-            f"{MONTH_NAMES[month]} {year}: {last}/{month:02d}/{year}).",
+        return Fault.of(
+            HARI_TIDAK_ADA, typed=typed, month_name=MONTH_NAMES[month], year=year, last=last, month=month
         )
     return date(year, month, day)
 
@@ -372,19 +360,9 @@ def when(value: Any, tahun: int, today: date) -> date | Fault:
     if isinstance(found, Fault):
         return found
     if found is None:
-        return Fault("tanggal_tidak_sah", f"'{shown(value)}' bukan tanggal.", DATE_FIX)
+        return Fault.of(TANGGAL_TIDAK_SAH, value=shown(value))
     if found > today:
-        return Fault(
-            "tanggal_masa_depan",
-            f"tanggal {found.isoformat()} belum tiba (hari ini {today.isoformat()}); realisasi hanya dari "
-            "dokumen yang sudah terbit.",
-            "periksa tanggal pada dokumen sumber dan ketik tanggal terbitnya.",
-        )
+        return Fault.of(TANGGAL_MASA_DEPAN, date=found.isoformat(), today=today.isoformat())
     if found < date(tahun, 1, 1):
-        return Fault(
-            "tanggal_sebelum_tahun",
-            f"tanggal {found.isoformat()} lebih awal dari tahun rencana {tahun}; realisasi {tahun} tidak "
-            f"terbit sebelum {tahun}-01-01.",
-            "periksa tanggal pada dokumen sumber (mungkin tahunnya salah ketik).",
-        )
+        return Fault.of(TANGGAL_SEBELUM_TAHUN, date=found.isoformat(), tahun=tahun)
     return found

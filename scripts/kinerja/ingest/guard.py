@@ -21,6 +21,15 @@ import zipfile
 from pathlib import Path
 
 from ..errors import Problem
+from ..problems import (
+    ARSIP_DIPADATKAN,
+    ARSIP_MENGEMBANG,
+    ARSIP_TERLALU_BANYAK_BAGIAN,
+    BERKAS_TERLALU_BESAR,
+    PDF_TERLALU_BANYAK_HALAMAN,
+    XML_BERBAHAYA,
+    Kind,
+)
 
 MB = 1024 * 1024
 #: Largest file `make import` reads at all (a .txt, .docx, .pdf or .xlsx as received).
@@ -52,15 +61,7 @@ def check_file_size(path: Path, size: int) -> list[Problem]:
     """A file larger than MAX_FILE_BYTES is refused unread."""
     if size <= MAX_FILE_BYTES:
         return []
-    return [
-        Problem(
-            "berkas_terlalu_besar",
-            path.name,
-            f"berkas berukuran {_megabytes(size)}, melebihi batas {_megabytes(MAX_FILE_BYTES)} untuk impor.",
-            "impor dokumen RKT atau lembar realisasi itu sendiri, tanpa gambar hasil pindaian atau "
-            "lampiran besar; simpan ulang dari Word, Excel atau LibreOffice lalu impor lagi.",
-        )
-    ]
+    return [BERKAS_TERLALU_BESAR.at(path.name, size=_megabytes(size), limit=_megabytes(MAX_FILE_BYTES))]
 
 
 def check_archive(path: Path, data: bytes, kind: str, fix: str) -> list[Problem]:
@@ -71,38 +72,28 @@ def check_archive(path: Path, data: bytes, kind: str, fix: str) -> list[Problem]
     left to the caller's own message. `fix` says how to make a clean copy of this kind of file.
     """
 
-    def refuse(code: str, what: str) -> list[Problem]:
-        return [Problem(code, path.name, what, fix)]
+    def refuse(problem: Kind, /, **values: object) -> list[Problem]:
+        return [problem.at(path.name, fix=fix, **values)]
 
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             parts = archive.infolist()
             if len(parts) > MAX_PARTS:
-                what = f"{kind} ini berisi {len(parts)} bagian (batas {MAX_PARTS})."
-                return refuse("arsip_berbahaya", what)
+                return refuse(ARSIP_TERLALU_BANYAK_BAGIAN, kind=kind, parts=len(parts), limit=MAX_PARTS)
             total = sum(part.file_size for part in parts)
             if total > MAX_ARCHIVE_BYTES:
                 return refuse(
-                    "arsip_berbahaya",
-                    f"{kind} ini mengembang menjadi {_megabytes(total)} saat dibuka (batas "
-                    f"{_megabytes(MAX_ARCHIVE_BYTES)}); berkas seperti ini bukan dokumen biasa dan tidak "
-                    "dibaca.",
+                    ARSIP_MENGEMBANG, kind=kind, size=_megabytes(total), limit=_megabytes(MAX_ARCHIVE_BYTES)
                 )
             for part in parts:
                 if part.file_size > RATIO_FROM and part.file_size > MAX_RATIO * max(part.compress_size, 1):
                     ratio = part.file_size // max(part.compress_size, 1)
                     return refuse(
-                        "arsip_berbahaya",
-                        f"bagian '{part.filename}' dari {kind} ini dipadatkan {ratio}:1 (batas "
-                        f"{MAX_RATIO}:1); berkas seperti ini bukan dokumen biasa dan tidak dibaca.",
+                        ARSIP_DIPADATKAN, part=part.filename, kind=kind, ratio=ratio, limit=MAX_RATIO
                     )
             for part in parts:
                 if _XML_PART.search(part.filename) and _declares_entities(archive, part):
-                    return refuse(
-                        "xml_berbahaya",
-                        f"bagian '{part.filename}' dari {kind} ini memuat deklarasi DOCTYPE/ENTITY XML, "
-                        "yang tidak pernah dibuat Word, Excel atau LibreOffice; isinya tidak dibaca.",
-                    )
+                    return refuse(XML_BERBAHAYA, part=part.filename, kind=kind)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, RuntimeError, OSError, EOFError):
         return []  # not a readable ZIP: the caller tells the person what the file is instead
     return []
@@ -134,11 +125,4 @@ def too_many_pages(path: Path, pages: int, fix: str) -> list[Problem]:
     """A PDF with more than MAX_PDF_PAGES pages is refused."""
     if pages <= MAX_PDF_PAGES:
         return []
-    return [
-        Problem(
-            "pdf_terlalu_banyak_halaman",
-            path.name,
-            f"PDF ini berisi {pages} halaman (batas {MAX_PDF_PAGES}); dokumen RKT hanya beberapa halaman.",
-            fix,
-        )
-    ]
+    return [PDF_TERLALU_BANYAK_HALAMAN.at(path.name, pages=pages, limit=MAX_PDF_PAGES, fix=fix)]

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from .. import csvio
 from ..errors import Problem
+from ..problems import KANTOR_TIDAK_DIKENAL, UNIT_TIDAK_DIKENAL
 from .reading import Source
 from .source_text import PrintedTable
 from .transcribe import Office
@@ -47,17 +48,7 @@ def resolve(
         if stated:
             office = by_id.get(stated)
             if office is None:
-                problems.append(
-                    Problem(
-                        "kantor_tidak_dikenal",
-                        name,
-                        f"kantor '{stated}' tidak ada di data/kantor.csv.",
-                        "tambahkan dulu kantornya di data/kantor.csv (kode wilayah Kemendagri tanpa titik, "
-                        "nama, jenis), atau perbaiki kode KANTOR=….",
-                        row,
-                        "Nama/Unit Organisasi",
-                    )
-                )
+                problems.append(KANTOR_TIDAK_DIKENAL.at(name, row, "Nama/Unit Organisasi", kantor=stated))
                 continue
         else:
             unit = [w for w in _words(table.unit) if w != "sekretariat"]
@@ -71,18 +62,7 @@ def resolve(
                     else f"unit '{table.unit}' cocok dengan lebih dari satu kantor "
                     f"({', '.join(o['nama'] for o in best)})."
                 )
-                problems.append(
-                    Problem(
-                        "kantor_tidak_dikenal",
-                        name,
-                        what,
-                        "tambahkan kantornya di data/kantor.csv (kode wilayah Kemendagri tanpa titik, nama "
-                        "seperti tercetak, jenis), atau sebutkan kantornya saat impor: "
-                        "'make import SRC=… KANTOR=6472'.",
-                        row,
-                        "Nama/Unit Organisasi",
-                    )
-                )
+                problems.append(UNIT_TIDAK_DIKENAL.at(name, row, "Nama/Unit Organisasi", found=what))
                 continue
             office = best[0]
         found.append((office["id"], "" if office.get("utama") == "ya" else office["id"]))

@@ -19,6 +19,27 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import Problem, ProblemsFound
+from ..problems import (
+    BERKAS_BUKAN_TEKS,
+    BERKAS_IMPOR_KOSONG,
+    BERKAS_IMPOR_TIDAK_ADA,
+    BERKAS_PDF,
+    BERKAS_WORD_BERNAMA_TXT,
+    BUKAN_BERKAS,
+    DOCX_BERISI_PDF,
+    DOCX_RUSAK,
+    DOCX_TIDAK_TERBACA,
+    JENIS_TIDAK_DIDUKUNG,
+    PDF_BERISI_WORD,
+    PDF_BUKAN_PDF,
+    PDF_RUSAK,
+    PDF_TANPA_TEKS,
+    PDF_TERKUNCI,
+    SUSUNAN_DOKUMEN,
+    TEKS_BUKAN_UTF8,
+    TIDAK_DAPAT_DIBACA,
+)
+from ..problems import Kind as ProblemKind
 from . import guard
 from .docx import docx_lines
 from .source_text import PrintedTable, SourceTextError, read_tables
@@ -55,8 +76,8 @@ class Source:
         return f"{self.name} ({self.places[line - 1]})", None
 
 
-def _problem(path: Path, code: str, what: str, fix: str, row: int | None = None) -> ProblemsFound:
-    return ProblemsFound([Problem(code, path.name, what, fix, row)], NOT_CHANGED)
+def _problem(path: Path, kind: ProblemKind, row: int | None = None, /, **values: object) -> ProblemsFound:
+    return ProblemsFound([kind.at(path.name, row, **values)], NOT_CHANGED)
 
 
 def _refuse(problems: list[Problem]) -> None:
@@ -67,41 +88,18 @@ def _refuse(problems: list[Problem]) -> None:
 
 def _decode(path: Path, data: bytes) -> str:
     if data.startswith(b"%PDF"):
-        raise _problem(
-            path,
-            "berkas_pdf",
-            "berkas ini PDF, bukan ekspor teks (isinya diawali '%PDF').",
-            f"ganti akhiran namanya menjadi .pdf ({path.stem}.pdf) lalu impor lagi, atau impor berkas Word "
-            "(.docx) aslinya.",
-        )
+        raise _problem(path, BERKAS_PDF, stem=path.stem)
     if data.startswith(b"PK\x03\x04"):
-        raise _problem(
-            path,
-            "berkas_bukan_teks",
-            "berkas ini dokumen Word atau arsip ZIP yang diberi nama .txt.",
-            f"ganti akhiran namanya menjadi .docx ({path.stem}.docx) lalu impor lagi.",
-        )
+        raise _problem(path, BERKAS_WORD_BERNAMA_TXT, stem=path.stem)
     if b"\x00" in data:
-        raise _problem(
-            path,
-            "berkas_bukan_teks",
-            "berkas ini bukan teks (memuat bita nol, mungkin UTF-16 atau berkas biner).",
-            "simpan ulang sebagai Teks Biasa dengan pengodean UTF-8.",
-        )
+        raise _problem(path, BERKAS_BUKAN_TEKS)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
         guess = data[error.start : error.start + 1].decode("cp1252", errors="replace")
         shown = f" (kemungkinan '{guess}' dari Windows-1252)" if guess != "\ufffd" else ""
-        raise _problem(
-            path,
-            "bukan_utf8",
-            f"berkas bukan UTF-8: bita 0x{data[error.start]:02X} tidak sah{shown}.",
-            "simpan ulang teks dengan pengodean UTF-8 (di Notepad: Simpan Sebagai → Encoding UTF-8; "
-            "di Word: Teks Biasa → Unicode (UTF-8)).",
-            line,
-        ) from error
+        raise _problem(path, TEKS_BUKAN_UTF8, line, byte=data[error.start], guess=shown) from error
 
 
 def read_bytes(path: Path, example: str = "masukan/rkt-2025.docx") -> bytes:
@@ -110,36 +108,20 @@ def read_bytes(path: Path, example: str = "masukan/rkt-2025.docx") -> bytes:
     Shared by the document import and the realisation sheet (`example` is the file the fix names).
     """
     if not path.exists():
-        raise _problem(
-            path,
-            "berkas_tidak_ada",
-            f"berkas '{path}' tidak ditemukan.",
-            "periksa nama dan foldernya; jalankan perintah dari folder utama proyek, misalnya "
-            f"'make import SRC={example}'.",
-        )
+        raise _problem(path, BERKAS_IMPOR_TIDAK_ADA, path=path, example=example)
     if path.is_dir():
-        raise _problem(path, "bukan_berkas", f"'{path}' adalah folder.", "sebut satu berkas, bukan folder.")
+        raise _problem(path, BUKAN_BERKAS, path=path)
     try:
         _refuse(guard.check_file_size(path, path.stat().st_size))
         data = path.read_bytes()
     except OSError as error:
-        raise _problem(
-            path,
-            "tidak_dapat_dibaca",
-            f"berkas tidak dapat dibaca ({error.strerror}).",
-            "periksa izin berkas (misalnya 'chmod u+r') atau salin berkasnya ke folder proyek.",
-        ) from error
+        raise _problem(path, TIDAK_DAPAT_DIBACA, reason=error.strerror) from error
     if not data.strip():
-        raise _problem(
-            path,
-            "berkas_kosong",
-            "berkas kosong.",
-            "simpan ulang berkasnya; berkas ini tidak berisi apa pun.",
-        )
+        raise _problem(path, BERKAS_IMPOR_KOSONG)
     return data
 
 
-def kind_of(path: Path) -> Kind | None:
+def kind_of(path: Path) -> InputKind | None:
     """The kind of file at `path` by its suffix (KINDS), or None when `make import` does not take it."""
     return KINDS.get(path.suffix.lower())
 
@@ -149,10 +131,7 @@ def _unsupported(path: Path) -> ProblemsFound:
     either = ", ".join(documents[:-1]) + " atau " + documents[-1] if len(documents) > 1 else documents[0]
     sheets = "".join(" " + k.hint for k in KINDS.values() if k.sheet)
     return _problem(
-        path,
-        "jenis_tidak_didukung",
-        f"jenis berkas '{path.suffix or '(tanpa akhiran)'}' tidak dapat diimpor.",
-        f"impor dokumen RKT sebagai {either}; dokumen .doc lama disimpan dulu sebagai .docx.{sheets}",
+        path, JENIS_TIDAK_DIDUKUNG, suffix=path.suffix or "(tanpa akhiran)", kinds=either, sheets=sheets
     )
 
 
@@ -170,17 +149,13 @@ def read_source(path: Path) -> Source:
 
 def _docx_lines(path: Path, data: bytes) -> list[tuple[str, str]]:
     if not zipfile.is_zipfile(path):
-        what = "berkas .docx ini rusak atau bukan dokumen Word."
-        if data.startswith(b"%PDF"):
-            what = "berkas ini PDF yang diberi nama .docx."
-        raise _problem(path, "docx_rusak", what, RESAVE_DOCX)
+        kind = DOCX_BERISI_PDF if data.startswith(b"%PDF") else DOCX_RUSAK
+        raise _problem(path, kind, fix=RESAVE_DOCX)
     _refuse(guard.check_archive(path, data, "dokumen Word", RESAVE_DOCX))
     try:
         lines = docx_lines(path)
     except Exception as error:  # noqa: BLE001 - python-docx raises many kinds for a damaged file
-        raise _problem(
-            path, "docx_rusak", f"berkas .docx ini tidak dapat dibaca ({type(error).__name__}).", RESAVE_DOCX
-        ) from error
+        raise _problem(path, DOCX_TIDAK_TERBACA, error=type(error).__name__, fix=RESAVE_DOCX) from error
     return lines
 
 
@@ -194,10 +169,8 @@ def _pdf_lines(path: Path, data: bytes) -> list[tuple[str, str]]:
     from .pdf import NoTextLayer, TooManyPages, pdf_lines
 
     if b"%PDF-" not in data[:1024]:
-        what = "berkas ini bukan PDF (isinya tidak diawali '%PDF')."
-        if data.startswith(b"PK\x03\x04"):
-            what = "berkas ini dokumen Word atau arsip ZIP yang diberi nama .pdf."
-        raise _problem(path, "pdf_rusak", what, RESAVE_PDF)
+        kind = PDF_BERISI_WORD if data.startswith(b"PK\x03\x04") else PDF_BUKAN_PDF
+        raise _problem(path, kind, fix=RESAVE_PDF)
     _refuse(guard.check_pdf(path, data, RESAVE_PDF))
     try:
         lines = pdf_lines(data, guard.MAX_PDF_PAGES)
@@ -205,30 +178,17 @@ def _pdf_lines(path: Path, data: bytes) -> list[tuple[str, str]]:
         _refuse(guard.too_many_pages(path, error.pages, RESAVE_PDF))
         raise
     except NoTextLayer as error:
-        raise _problem(
-            path,
-            "pdf_tanpa_teks",
-            "PDF ini hanya berisi gambar halaman (hasil pindai atau foto), tanpa lapisan teks; gambar "
-            "hasil pindaian tidak dapat dibaca sebagai teks.",
-            "minta berkas Word (.docx) dokumen itu kepada bagian perencanaan, atau PDF yang diekspor "
-            "langsung dari Word atau LibreOffice (bukan hasil pindai), lalu impor berkas itu.",
-        ) from error
+        raise _problem(path, PDF_TANPA_TEKS) from error
     except Exception as error:  # noqa: BLE001 - pdfplumber wraps every pdfminer error in one class
         cause = error.args[0] if error.args else error
         if type(cause).__name__ in ("PDFPasswordIncorrect", "PDFEncryptionError"):
-            raise _problem(
-                path,
-                "pdf_terkunci",
-                "PDF ini dikunci dengan kata sandi pembukaan, sehingga isinya tidak dapat dibaca.",
-                "ekspor ulang PDF dari berkas Word-nya tanpa kata sandi, atau impor berkas Word (.docx)-nya.",
-            ) from error
-        what = "berkas PDF ini rusak atau tidak lengkap; isinya tidak dapat dibaca."
-        raise _problem(path, "pdf_rusak", what, RESAVE_PDF) from error
+            raise _problem(path, PDF_TERKUNCI) from error
+        raise _problem(path, PDF_RUSAK, fix=RESAVE_PDF) from error
     return lines
 
 
 @dataclass(frozen=True)
-class Kind:
+class InputKind:
     """One kind of file `make import` takes, by suffix (KINDS)."""
 
     name: str
@@ -245,11 +205,11 @@ class Kind:
 
 
 #: What `make import` takes, by suffix. A new kind is a reader module in ingest/ and one line here.
-KINDS: dict[str, Kind] = {
-    ".docx": Kind("dokumen Word", ".docx (Word)", "Word", _docx_lines),
-    ".pdf": Kind("PDF", ".pdf (PDF hasil ekspor dari Word atau LibreOffice)", "PDF", _pdf_lines),
-    ".txt": Kind("ekspor teks", ".txt (ekspor teks UTF-8)"),
-    ".xlsx": Kind(
+KINDS: dict[str, InputKind] = {
+    ".docx": InputKind("dokumen Word", ".docx (Word)", "Word", _docx_lines),
+    ".pdf": InputKind("PDF", ".pdf (PDF hasil ekspor dari Word atau LibreOffice)", "PDF", _pdf_lines),
+    ".txt": InputKind("ekspor teks", ".txt (ekspor teks UTF-8)"),
+    ".xlsx": InputKind(
         "lembar realisasi", "Realisasi diimpor dari lembar .xlsx buatan 'make template'.", sheet=True
     ),
 }
@@ -263,5 +223,5 @@ def tables_of(source: Source) -> list[PrintedTable]:
     except SourceTextError as error:
         name, row = source.place(error.line)
         raise ProblemsFound(
-            [Problem("susunan_dokumen", name, error.what, error.fix, row)], NOT_CHANGED
+            [SUSUNAN_DOKUMEN.at(name, row, what=error.what, fix=error.fix)], NOT_CHANGED
         ) from error

@@ -14,6 +14,13 @@ from datetime import date
 
 from ..domain import printed, revision
 from ..errors import Problem
+from ..problems import (
+    NAMA_SUMBER_TERPAKAI,
+    REVISI_TANPA_ALASAN,
+    TANGGAL_REVISI_BELUM_LEWAT,
+    TANGGAL_REVISI_SEBELUM_VERSI,
+    TANGGAL_REVISI_TIDAK_TERBACA,
+)
 from .importer import Revision
 
 #: How a person gives a revision's reason and date, from the command line and from the browser.
@@ -37,11 +44,6 @@ def revision_fix(source: str, ways: tuple[str, ...] = (COMMAND_LINE_WAY, BROWSER
     )
 
 
-DATE_FIX = (
-    "tulis tanggal tanda tangan dokumen revisi, misalnya 2024-05-02, 2/5/2024 (hari dulu) atau 2 Mei 2024."
-)
-
-
 def terms(
     name: str,
     shown: str,
@@ -60,35 +62,34 @@ def terms(
     problems = []
     if revised and taken:
         stem, dot, suffix = name.partition(".")
-        what = (
-            f"data/sumber/{name} sudah ada dan menyimpan dokumen versi yang terbit; revisi dengan nama "
-            "yang sama akan menimpanya."
-        )
-        fix = f"beri berkas revisi nama baru, misalnya {stem}-revisi-1{dot}{suffix}, lalu impor lagi."
-        problems.append(Problem("nama_sumber_terpakai", name, what, fix))
+        problems.append(NAMA_SUMBER_TERPAKAI.at(name, name=name, stem=stem, dot=dot, suffix=suffix))
     if tanggal.strip() and signed is None:
-        what = f"tanggal revisi '{tanggal}' tidak terbaca."
-        problems.append(Problem("tanggal_revisi_salah", name, what, DATE_FIX, None, "tanggal"))
+        problems.append(TANGGAL_REVISI_TIDAK_TERBACA.at(name, None, "tanggal", tanggal=tanggal))
     elif signed is not None and signed > today:
-        what = f"tanggal revisi {printed.long_date(signed)} belum lewat (hari ini lebih awal)."
-        problems.append(Problem("tanggal_revisi_salah", name, what, DATE_FIX, None, "tanggal"))
+        problems.append(
+            TANGGAL_REVISI_BELUM_LEWAT.at(name, None, "tanggal", tanggal=printed.long_date(signed))
+        )
     for earlier in revised if signed else []:
         if earlier.previous_date and signed.isoformat() < earlier.previous_date:
-            what = (
-                f"tanggal revisi {printed.long_date(signed)} lebih awal dari versi {earlier.versi - 1} "
-                f"{earlier.dokumen_id} ({printed.long_date(date.fromisoformat(earlier.previous_date))})."
+            problems.append(
+                TANGGAL_REVISI_SEBELUM_VERSI.at(
+                    name,
+                    None,
+                    "tanggal",
+                    tanggal=printed.long_date(signed),
+                    versi=earlier.versi - 1,
+                    dokumen=earlier.dokumen_id,
+                    previous=printed.long_date(date.fromisoformat(earlier.previous_date)),
+                )
             )
-            problems.append(Problem("tanggal_revisi_salah", name, what, DATE_FIX, None, "tanggal"))
     missing = [
         part for part, given in (("alasan", alasan), ("tanggal tanda tangan", tanggal)) if not given.strip()
     ]
     if revised and missing:
         codes = ", ".join(f"{r.dokumen_id} (versi {r.versi})" for r in revised)
-        what = (
-            f"berkas ini merevisi dokumen yang sudah terbit, menjadi {codes}, dengan perubahan di atas, "
-            f"tetapi {' dan '.join(missing)} revisi tidak diberikan; data/ tidak diubah."
+        problems.append(
+            REVISI_TANPA_ALASAN.at(name, codes=codes, missing=" dan ".join(missing), fix=revision_fix(shown))
         )
-        problems.append(Problem("revisi_tanpa_alasan", name, what, revision_fix(shown)))
     return signed, problems
 
 

@@ -24,11 +24,31 @@ from ..domain import sheet_layout as layout
 from ..domain.entities import Dokumen, Indikator, Realisasi
 from ..domain.targets import Scales
 from ..errors import Problem, ProblemsFound
+from ..problems import (
+    BUKAN_LEMBAR_REALISASI,
+    BUKAN_XLSX,
+    DOKUMEN_LEMBAR_TIDAK_DIKENAL,
+    KODE_DOKUMEN_LAIN,
+    KODE_GANDA_LEMBAR,
+    KODE_KOSONG,
+    KODE_TIDAK_DIKENAL,
+    REALISASI_TERBIT_DIKOSONGKAN,
+    RUMUS,
+    SEL_TERKUNCI_DIUBAH,
+    SUMBER_KOSONG,
+    SUMBER_TANPA_REALISASI,
+    SUSUNAN_LEMBAR,
+    TANGGAL_KOSONG,
+    TANPA_LEMBAR_REALISASI,
+    XLS_LAMA,
+    XLSX_BERISI_PDF,
+    XLSX_RUSAK,
+    Kind,
+)
 from . import cells
 from .cells import EMPTY, Fault, cell_value, shown
 from .reading import NOT_CHANGED, read_bytes
 
-REMAKE = "buat lembarnya dengan 'make template', isi lembar itu, lalu impor lagi."
 RESAVE = "buka di Excel atau LibreOffice, pilih Simpan Sebagai → Buku Kerja Excel (.xlsx), lalu impor lagi."
 EXAMPLE = "masukan/lembar/realisasi-RKT24-S.xlsx"
 
@@ -72,8 +92,8 @@ class Sheet:
     """(indicator, period) of published realisations whose cells are empty in the sheet (kept as is)."""
 
 
-def _fail(path: Path, code: str, what: str, fix: str) -> ProblemsFound:
-    return ProblemsFound([Problem(code, path.name, what, fix)], NOT_CHANGED)
+def _fail(path: Path, kind: Kind, /, **values: object) -> ProblemsFound:
+    return ProblemsFound([kind.at(path.name, **values)], NOT_CHANGED)
 
 
 def open_sheet(path: Path) -> Any:
@@ -84,15 +104,12 @@ def open_sheet(path: Path) -> Any:
     data = read_bytes(path, EXAMPLE)
     if not data.startswith(b"PK\x03\x04"):
         if data.startswith(b"\xd0\xcf\x11\xe0"):
-            what = (
-                "berkas ini buku kerja Excel 97–2003 (.xls) atau .xlsx yang dikunci kata sandi pembukaan, "
-                "bukan .xlsx biasa."
-            )
+            kind = XLS_LAMA
         elif data.startswith(b"%PDF"):
-            what = "berkas ini PDF yang diberi nama .xlsx."
+            kind = XLSX_BERISI_PDF
         else:
-            what = "berkas ini bukan buku kerja Excel (.xlsx); isinya teks atau jenis berkas lain."
-        raise _fail(path, "bukan_xlsx", what, RESAVE + " Jangan pasang kata sandi pembukaan.")
+            kind = BUKAN_XLSX
+        raise _fail(path, kind, fix=RESAVE)
     from .guard import check_archive
 
     hostile = check_archive(path, data, "buku kerja Excel", RESAVE)
@@ -105,22 +122,14 @@ def open_sheet(path: Path) -> Any:
             warnings.simplefilter("ignore")  # extensions openpyxl does not keep are irrelevant here
             workbook = load_workbook(io.BytesIO(data), data_only=False)
     except Exception as error:  # noqa: BLE001 - openpyxl raises many kinds for a damaged workbook
-        what = f"berkas .xlsx ini rusak atau bukan buku kerja Excel ({type(error).__name__})."
-        raise _fail(path, "xlsx_rusak", what, RESAVE) from error
+        raise _fail(path, XLSX_RUSAK, error=type(error).__name__, fix=RESAVE) from error
     if layout.SHEET not in workbook.sheetnames:
         found = ", ".join(f"'{name}'" for name in workbook.sheetnames)
-        what = (
-            f"buku kerja ini tidak punya lembar '{layout.SHEET}' (yang ada: {found}); bukan lembar realisasi."
-        )
-        raise _fail(path, "bukan_lembar_realisasi", what, REMAKE)
+        raise _fail(path, TANPA_LEMBAR_REALISASI, sheet=layout.SHEET, found=found)
     sheet = workbook[layout.SHEET]
     row = layout.INFO_ROWS["format"][0]
     if sheet.cell(row=row, column=2).value != layout.FORMAT:
-        what = (
-            f"sel B{row} tidak bertuliskan '{layout.FORMAT}'; buku kerja ini bukan lembar realisasi buatan "
-            "'make template'."
-        )
-        raise _fail(path, "bukan_lembar_realisasi", what, REMAKE)
+        raise _fail(path, BUKAN_LEMBAR_REALISASI, row=row, format=layout.FORMAT)
     return sheet
 
 
@@ -144,35 +153,21 @@ class _Reader:
     def indicator(self, number: int, code: Any, seen: dict[str, int]) -> Indikator | Fault:
         """The indicator a row's code names, or why the row cannot be used."""
         if code is EMPTY:
-            return Fault(
-                "kode_kosong",
-                "baris ini berisi isian tetapi tidak punya kode indikator.",
-                "kembalikan kode indikatornya (lihat data/indikator.csv) atau hapus isian baris ini; "
-                "baris tidak boleh ditambah.",
-            )
+            return Fault.of(KODE_KOSONG)
         code = shown(code)
         item = self.indikator.get(code)
         if item is None:
-            return Fault(
-                "kode_tidak_dikenal",
-                f"kode indikator '{code}' tidak ada di paket data.",
-                "kode di kolom A terkunci: kembalikan kodenya, atau salin isian ke lembar baru dari "
-                f"'make template DOKUMEN={self.dokumen.id}'.",
-            )
+            return Fault.of(KODE_TIDAK_DIKENAL, code=code, dokumen=self.dokumen.id)
         if item.dokumen_id != self.dokumen.id:
-            return Fault(
-                "kode_dokumen_lain",
-                f"indikator {code} milik dokumen {item.dokumen_id}, bukan dokumen lembar ini "
-                f"({self.dokumen.id}).",
-                f"isi realisasi {code} di lembar {layout.file_name(item.dokumen_id)} (buat dengan "
-                f"'make template DOKUMEN={item.dokumen_id}'), bukan di sini.",
+            return Fault.of(
+                KODE_DOKUMEN_LAIN,
+                code=code,
+                dokumen=item.dokumen_id,
+                sheet_dokumen=self.dokumen.id,
+                file=layout.file_name(item.dokumen_id),
             )
         if code in seen:
-            return Fault(
-                "kode_ganda",
-                f"indikator {code} sudah ada di baris {seen[code]}.",
-                "satu indikator satu baris: pindahkan isiannya ke baris pertama lalu hapus baris ini.",
-            )
+            return Fault.of(KODE_GANDA_LEMBAR, code=code, row=seen[code])
         seen[code] = number
         return item
 
@@ -194,12 +189,12 @@ class _Reader:
                 self.fault(
                     number,
                     column,
-                    Fault(
-                        "sel_terkunci_diubah",
-                        f"sel terkunci '{column.heading}' indikator {item.id} diubah menjadi '{found}'; "
-                        f"seharusnya '{expected[column.key]}'.",
-                        f"kembalikan isinya menjadi '{expected[column.key]}' (atau pakai lembar baru dari "
-                        "'make template'); teks, target dan satuan hanya berubah lewat impor dokumen RKT.",
+                    Fault.of(
+                        SEL_TERKUNCI_DIUBAH,
+                        heading=column.heading,
+                        id=item.id,
+                        found=found,
+                        expected=expected[column.key],
                     ),
                 )
         published = {r.periode: r for r in item.realisasi}
@@ -219,28 +214,22 @@ class _Reader:
         columns = {key: layout.column(key, periode) for key, _ in layout.INPUTS}
         formulas = [c for c in columns.values() if row_cells[c].data_type == "f"]
         for column in formulas:
-            what = f"sel berisi rumus ('{row_cells[column].value}'), bukan isian."
-            fix = "salin sel itu lalu Tempel Khusus → Nilai saja, atau ketik nilainya langsung."
-            self.fault(number, column, Fault("rumus", what, fix))
+            self.fault(number, column, Fault.of(RUMUS, formula=row_cells[column].value))
         if formulas:
             return
         values = {key: cell_value(row_cells[c].value) for key, c in columns.items()}
         if values["nilai"] is EMPTY:
             filled = [columns[k].heading for k in ("sumber", "tanggal", "catatan") if values[k] is not EMPTY]
             if filled and published is not None:
-                what = (
-                    f"realisasi {item.id} {periode} yang sudah terbit dikosongkan, tetapi "
-                    f"{', '.join(filled)} masih terisi; lembar tidak menghapus realisasi yang sudah terbit."
+                fault = Fault.of(
+                    REALISASI_TERBIT_DIKOSONGKAN, id=item.id, periode=periode, filled=", ".join(filled)
                 )
-                fix = (
-                    "kembalikan nilainya; bila realisasi itu memang keliru terbit, hapus barisnya di "
-                    "data/realisasi.csv dan tulis alasannya di pesan commit."
-                )
-                self.fault(number, columns["nilai"], Fault("sumber_tanpa_realisasi", what, fix))
+                self.fault(number, columns["nilai"], fault)
             elif filled:
-                what = f"{', '.join(filled)} terisi tetapi realisasi {item.id} {periode} kosong."
-                fix = "isi realisasinya dari dokumen sumber, atau kosongkan juga sumber, tanggal dan catatan."
-                self.fault(number, columns["nilai"], Fault("sumber_tanpa_realisasi", what, fix))
+                fault = Fault.of(
+                    SUMBER_TANPA_REALISASI, filled=", ".join(filled), id=item.id, periode=periode
+                )
+                self.fault(number, columns["nilai"], fault)
             elif published is not None:
                 sheet.blank.append((item.id, periode))
             return
@@ -265,16 +254,10 @@ class _Reader:
         sumber = cells.text(values["sumber"])
         if sumber == "":
             unit = self.dokumen.nama.removeprefix(f"RKT {self.dokumen.tahun} ")
-            sumber = Fault(
-                "sumber_kosong",
-                f"realisasi {item.id} {periode} tidak menyebut dokumen sumbernya.",
-                "tulis judul dokumen resmi tempat realisasi ini terbit, misalnya "
-                f"'LKjIP {unit} {self.dokumen.tahun}'.",
-            )
+            sumber = Fault.of(SUMBER_KOSONG, id=item.id, periode=periode, unit=unit, tahun=self.dokumen.tahun)
         tanggal: date | Fault
         if values["tanggal"] is EMPTY:
-            what = f"realisasi {item.id} {periode} tidak punya tanggal dokumen sumber."
-            tanggal = Fault("tanggal_kosong", what, cells.DATE_FIX)
+            tanggal = Fault.of(TANGGAL_KOSONG, id=item.id, periode=periode)
         else:
             tanggal = cells.when(values["tanggal"], self.dokumen.tahun, self.today)
         catatan = cells.text(values["catatan"])
@@ -298,18 +281,23 @@ def _frame(path: Path, sheet: Any, dokumen: dict[str, Dokumen]) -> tuple[str, li
     code = "" if frame["kode"] is None else shown(frame["kode"])
     if code not in dokumen:
         row = layout.INFO_ROWS["kode"][0]
-        what = f"kode dokumen '{code}' di sel B{row} tidak ada di data/dokumen.csv."
-        fix = f"kembalikan kode dokumennya (yang ada: {', '.join(sorted(dokumen))}), atau {REMAKE}"
-        problems.append(Problem("dokumen_tidak_dikenal", where, what, fix, row, "B (Kode dokumen)"))
+        known = ", ".join(sorted(dokumen))
+        problems.append(
+            DOKUMEN_LEMBAR_TIDAK_DIKENAL.at(where, row, "B (Kode dokumen)", code=code, row=row, known=known)
+        )
     for column in layout.COLUMNS:
         found = sheet.cell(row=layout.HEADER_ROW, column=column.index).value
         if found != column.heading:
-            what = (
-                f"judul kolom {column.letter} adalah '{'' if found is None else found}', seharusnya "
-                f"'{column.heading}' (kolom disisipkan, dihapus atau dipindah)."
+            problems.append(
+                SUSUNAN_LEMBAR.at(
+                    where,
+                    layout.HEADER_ROW,
+                    column.label,
+                    letter=column.letter,
+                    found="" if found is None else found,
+                    heading=column.heading,
+                )
             )
-            fix = "kembalikan susunan kolomnya, atau salin isian ke lembar baru dari 'make template'."
-            problems.append(Problem("susunan_lembar", where, what, fix, layout.HEADER_ROW, column.label))
     return code, problems
 
 

@@ -12,25 +12,13 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
-from ..errors import BuildError, Problem, ProblemsFound
+from ..errors import BuildError, ProblemsFound
+from ..problems import CABANG_BENTROK, CABANG_TERTINGGAL
 
 #: A merge that changes these is left to a person: GitHub refuses them from the workflow's token.
 WORKFLOWS = ".github/workflows"
 BOT = ("github-actions[bot]", "41898282+github-actions[bot]@users.noreply.github.com")
 WHERE = "cabang pull request"
-
-FIX_CONFLICT = (
-    "buka pull request ini di GitHub; di bagian bawah tertulis *This branch has conflicts that must be "
-    "resolved*. Cara termudah: tutup pull request ini (**Close pull request**), lalu unggah berkas yang "
-    "sama lagi ke folder `masukan/` pada cabang baru dari main. Bila yang bentrok hanya baris yang "
-    "ditambahkan di berkas CSV, Anda juga dapat menekan **Resolve conflicts**, menyimpan baris dari kedua "
-    "pihak (hapus hanya baris penanda `<<<<<<<`, `=======` dan `>>>>>>>`), lalu **Mark as resolved** dan "
-    "**Commit merge**."
-)
-FIX_UPDATE = (
-    "buka pull request ini di GitHub dan tekan tombol **Update branch** (Perbarui cabang) di bagian "
-    "bawah, di atas tombol *Merge pull request*; bila ditanya, pilih *Update with merge commit*."
-)
 
 
 def git(root: Path, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
@@ -66,20 +54,11 @@ def prepare(root: Path, base: str) -> str:
         git(root, "merge", "--abort", check=False)
         if not conflicted:
             raise BuildError(f"git tidak dapat menggabungkan {base} ke cabang ini: {merged.stderr.strip()}")
-        what = (
-            f"cabang ini dan cabang tujuan (main) sama-sama mengubah baris yang sama di "
-            f"{', '.join(conflicted)}, sehingga unggahan tidak dapat diimpor pada cabang yang sudah "
-            "diperbarui."
-        )
-        raise ProblemsFound([Problem("cabang_bentrok", WHERE, what, FIX_CONFLICT)])
+        raise ProblemsFound([CABANG_BENTROK.at(WHERE, files=", ".join(conflicted))])
     changed = git(root, "diff", "--name-only", head, "HEAD", "--", WORKFLOWS).stdout.split()
     if changed:
         git(root, "reset", "--keep", "--quiet", head)
-        what = (
-            f"cabang tujuan (main) sudah berubah sejak cabang ini dibuat, termasuk alur kerja GitHub "
-            f"({', '.join(changed)}), dan alur kerja tidak boleh memperbarui berkas itu sendiri."
-        )
-        raise ProblemsFound([Problem("cabang_tertinggal", WHERE, what, FIX_UPDATE)])
+        raise ProblemsFound([CABANG_TERTINGGAL.at(WHERE, files=", ".join(changed))])
     return target
 
 

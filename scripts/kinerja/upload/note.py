@@ -15,6 +15,12 @@ from pathlib import Path
 
 from .. import paths, update
 from ..errors import Problem
+from ..problems import (
+    CATATAN_REVISI_GANDA,
+    CATATAN_REVISI_KOSONG,
+    CATATAN_REVISI_TIDAK_TERBACA,
+    KETERANGAN_GANDA,
+)
 
 #: The note's file name, anywhere under masukan/ (consumed like an upload).
 NOTE = "revisi.txt"
@@ -62,10 +68,7 @@ def parse_note(text: str, where: str) -> tuple[dict[str, str], list[Problem]]:
             continue
         if key in found and found[key] != value:
             label = key.capitalize()
-            what = (
-                f"baris '{label}:' ada lebih dari sekali dengan isi berbeda ('{found[key]}' dan '{value}')."
-            )
-            problems.append(Problem("keterangan_ganda", where, what, f"sisakan satu baris '{label}: …'."))
+            problems.append(KETERANGAN_GANDA.at(where, label=label, first=found[key], second=value))
             continue
         found[key] = value
     return found, problems
@@ -77,28 +80,22 @@ def read_note(root: Path, files: list[Path], description: str = "") -> tuple[Not
     values: dict[str, tuple[str, str]] = {}
     if len(files) > 1:
         shown = ", ".join(update.display_path(p, root) for p in files)
-        what = f"ada {len(files)} berkas {NOTE} ({shown}); tidak jelas mana yang berlaku."
-        fix = f"sisakan satu {NOTE} di folder {paths.UPLOADS}/."
-        problems.append(Problem("catatan_revisi_ganda", paths.UPLOADS, what, fix))
+        problems.append(
+            CATATAN_REVISI_GANDA.at(
+                paths.UPLOADS, count=len(files), note=NOTE, files=shown, folder=paths.UPLOADS
+            )
+        )
     for path in files[:1]:
         where = update.display_path(path, root)
         try:
             text = path.read_text(encoding="utf-8-sig")
         except (OSError, UnicodeDecodeError):
-            what = "berkas tidak dapat dibaca sebagai teks UTF-8."
-            fix = "simpan sebagai teks biasa (UTF-8) berisi baris 'Alasan: …' dan 'Tanggal: …'."
-            problems.append(Problem("catatan_revisi_tidak_terbaca", where, what, fix))
+            problems.append(CATATAN_REVISI_TIDAK_TERBACA.at(where))
             continue
         found, wrong = parse_note(text, where)
         problems += wrong
         if not found:
-            what = "tidak ada baris 'Alasan: …', 'Tanggal: …' atau 'Kantor: …'."
-            fix = (
-                "tulis alasan revisi dan tanggal tanda tangan dokumen revisi, masing-masing satu baris "
-                f"('Alasan: …', 'Tanggal: …'); bila berkas ini dokumen RKT, beri nama lain (nama {NOTE} "
-                "dipakai untuk catatan revisi)."
-            )
-            problems.append(Problem("catatan_revisi_kosong", where, what, fix))
+            problems.append(CATATAN_REVISI_KOSONG.at(where, note=NOTE))
         values.update({key: (value, where) for key, value in found.items()})
     if description.strip():
         found, wrong = parse_note(description, DESCRIPTION)

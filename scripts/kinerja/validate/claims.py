@@ -32,6 +32,7 @@ import yaml
 from .. import csvio
 from ..domain import ids, layout, versions
 from ..errors import Problem
+from ..problems import KLAIM_TANPA_SUMBER
 from .claims_pages import SNIPPET, TAFSIRAN, Block, blocks
 
 #: Where a source marker starts: "Sumber:", "Sumber tabel:", "Sumber contoh:".
@@ -73,7 +74,6 @@ CONFIRMED = re.compile(
     r"\bNomor\s+[\w./-]*\d[\w./-]*.*\btanggal\s+\d{1,2}\s+\w+\s+\d{4}\b", re.IGNORECASE | re.DOTALL
 )
 #: How to mark a claim, for every fix text.
-HOW = "lihat docs/keputusan.md, bagian 'Klaim dan sumber'"
 
 
 @dataclass
@@ -344,23 +344,15 @@ def check(root: Path, descriptor: dict) -> list[Problem]:
     ctx = context(root, descriptor)
     paths = {r["name"]: r["path"] for r in descriptor.get("resources", [])}
     problems = []
-    fix = (
-        "beri penanda sumber (dokumen dan baris, peraturan dan pasal, atau berkas) atau tanda tafsiran; "
-        f"{HOW}."
-    )
     if "glosarium" in paths:
         for number, what in glossary_problems(csvio.read(root / paths["glosarium"]), ctx):
-            problems.append(
-                Problem("klaim_tanpa_sumber", paths["glosarium"], what + ".", fix, number, "rujukan")
-            )
+            problems.append(KLAIM_TANPA_SUMBER.at(paths["glosarium"], number, "rujukan", what=what))
     if "anomali" in paths:
         for number, what in anomaly_problems(csvio.read(root / paths["anomali"]), ctx):
-            problems.append(
-                Problem("klaim_tanpa_sumber", paths["anomali"], what + ".", fix, number, "uraian")
-            )
+            problems.append(KLAIM_TANPA_SUMBER.at(paths["anomali"], number, "uraian", what=what))
     for what in metadata_problems(descriptor, read_config(root / "mkdocs.yml"), ctx):
         file = "mkdocs.yml" if what.startswith("mkdocs.yml") else "datapackage.json"
-        problems.append(Problem("klaim_tanpa_sumber", file, what + ".", fix))
+        problems.append(KLAIM_TANPA_SUMBER.at(file, what=what))
     for page, line, what in check_pages(root / "content", ctx):
-        problems.append(Problem("klaim_tanpa_sumber", f"content/{page}", what + ".", fix, line))
+        problems.append(KLAIM_TANPA_SUMBER.at(f"content/{page}", line, what=what))
     return problems

@@ -11,6 +11,25 @@ from pathlib import Path
 
 from ..domain import satu_data
 from ..errors import Problem
+from ..problems import (
+    ADA_BOM_PAKET,
+    PAKET_BUKAN_UTF8,
+    PAKET_JSON_RUSAK,
+    PAKET_TANPA_RESOURCE,
+    PAKET_TIDAK_ADA,
+    PATH_BUKAN_CSV,
+    PATH_DI_LUAR_DATA,
+    PATH_KOSONG,
+    RESOURCE_HILANG,
+    RESOURCE_TANPA_NAMA,
+    SATU_DATA_BUKAN_OBJEK,
+    SATU_DATA_BUKAN_TEKS,
+    SATU_DATA_KUNCI_ASING,
+    SKEMA_KOLOM_ASING,
+    SKEMA_KOLOM_HILANG,
+    SUMBER_BERUBAH,
+    SUMBER_TIDAK_ADA,
+)
 from .columns import COLUMNS, EXPECTED_FIELDS
 from .wording import JSON_ERRORS
 
@@ -28,29 +47,14 @@ def read_descriptor(root: Path) -> tuple[dict | None, str, list[Problem]]:
         return (
             None,
             "",
-            [
-                Problem(
-                    "paket_tidak_ada",
-                    "datapackage.json",
-                    "berkas tidak ditemukan.",
-                    "pastikan datapackage.json ada di folder utama proyek.",
-                )
-            ],
+            [PAKET_TIDAK_ADA.at("datapackage.json")],
         )
     data = path.read_bytes()
     if data.startswith(b"\xef\xbb\xbf"):
         return (
             None,
             "",
-            [
-                Problem(
-                    "ada_bom",
-                    "datapackage.json",
-                    "berkas diawali tanda BOM (UTF-8 dengan BOM).",
-                    "simpan ulang sebagai UTF-8 tanpa BOM (di editor: Encoding → UTF-8).",
-                    row=1,
-                )
-            ],
+            [ADA_BOM_PAKET.at("datapackage.json", 1)],
         )
     try:
         text = data.decode("utf-8")
@@ -59,12 +63,8 @@ def read_descriptor(root: Path) -> tuple[dict | None, str, list[Problem]]:
             None,
             "",
             [
-                Problem(
-                    "paket_bukan_utf8",
-                    "datapackage.json",
-                    f"berkas tidak tersimpan sebagai UTF-8 (bita 0x{data[error.start]:02X} tidak sah).",
-                    "simpan ulang berkas dengan pengodean UTF-8.",
-                    row=data[: error.start].count(b"\n") + 1,
+                PAKET_BUKAN_UTF8.at(
+                    "datapackage.json", data[: error.start].count(b"\n") + 1, byte=data[error.start]
                 )
             ],
         )
@@ -78,14 +78,8 @@ def read_descriptor(root: Path) -> tuple[dict | None, str, list[Problem]]:
             None,
             text,
             [
-                Problem(
-                    "paket_json_rusak",
-                    "datapackage.json",
-                    f"bukan JSON yang sah: {what} (baris {error.lineno}, kolom {error.colno}).",
-                    "periksa koma, tanda kutip dan kurung di baris itu dan baris sebelumnya; "
-                    "gunakan editor yang menandai kesalahan JSON, atau bandingkan dengan versi terakhir "
-                    "di git.",
-                    row=error.lineno,
+                PAKET_JSON_RUSAK.at(
+                    "datapackage.json", error.lineno, reason=what, line=error.lineno, column=error.colno
                 )
             ],
         )
@@ -93,15 +87,7 @@ def read_descriptor(root: Path) -> tuple[dict | None, str, list[Problem]]:
         return (
             None,
             text,
-            [
-                Problem(
-                    "paket_tanpa_resource",
-                    "datapackage.json",
-                    "tidak ada daftar 'resources'.",
-                    "kembalikan bagian 'resources' dari versi terakhir yang benar.",
-                    field="resources",
-                )
-            ],
+            [PAKET_TANPA_RESOURCE.at("datapackage.json", None, "resources")],
         )
     return descriptor, text, []
 
@@ -121,14 +107,11 @@ def check_contract(descriptor: dict, text: str) -> list[Problem]:
         name = resource.get("name") if isinstance(resource, dict) else None
         if not isinstance(name, str) or not name or name in seen:
             problems.append(
-                Problem(
-                    "resource_tanpa_nama",
+                RESOURCE_TANPA_NAMA.at(
                     "datapackage.json",
-                    f"resource ke-{number} tidak punya 'name' yang unik.",
-                    "beri setiap resource nama yang berbeda, sama dengan nama berkasnya "
-                    "(misalnya 'indikator' untuk data/indikator.csv).",
                     line_of(text, f'"name": "{name}"') if isinstance(name, str) and name else None,
                     "name",
+                    number=number,
                 )
             )
             continue
@@ -140,42 +123,16 @@ def check_contract(descriptor: dict, text: str) -> list[Problem]:
         for field in EXPECTED_FIELDS[name]:
             if field not in declared:
                 problems.append(
-                    Problem(
-                        "skema_kolom_hilang",
-                        "datapackage.json",
-                        f"skema resource '{name}' tidak memuat kolom '{field}'.",
-                        "kembalikan definisi kolom itu dari versi terakhir yang benar di git.",
-                        line,
-                        field,
-                    )
+                    SKEMA_KOLOM_HILANG.at("datapackage.json", line, field, name=name, column=field)
                 )
         for field, count in Counter(declared).items():
             if field not in COLUMNS[name][1] or count > 1:
                 problems.append(
-                    Problem(
-                        "skema_kolom_asing",
-                        "datapackage.json",
-                        f"skema resource '{name}' memuat kolom '{field}' yang tidak dikenal "
-                        "atau tercantum dua kali.",
-                        "hapus kolom itu dari skema; kolom baru harus ditambahkan dulu ke program "
-                        "pembangun situs (kelas datanya di scripts/kinerja/model.py).",
-                        line,
-                        str(field),
-                    )
+                    SKEMA_KOLOM_ASING.at("datapackage.json", line, str(field), name=name, column=field)
                 )
     for name in EXPECTED_FIELDS:
         if name not in seen:
-            problems.append(
-                Problem(
-                    "resource_hilang",
-                    "datapackage.json",
-                    f"resource '{name}' tidak ada di daftar 'resources'.",
-                    f"kembalikan resource '{name}' (berkas data/{name}.csv) dari versi terakhir "
-                    "yang benar di git.",
-                    None,
-                    "resources",
-                )
-            )
+            problems.append(RESOURCE_HILANG.at("datapackage.json", None, "resources", name=name))
     return problems
 
 
@@ -199,37 +156,18 @@ def check_satu_data(descriptor: dict, text: str) -> list[Problem]:
     keys = ", ".join(u.key for u in satu_data.UNSUR)
     line = line_of(text, f'"{satu_data.DESCRIPTOR_KEY}"')
     if not isinstance(raw, dict):
-        return [
-            Problem(
-                "satu_data_tidak_sah",
-                "datapackage.json",
-                "bagian 'satu_data' harus berupa objek { ... }.",
-                f"tulis bagian itu sebagai objek dengan kunci {keys}, masing-masing berisi teks "
-                '(kosongkan "" bila belum ditetapkan).',
-                line,
-                satu_data.DESCRIPTOR_KEY,
-            )
-        ]
+        return [SATU_DATA_BUKAN_OBJEK.at("datapackage.json", line, satu_data.DESCRIPTOR_KEY, keys=keys)]
     problems = []
     for key, value in raw.items():
         if key not in {u.key for u in satu_data.UNSUR}:
-            what, fix = f"kunci '{key}' tidak dikenal.", f"gunakan hanya kunci {keys}; periksa ejaannya."
+            kind = SATU_DATA_KUNCI_ASING
         elif not isinstance(value, str):
-            what, fix = (
-                f"nilai '{key}' bukan teks.",
-                'tulis nilainya di antara tanda kutip, atau "" bila belum ditetapkan.',
-            )
+            kind = SATU_DATA_BUKAN_TEKS
         else:
             continue
+        where = _line_after(text, f'"{key}"', line)
         problems.append(
-            Problem(
-                "satu_data_tidak_sah",
-                "datapackage.json",
-                f"bagian 'satu_data': {what}",
-                fix,
-                _line_after(text, f'"{key}"', line),
-                f"{satu_data.DESCRIPTOR_KEY}.{key}",
-            )
+            kind.at("datapackage.json", where, f"{satu_data.DESCRIPTOR_KEY}.{key}", key=key, keys=keys)
         )
     return problems
 
@@ -239,14 +177,7 @@ def safe_path(root: Path, resource: dict, text: str) -> tuple[Path | None, Probl
     raw = resource.get("path")
     name = resource.get("name", "?")
     if not isinstance(raw, str) or not raw:
-        return None, Problem(
-            "path_kosong",
-            "datapackage.json",
-            f"resource '{name}' tidak punya 'path' berupa satu jalur berkas.",
-            "isi 'path' dengan jalur berkas CSV di folder data/, misalnya data/indikator.csv.",
-            line_of(text, f'"name": "{name}"'),
-            "path",
-        )
+        return None, PATH_KOSONG.at("datapackage.json", line_of(text, f'"name": "{name}"'), "path", name=name)
     line = line_of(text, f'"path": {json.dumps(raw, ensure_ascii=False)}') or line_of(
         text, f'"name": "{name}"'
     )
@@ -255,23 +186,9 @@ def safe_path(root: Path, resource: dict, text: str) -> tuple[Path | None, Probl
     if not unsafe:
         unsafe = not (root / candidate).resolve().is_relative_to((root / "data").resolve())
     if unsafe:
-        return None, Problem(
-            "path_di_luar_data",
-            "datapackage.json",
-            f"resource '{name}' menunjuk ke '{raw}', di luar folder data/ proyek; berkas itu tidak dibaca.",
-            f"gunakan jalur relatif di dalam folder data/, misalnya data/{name}.csv.",
-            line,
-            "path",
-        )
+        return None, PATH_DI_LUAR_DATA.at("datapackage.json", line, "path", name=name, path=raw)
     if candidate.suffix != ".csv":
-        return None, Problem(
-            "path_bukan_csv",
-            "datapackage.json",
-            f"resource '{name}' menunjuk ke '{raw}', bukan berkas .csv.",
-            f"gunakan berkas CSV di folder data/, misalnya data/{name}.csv.",
-            line,
-            "path",
-        )
+        return None, PATH_BUKAN_CSV.at("datapackage.json", line, "path", name=name, path=raw)
     return (root / candidate).resolve(), None
 
 
@@ -285,15 +202,7 @@ def check_sources(root: Path, descriptor: dict, text: str) -> list[Problem]:
         target = (root / path).resolve() if path and not Path(path).is_absolute() else None
         if target is None or not target.is_relative_to((root / "data").resolve()) or not target.is_file():
             problems.append(
-                Problem(
-                    "sumber_tidak_ada",
-                    "datapackage.json",
-                    f"berkas sumber '{path}' tidak ditemukan di folder data/.",
-                    "kembalikan teks dokumen resmi ke data/sumber/ dan isi 'path' di bagian "
-                    "'sources' dengan jalurnya.",
-                    line_of(text, f'"path": "{path}"'),
-                    "path",
-                )
+                SUMBER_TIDAK_ADA.at("datapackage.json", line_of(text, f'"path": "{path}"'), "path", path=path)
             )
             continue
         digest = hashlib.sha256(target.read_bytes()).hexdigest()
@@ -301,14 +210,6 @@ def check_sources(root: Path, descriptor: dict, text: str) -> list[Problem]:
         if recorded and digest != recorded:
             line = line_of(text, f'"sha256": "{recorded}"')
             problems.append(
-                Problem(
-                    "sumber_berubah",
-                    path,
-                    f"isi berkas sumber tidak cocok dengan SHA-256 yang tercatat di datapackage.json "
-                    f"(tercatat {recorded[:12]}…, sekarang {digest[:12]}…).",
-                    "teks dokumen resmi tidak boleh diubah; kembalikan berkas aslinya "
-                    f"(git checkout -- {path}), atau bila ini dokumen resmi baru, perbarui 'sha256' "
-                    f"di bagian 'sources' datapackage.json (baris {line}).",
-                )
+                SUMBER_BERUBAH.at(path, recorded=recorded[:12], digest=digest[:12], path=path, line=line)
             )
     return problems

@@ -13,6 +13,23 @@ from collections import Counter
 from pathlib import Path
 
 from ..errors import Problem
+from ..problems import (
+    ADA_BOM,
+    AKHIR_BARIS_CRLF,
+    BARIS_KOSONG,
+    BERKAS_KOSONG,
+    BERKAS_TIDAK_ADA,
+    BUKAN_UTF8,
+    CSV_RUSAK,
+    JUMLAH_SEL_KURANG,
+    JUMLAH_SEL_LEBIH,
+    KOLOM_ASING,
+    KOLOM_GANDA,
+    KOLOM_HILANG,
+    SPASI_BERLEBIH,
+    SPASI_DI_KODE,
+    URUTAN_KOLOM,
+)
 from .wording import INVISIBLE, ODD_SPACE, SPACE_NAMES
 
 
@@ -28,38 +45,13 @@ def check_file(path: Path, rel: str, specs: list[dict]) -> list[Problem]:
     """Problems of one CSV file as bytes and text: found before any parser is trusted with it."""
     fields = [str(f.get("name")) for f in specs]
     if not path.is_file():
-        return [
-            Problem(
-                "berkas_tidak_ada",
-                rel,
-                "berkas tidak ditemukan.",
-                "kembalikan berkas itu atau perbaiki 'path' di datapackage.json.",
-            )
-        ]
+        return [BERKAS_TIDAK_ADA.at(rel)]
     data = path.read_bytes()
     if not data.strip():
-        return [
-            Problem(
-                "berkas_kosong",
-                rel,
-                "berkas kosong, bahkan baris judul kolom tidak ada.",
-                f"baris pertama harus berisi judul kolom: {','.join(fields)}; kembalikan isi berkas "
-                f"dari versi terakhir di git (git checkout -- {rel}).",
-                row=1,
-            )
-        ]
+        return [BERKAS_KOSONG.at(rel, 1, header=",".join(fields), path=rel)]
     problems: list[Problem] = []
     if data.startswith(b"\xef\xbb\xbf"):
-        problems.append(
-            Problem(
-                "ada_bom",
-                rel,
-                "berkas diawali tanda BOM (UTF-8 dengan BOM).",
-                "simpan sebagai 'CSV UTF-8' tanpa BOM (di editor teks: Encoding → UTF-8, "
-                "bukan 'UTF-8 with BOM').",
-                row=1,
-            )
-        )
+        problems.append(ADA_BOM.at(rel, 1))
         data = data[3:]
     try:
         text = data.decode("utf-8")
@@ -68,29 +60,14 @@ def check_file(path: Path, rel: str, specs: list[dict]) -> list[Problem]:
         guess = data[error.start : error.start + 1].decode("cp1252", errors="replace")
         shown = f" (kemungkinan karakter '{guess}' dari Windows-1252/Latin-1)" if guess != "\ufffd" else ""
         return problems + [
-            Problem(
-                "bukan_utf8",
-                rel,
-                f"berkas bukan UTF-8: bita 0x{data[error.start]:02X} tidak sah{shown}; "
-                "berkas tampaknya tersimpan sebagai Windows-1252/Latin-1.",
-                "di spreadsheet pilih Simpan Sebagai → 'CSV UTF-8 (dipisah koma)'; "
-                "di editor teks simpan ulang dengan Encoding → UTF-8.",
-                row,
-                header[cell] if cell < len(header) else None,
+            BUKAN_UTF8.at(
+                rel, row, header[cell] if cell < len(header) else None, byte=data[error.start], guess=shown
             )
         ]
     if "\r" in text:
         row, _, _ = _record_at(text[: text.find("\r")])
         kind = "Windows (CRLF)" if "\r\n" in text else "Mac lama (CR)"
-        problems.append(
-            Problem(
-                "akhir_baris_crlf",
-                rel,
-                f"akhir baris berformat {kind}.",
-                "simpan dengan akhir baris LF (Unix); di editor teks pilih 'LF' di bilah status.",
-                row=row,
-            )
-        )
+        problems.append(AKHIR_BARIS_CRLF.at(rel, row, kind=kind))
     return problems + _check_rows(text, rel, fields, specs)
 
 
@@ -109,19 +86,15 @@ def _check_rows(text: str, rel: str, fields: list[str], specs: list[dict]) -> li
         cell, unclosed = _broken_quote(rest)
         header = records[0] if records else []
         problems.append(
-            Problem(
-                "csv_rusak",
+            CSV_RUSAK.at(
                 rel,
-                "susunan CSV rusak: "
-                + (
+                len(records) + 1,
+                header[cell] if cell < len(header) else None,
+                reason=(
                     "tanda kutip ganda yang membuka sel ini tidak pernah ditutup."
                     if unclosed
                     else "ada teks setelah tanda kutip penutup sel ini."
                 ),
-                "teks yang memuat koma atau tanda kutip harus diapit tanda kutip ganda, dan tanda "
-                'kutip di dalamnya ditulis dua kali (""); bila berkas terpotong, kembalikan dari git.',
-                len(records) + 1,
-                header[cell] if cell < len(header) else None,
             )
         )
     if not records:
@@ -137,27 +110,17 @@ def _check_rows(text: str, rel: str, fields: list[str], specs: list[dict]) -> li
     }
     for row, cells in enumerate(records[1:], start=2):
         if not any(cells):
-            problems.append(
-                Problem(
-                    "baris_kosong",
-                    rel,
-                    "baris kosong di tengah data.",
-                    "hapus baris itu (juga baris kosong di akhir berkas).",
-                    row,
-                )
-            )
+            problems.append(BARIS_KOSONG.at(rel, row))
             continue
         if len(cells) < len(header):
             problems.append(
-                Problem(
-                    "jumlah_sel",
+                JUMLAH_SEL_KURANG.at(
                     rel,
-                    f"baris ini hanya punya {len(cells)} sel, padahal ada {len(header)} kolom; "
-                    f"kolom '{header[len(cells)]}' dan sesudahnya tidak ada.",
-                    "lengkapi sel yang hilang (sel kosong tetap ditulis dengan koma); bila berkas "
-                    "terpotong, kembalikan dari git.",
                     row,
                     header[len(cells)],
+                    cells=len(cells),
+                    columns=len(header),
+                    first_missing=header[len(cells)],
                 )
             )
             continue
@@ -169,14 +132,8 @@ def _check_rows(text: str, rel: str, fields: list[str], specs: list[dict]) -> li
                 else ""
             )
             problems.append(
-                Problem(
-                    "jumlah_sel",
-                    rel,
-                    f"baris ini punya {len(cells)} sel, padahal hanya ada {len(header)} kolom{where}.",
-                    "teks yang memuat koma harus diapit tanda kutip ganda, misalnya "
-                    '"Pengelolaan, Pengadaan"; hapus sel berlebih bila ada.',
-                    row,
-                    split or header[-1],
+                JUMLAH_SEL_LEBIH.at(
+                    rel, row, split or header[-1], cells=len(cells), columns=len(header), where=where
                 )
             )
             continue
@@ -185,29 +142,9 @@ def _check_rows(text: str, rel: str, fields: list[str], specs: list[dict]) -> li
             if issue is None:
                 continue
             if name in id_like:
-                problems.append(
-                    Problem(
-                        "spasi_di_kode",
-                        rel,
-                        f"nilai {_visible(value)} mengandung {issue}.",
-                        "hapus semua spasi di sel itu; kode ditulis tanpa spasi, misalnya IK24-S07.",
-                        row,
-                        name,
-                    )
-                )
+                problems.append(SPASI_DI_KODE.at(rel, row, name, value=_visible(value), issue=issue))
             else:
-                problems.append(
-                    Problem(
-                        "spasi_berlebih",
-                        rel,
-                        f"teks {_visible(value)} mengandung {issue}.",
-                        "teks resmi tidak pernah memuatnya: hapus spasi di awal dan akhir sel, "
-                        "jadikan spasi ganda satu spasi, dan ganti spasi tak-putus atau karakter "
-                        "tak terlihat dengan spasi biasa (di spreadsheet: Cari & Ganti).",
-                        row,
-                        name,
-                    )
-                )
+                problems.append(SPASI_BERLEBIH.at(rel, row, name, value=_visible(value), issue=issue))
     return problems
 
 
@@ -274,50 +211,14 @@ def _check_header(header: list[str], rel: str, fields: list[str]) -> list[Proble
     problems = []
     for name in fields:
         if name not in header:
-            problems.append(
-                Problem(
-                    "kolom_hilang",
-                    rel,
-                    f"kolom '{name}' tidak ada di baris judul.",
-                    f"tambahkan kolom '{name}' (urutan kolom: {','.join(fields)}).",
-                    row=1,
-                    field=name,
-                )
-            )
+            problems.append(KOLOM_HILANG.at(rel, 1, name, column=name, header=",".join(fields)))
     for name, count in Counter(header).items():
         if name not in fields:
-            problems.append(
-                Problem(
-                    "kolom_asing",
-                    rel,
-                    f"kolom '{name}' tidak dikenal dalam skema.",
-                    "hapus kolom itu, atau tambahkan dulu ke skema di datapackage.json "
-                    "beserta judul dan keterangannya.",
-                    row=1,
-                    field=name,
-                )
-            )
+            problems.append(KOLOM_ASING.at(rel, 1, name, column=name))
         elif count > 1:
-            problems.append(
-                Problem(
-                    "kolom_ganda",
-                    rel,
-                    f"kolom '{name}' muncul {count} kali di baris judul.",
-                    "hapus kolom yang ganda.",
-                    row=1,
-                    field=name,
-                )
-            )
+            problems.append(KOLOM_GANDA.at(rel, 1, name, column=name, count=count))
     if not problems and header != fields:
-        problems.append(
-            Problem(
-                "urutan_kolom",
-                rel,
-                "urutan kolom berbeda dari skema.",
-                f"susun kolom sebagai: {','.join(fields)}.",
-                row=1,
-            )
-        )
+        problems.append(URUTAN_KOLOM.at(rel, 1, header=",".join(fields)))
     return problems
 
 

@@ -12,6 +12,30 @@ from .. import csvio
 from ..domain import ids
 from ..domain.printed import iso_date, normalise, program_key, split_program
 from ..errors import Problem
+from ..problems import (
+    ANOMALI_KOLOM_SALAH,
+    ANOMALI_TANPA_RUJUKAN,
+    ANOMALI_TEKS_TIDAK_ADA,
+    BEDA_DOKUMEN,
+    BEDA_DOKUMEN_ANOMALI,
+    FORMAT_KODE_SALAH,
+    INDIKATOR_BERULANG,
+    KANTOR_UTAMA,
+    KODE_DOKUMEN_TIDAK_SESUAI,
+    KODE_TIDAK_COCOK,
+    KODE_TIDAK_SESUAI_DOKUMEN,
+    KODE_TIDAK_TERCETAK,
+    KODE_TIDAK_TERCETAK_SEL,
+    NAMA_TIDAK_COCOK,
+    PROGRAM_KOSONG,
+    PROGRAM_TIDAK_COCOK,
+    SAMA_DENGAN_SALAH,
+    SAMA_DENGAN_TEKS_LAIN,
+    SAMA_DENGAN_TIDAK_ADA,
+    SASARAN_TANPA_INDIKATOR,
+    TANGGAL_TIDAK_COCOK,
+    URUTAN_TIDAK_BERURUTAN,
+)
 from . import realisation, targets
 
 
@@ -53,15 +77,15 @@ def _check_dokumen(
         expected = ids.dokumen_id(int(row["tahun"]), letter, _office_code(kantor, row["kantor_id"]), seq)
         if row["id"] != expected:
             problems.append(
-                Problem(
-                    "kode_tidak_sesuai_dokumen",
+                KODE_DOKUMEN_TIDAK_SESUAI.at(
                     rel,
-                    f"kode '{row['id']}' tidak sesuai dengan tahun {row['tahun']}, jenis "
-                    f"'{row['jenis']}' dan kantor '{row['kantor_id']}' (seharusnya {expected}).",
-                    "periksa kolom 'tahun', 'jenis' dan 'kantor_id'; kode dokumen tidak diubah setelah "
-                    "dipakai (kantor utama situs ditulis tanpa kode kantor).",
                     number,
                     "id",
+                    id=row["id"],
+                    tahun=row["tahun"],
+                    jenis=row["jenis"],
+                    kantor=row["kantor_id"],
+                    expected=expected,
                 )
             )
         try:
@@ -70,15 +94,13 @@ def _check_dokumen(
             printed = None
         if printed != row["tanggal"]:
             problems.append(
-                Problem(
-                    "tanggal_tidak_cocok",
+                TANGGAL_TIDAK_COCOK.at(
                     rel,
-                    f"tanggal '{row['tanggal']}' tidak cocok dengan tanggal tercetak "
-                    f"'{row['tanggal_dicetak']}'" + (f" (seharusnya {printed})." if printed else "."),
-                    "samakan kolom 'tanggal' (TTTT-BB-HH) dengan tanggal tercetak, misalnya "
-                    "'1 Maret 2024' → 2024-03-01.",
                     number,
                     "tanggal",
+                    tanggal=row["tanggal"],
+                    printed=row["tanggal_dicetak"],
+                    expected=f" (seharusnya {printed})." if printed else ".",
                 )
             )
     return problems
@@ -93,15 +115,7 @@ def _check_ids(paths: dict[str, str], rows: dict[str, list[dict[str, str]]]) -> 
             identifier = row["id"]
             if not re.fullmatch(ids.PATTERNS[name], identifier):
                 problems.append(
-                    Problem(
-                        "format_salah",
-                        paths[name],
-                        f"kode '{identifier}' tidak sesuai pola.",
-                        f"ikuti pola {ids.PATTERNS[name]}; lihat aturan kode di docs/keputusan.md "
-                        "(bagian Kode tetap).",
-                        number,
-                        "id",
-                    )
+                    FORMAT_KODE_SALAH.at(paths[name], number, "id", id=identifier, pattern=ids.PATTERNS[name])
                 )
                 continue
             own, of_doc = ids.parse(identifier), ids.parse(doc)
@@ -115,15 +129,8 @@ def _check_ids(paths: dict[str, str], rows: dict[str, list[dict[str, str]]]) -> 
                 expected = of_doc.dokumen.row(name, 1)[:-2] + "…"
             if not matches:
                 problems.append(
-                    Problem(
-                        "kode_tidak_sesuai_dokumen",
-                        paths[name],
-                        f"kode '{identifier}' tidak sesuai dengan dokumennya {doc} "
-                        f"(kode baris dokumen ini berbentuk {expected}).",
-                        "periksa kolom 'dokumen_id'; bila baris memang pindah dokumen, beri kode baru "
-                        "dengan nomor berikutnya yang belum pernah dipakai di dokumen itu.",
-                        number,
-                        "id",
+                    KODE_TIDAK_SESUAI_DOKUMEN.at(
+                        paths[name], number, "id", id=identifier, dokumen=doc, expected=expected
                     )
                 )
     return problems
@@ -137,16 +144,7 @@ def _check_offices(paths: dict[str, str], rows: dict[str, list[dict[str, str]]])
     if len(homes) == 1:
         return []
     what = "tidak ada kantor utama" if not homes else f"{len(homes)} kantor ditandai utama"
-    return [
-        Problem(
-            "kantor_utama",
-            paths["kantor"],
-            f"{what}; tepat satu kantor harus bertanda utama = ya (pemilik situs ini).",
-            "isi kolom 'utama' dengan 'ya' hanya pada baris kantor pemilik situs, kosongkan pada yang lain.",
-            homes[1] if len(homes) > 1 else None,
-            "utama",
-        )
-    ]
+    return [KANTOR_UTAMA.at(paths["kantor"], homes[1] if len(homes) > 1 else None, "utama", found=what)]
 
 
 def _check_order(paths: dict[str, str], rows: dict[str, list[dict[str, str]]]) -> list[Problem]:
@@ -171,14 +169,8 @@ def _check_order(paths: dict[str, str], rows: dict[str, list[dict[str, str]]]) -
                 if outside:
                     detail.append(f"nomor {', '.join(map(str, outside))} di luar rentang")
                 problems.append(
-                    Problem(
-                        "urutan_tidak_berurutan",
-                        paths[name],
-                        f"urutan di dokumen {doc} tidak bersambung 1..{len(pairs)} ({'; '.join(detail)}).",
-                        "nomori ulang kolom 'urutan' sesuai urutan cetak: 1, 2, 3, … "
-                        "tanpa lompatan (kode 'id' tidak ikut diubah).",
-                        row,
-                        "urutan",
+                    URUTAN_TIDAK_BERURUTAN.at(
+                        paths[name], row, "urutan", dokumen=doc, count=len(pairs), detail="; ".join(detail)
                     )
                 )
     return problems
@@ -187,14 +179,7 @@ def _check_order(paths: dict[str, str], rows: dict[str, list[dict[str, str]]]) -
 def _check_sasaran_have_indikator(rel: str, rows: dict[str, list[dict[str, str]]]) -> list[Problem]:
     used = {row["sasaran_id"] for row in rows["indikator"]}
     return [
-        Problem(
-            "sasaran_tanpa_indikator",
-            rel,
-            f"sasaran {row['id']} tidak punya indikator.",
-            "tambahkan indikatornya di indikator.csv, atau hapus sasaran bila memang tidak tercetak.",
-            number,
-            "id",
-        )
+        SASARAN_TANPA_INDIKATOR.at(rel, number, "id", id=row["id"])
         for number, row in enumerate(rows["sasaran"], start=2)
         if row["id"] not in used
     ]
@@ -207,15 +192,7 @@ def _check_repeats(rel: str, indikator: list[dict[str, str]]) -> list[Problem]:
         key = (row["sasaran_id"], normalise(row["teks"]))
         if key in seen:
             problems.append(
-                Problem(
-                    "indikator_berulang",
-                    rel,
-                    f"indikator yang sama sudah tercatat sebagai {seen[key]} di sasaran {row['sasaran_id']}.",
-                    "hapus baris ganda ini, atau bila dokumen memang mencetaknya dua kali, "
-                    "catat sebagai anomali dan bedakan teksnya sesuai cetakan.",
-                    number,
-                    "teks",
-                )
+                INDIKATOR_BERULANG.at(rel, number, "teks", earlier=seen[key], sasaran=row["sasaran_id"])
             )
         seen.setdefault(key, row["id"])
     return problems
@@ -229,13 +206,14 @@ def _check_same_document(paths: dict[str, str], rows: dict[str, list[dict[str, s
             other = doc_of[name].get(row[field])
             if row[field] and other and other != row["dokumen_id"]:
                 problems.append(
-                    Problem(
-                        "beda_dokumen",
+                    BEDA_DOKUMEN.at(
                         paths["indikator"],
-                        f"{row[field]} milik dokumen {other}, bukan {row['dokumen_id']}.",
-                        f"pilih {name} dari dokumen {row['dokumen_id']}.",
                         number,
                         field,
+                        id=row[field],
+                        owner=other,
+                        dokumen=row["dokumen_id"],
+                        name=name,
                     )
                 )
     sasaran = {row["id"]: row for row in rows["sasaran"]}
@@ -245,39 +223,11 @@ def _check_same_document(paths: dict[str, str], rows: dict[str, list[dict[str, s
             continue
         earlier = sasaran.get(same)
         if earlier is None:
-            problems.append(
-                Problem(
-                    "rujukan_tidak_ada",
-                    paths["sasaran"],
-                    f"sasaran '{same}' tidak ada.",
-                    "isi dengan kode sasaran yang ada, atau kosongkan.",
-                    number,
-                    "sama_dengan",
-                )
-            )
+            problems.append(SAMA_DENGAN_TIDAK_ADA.at(paths["sasaran"], number, "sama_dengan", id=same))
         elif earlier["dokumen_id"] != row["dokumen_id"] or int(earlier["urutan"]) >= int(row["urutan"]):
-            problems.append(
-                Problem(
-                    "sama_dengan_salah",
-                    paths["sasaran"],
-                    f"'{same}' harus sasaran lebih awal di dokumen yang sama.",
-                    "isi dengan kode sasaran yang tercetak lebih dahulu di dokumen ini.",
-                    number,
-                    "sama_dengan",
-                )
-            )
+            problems.append(SAMA_DENGAN_SALAH.at(paths["sasaran"], number, "sama_dengan", id=same))
         elif normalise(earlier["teks"]) != normalise(row["teks"]):
-            problems.append(
-                Problem(
-                    "sama_dengan_salah",
-                    paths["sasaran"],
-                    f"teks sasaran ini berbeda dari teks {same}, bukan hanya huruf besar/kecilnya.",
-                    "isi 'sama_dengan' hanya bila teksnya sama kecuali huruf besar/kecil; "
-                    "selain itu kosongkan.",
-                    number,
-                    "sama_dengan",
-                )
-            )
+            problems.append(SAMA_DENGAN_TEKS_LAIN.at(paths["sasaran"], number, "sama_dengan", id=same))
     return problems
 
 
@@ -289,15 +239,7 @@ def _check_programs(paths: dict[str, str], rows: dict[str, list[dict[str, str]]]
         nama, _ = split_program(row["teks_dicetak"])
         if row["nama"] != nama:
             problems.append(
-                Problem(
-                    "nama_tidak_cocok",
-                    paths["program"],
-                    f"nama '{row['nama']}' tidak sama dengan teks tercetak tanpa kode anggaran "
-                    f"(seharusnya '{nama}').",
-                    "salin nama dari 'teks_dicetak' tanpa kode dalam kurung.",
-                    number,
-                    "nama",
-                )
+                NAMA_TIDAK_COCOK.at(paths["program"], number, "nama", nama=row["nama"], expected=nama)
             )
     codes: dict[str, list[tuple[int, dict[str, str]]]] = defaultdict(list)
     for number, row in enumerate(rows["program_kode"], start=2):
@@ -307,15 +249,13 @@ def _check_programs(paths: dict[str, str], rows: dict[str, list[dict[str, str]]]
         stored = sorted(codes.get(row["id"], []), key=lambda pair: int(pair[1]["urutan"]))
         if len(stored) != len(parts):
             problems.append(
-                Problem(
-                    "kode_tidak_tercetak",
+                KODE_TIDAK_TERCETAK.at(
                     paths["program"],
-                    f"teks tercetak memuat {len(parts)} kode anggaran, tetapi program_kode.csv "
-                    f"mencatat {len(stored)} kode untuk {row['id']}.",
-                    "catat setiap kode dalam kurung di teks tercetak sebagai satu baris di "
-                    "program_kode.csv, berurutan.",
                     number,
                     "teks_dicetak",
+                    printed=len(parts),
+                    stored=len(stored),
+                    id=row["id"],
                 )
             )
             continue
@@ -323,40 +263,28 @@ def _check_programs(paths: dict[str, str], rows: dict[str, list[dict[str, str]]]
             for field in ("kode", "nama_kegiatan"):
                 if code[field] != part[field]:
                     problems.append(
-                        Problem(
-                            "kode_tidak_tercetak",
+                        KODE_TIDAK_TERCETAK_SEL.at(
                             paths["program_kode"],
-                            f"'{code[field]}' tidak sama dengan yang tercetak di program "
-                            f"{row['id']} (seharusnya '{part[field]}').",
-                            "salin kode dan nama kegiatan persis dari 'teks_dicetak' di program.csv.",
                             code_row,
                             field,
+                            value=code[field],
+                            id=row["id"],
+                            expected=part[field],
                         )
                     )
     for number, row in enumerate(rows["indikator"], start=2):
         printed = row["program_dicetak"]
         program = programs.get(row["program_id"])
         if printed and program is None:
-            problems.append(
-                Problem(
-                    "program_tidak_cocok",
-                    paths["indikator"],
-                    "sel program tercetak diisi, tetapi 'program_id' kosong.",
-                    "isi 'program_id' dengan kode program yang teksnya tercetak di sel ini.",
-                    number,
-                    "program_id",
-                )
-            )
+            problems.append(PROGRAM_KOSONG.at(paths["indikator"], number, "program_id"))
         elif printed and program_key(printed) != program_key(program["teks_dicetak"]):
             problems.append(
-                Problem(
-                    "program_tidak_cocok",
+                PROGRAM_TIDAK_COCOK.at(
                     paths["indikator"],
-                    f"sel program tercetak tidak cocok dengan program {row['program_id']} "
-                    f"('{program['teks_dicetak']}').",
-                    "pilih program yang nama dan kode anggarannya sama dengan sel tercetak.",
                     number,
                     "program_id",
+                    id=row["program_id"],
+                    printed=program["teks_dicetak"],
                 )
             )
     return problems
@@ -372,49 +300,31 @@ def _check_anomali(rel: str, rows: dict[str, list[dict[str, str]]]) -> list[Prob
         target = index.get(row["tabel"], {}).get(row["rujukan_id"])
         if target is None:
             problems.append(
-                Problem(
-                    "anomali_tanpa_rujukan",
-                    rel,
-                    f"anomali merujuk ke {row['tabel']} '{row['rujukan_id']}' yang tidak ada.",
-                    f"isi 'rujukan_id' dengan kode yang ada di {row['tabel']}.csv.",
-                    number,
-                    "rujukan_id",
-                )
+                ANOMALI_TANPA_RUJUKAN.at(rel, number, "rujukan_id", tabel=row["tabel"], id=row["rujukan_id"])
             )
             continue
         if row["kolom"] not in target:
             problems.append(
-                Problem(
-                    "anomali_kolom_salah",
-                    rel,
-                    f"kolom '{row['kolom']}' tidak ada di {row['tabel']}.csv.",
-                    f"pilih salah satu: {', '.join(target)}.",
-                    number,
-                    "kolom",
+                ANOMALI_KOLOM_SALAH.at(
+                    rel, number, "kolom", column=row["kolom"], tabel=row["tabel"], choices=", ".join(target)
                 )
             )
         owner = target.get("dokumen_id", target["id"])
         if owner != row["dokumen_id"]:
             problems.append(
-                Problem(
-                    "beda_dokumen",
-                    rel,
-                    f"{row['rujukan_id']} milik dokumen {owner}, bukan {row['dokumen_id']}.",
-                    f"isi 'dokumen_id' dengan {owner}.",
-                    number,
-                    "dokumen_id",
+                BEDA_DOKUMEN_ANOMALI.at(
+                    rel, number, "dokumen_id", id=row["rujukan_id"], owner=owner, dokumen=row["dokumen_id"]
                 )
             )
         if row["kolom"] in target and row["teks_dicetak"] and row["teks_dicetak"] not in target[row["kolom"]]:
             problems.append(
-                Problem(
-                    "anomali_teks_tidak_ada",
+                ANOMALI_TEKS_TIDAK_ADA.at(
                     rel,
-                    f"teks '{row['teks_dicetak']}' tidak ditemukan di kolom '{row['kolom']}' "
-                    f"baris {row['rujukan_id']}.",
-                    "salin potongan teks persis seperti di data (huruf besar/kecil dan tanda baca).",
                     number,
                     "teks_dicetak",
+                    text=row["teks_dicetak"],
+                    column=row["kolom"],
+                    id=row["rujukan_id"],
                 )
             )
     return problems
@@ -425,14 +335,5 @@ def _check_codes(rel: str, rows: list[dict[str, str]]) -> list[Problem]:
     for number, row in enumerate(rows, start=2):
         parts = ".".join(p for p in (row["kode_kegiatan"], row["kode_kro"], row["kode_ro"]) if p)
         if parts != row["kode"]:
-            problems.append(
-                Problem(
-                    "kode_tidak_cocok",
-                    rel,
-                    f"bagian kode ({parts}) tidak sama dengan kode tercetak '{row['kode']}'.",
-                    "pecah kode tercetak menjadi kegiatan (4 digit), KRO (3 huruf) dan RO (3 digit).",
-                    number,
-                    "kode",
-                )
-            )
+            problems.append(KODE_TIDAK_COCOK.at(rel, number, "kode", parts=parts, kode=row["kode"]))
     return problems

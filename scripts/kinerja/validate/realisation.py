@@ -12,6 +12,18 @@ from pathlib import Path
 from ..domain.targets import BOUND_DIRECTION
 from ..domain.versions import archive_dir
 from ..errors import Problem
+from ..problems import (
+    ARAH_BERTENTANGAN,
+    ARSIP_HILANG,
+    KATEGORI_REALISASI,
+    KATEGORI_TANPA_ANGKA,
+    KATEGORI_UNTUK_ANGKA,
+    POLARITAS_HILANG,
+    REALISASI_TANPA_NILAI,
+    SATUAN_REALISASI_BEDA,
+    SKALA_TIDAK_KONSISTEN,
+    URUTAN_SKALA,
+)
 
 
 def check(root: Path, paths: dict[str, str], rows: dict[str, list[dict[str, str]]]) -> list[Problem]:
@@ -27,14 +39,13 @@ def check(root: Path, paths: dict[str, str], rows: dict[str, list[dict[str, str]
         for number, row in enumerate(rows["indikator"], start=2):
             if row["id"] not in known:
                 problems.append(
-                    Problem(
-                        "polaritas_hilang",
+                    POLARITAS_HILANG.at(
                         paths["polaritas"],
-                        f"indikator {row['id']} (baris {number} di {paths['indikator']}) belum punya arah.",
-                        f"tambahkan baris '{row['id']},naik,tafsiran,<alasan>' (atau 'turun' bila makin "
-                        "rendah makin baik).",
                         None,
                         "indikator_id",
+                        id=row["id"],
+                        number=number,
+                        file=paths["indikator"],
                     )
                 )
     if "polaritas" in paths:
@@ -48,15 +59,13 @@ def check(root: Path, paths: dict[str, str], rows: dict[str, list[dict[str, str]
             folder = archive_dir(root, row["dokumen_id"], versi)
             if versi < latest[row["dokumen_id"]] and not (folder / "indikator.csv").is_file():
                 problems.append(
-                    Problem(
-                        "arsip_hilang",
+                    ARSIP_HILANG.at(
                         paths["revisi"],
-                        f"versi {versi} dokumen {row['dokumen_id']} tidak punya arsip di "
-                        f"{folder.relative_to(root).as_posix()}/.",
-                        "kembalikan folder arsip versi itu dari git, atau hapus baris versi ini bila "
-                        "memang tidak pernah terbit.",
                         number,
                         "versi",
+                        versi=versi,
+                        dokumen=row["dokumen_id"],
+                        folder=folder.relative_to(root).as_posix(),
                     )
                 )
     return problems
@@ -78,67 +87,53 @@ def _check_realisasi(
             if (skala, row.get("kategori", "")) not in ranks:
                 choices = ", ".join(k for s, k in sorted(ranks) if s == skala)
                 problems.append(
-                    Problem(
-                        "kategori_realisasi",
+                    KATEGORI_REALISASI.at(
                         rel,
-                        f"indikator {row['indikator_id']} bertarget kategori '{target['target_dicetak']}' "
-                        f"(skala {skala}); realisasinya harus kategori skala itu, bukan "
-                        f"'{row.get('kategori', '')}'.",
-                        f"isi kolom 'kategori' dengan salah satu: {choices}; kosongkan 'nilai' dan 'satuan'.",
                         number,
                         "kategori",
+                        id=row["indikator_id"],
+                        printed=target["target_dicetak"],
+                        skala=skala,
+                        kategori=row.get("kategori", ""),
+                        choices=choices,
                     )
                 )
             for field in ("nilai", "satuan"):
                 if row.get(field):
                     problems.append(
-                        Problem(
-                            "kategori_tanpa_angka",
+                        KATEGORI_TANPA_ANGKA.at(
                             rel,
-                            f"indikator {row['indikator_id']} bertarget kategori; realisasinya tidak diberi "
-                            f"{'angka' if field == 'nilai' else 'satuan'} ('{row[field]}').",
-                            f"kosongkan '{field}' dan isi kategori yang dicapai di kolom 'kategori'.",
                             number,
                             field,
+                            id=row["indikator_id"],
+                            what="angka" if field == "nilai" else "satuan",
+                            value=row[field],
+                            column=field,
                         )
                     )
             continue
         if not row.get("nilai"):
             problems.append(
-                Problem(
-                    "realisasi_tanpa_nilai",
-                    rel,
-                    f"realisasi indikator {row['indikator_id']} tidak punya angka.",
-                    f"isi 'nilai' dengan angka realisasi dalam satuan {target['target_satuan']}, titik "
-                    "sebagai pemisah desimal.",
-                    number,
-                    "nilai",
+                REALISASI_TANPA_NILAI.at(
+                    rel, number, "nilai", id=row["indikator_id"], satuan=target["target_satuan"]
                 )
             )
         if row["satuan"] != target["target_satuan"]:
             problems.append(
-                Problem(
-                    "satuan_realisasi_beda",
+                SATUAN_REALISASI_BEDA.at(
                     rel,
-                    f"satuan realisasi '{row['satuan']}' berbeda dari satuan target "
-                    f"'{target['target_satuan']}' indikator {row['indikator_id']}; "
-                    "capaian tidak dapat dihitung.",
-                    "isi realisasi dengan satuan yang sama dengan targetnya (lihat target tercetak "
-                    f"'{target['target_dicetak']}').",
                     number,
                     "satuan",
+                    satuan=row["satuan"],
+                    target_satuan=target["target_satuan"],
+                    id=row["indikator_id"],
+                    printed=target["target_dicetak"],
                 )
             )
         if row.get("kategori"):
             problems.append(
-                Problem(
-                    "kategori_untuk_angka",
-                    rel,
-                    f"indikator {row['indikator_id']} bertarget angka; kolom 'kategori' hanya untuk target "
-                    f"kategori ('{row['kategori']}').",
-                    "kosongkan 'kategori'.",
-                    number,
-                    "kategori",
+                KATEGORI_UNTUK_ANGKA.at(
+                    rel, number, "kategori", id=row["indikator_id"], kategori=row["kategori"]
                 )
             )
     return problems
@@ -155,14 +150,15 @@ def _check_bound_directions(
         if implied and row["polaritas"] != implied:
             word = "makin tinggi makin baik" if implied == "naik" else "makin rendah makin baik"
             problems.append(
-                Problem(
-                    "arah_bertentangan",
+                ARAH_BERTENTANGAN.at(
                     paths["polaritas"],
-                    f"target tercetak '{target['target_dicetak']}' indikator {row['indikator_id']} adalah "
-                    f"batas yang berarti {word}, tetapi arahnya '{row['polaritas']}'.",
-                    f"isi 'polaritas' dengan '{implied}' dan 'dasar' dengan 'dokumen'.",
                     number,
                     "polaritas",
+                    printed=target["target_dicetak"],
+                    id=row["indikator_id"],
+                    meaning=word,
+                    polaritas=row["polaritas"],
+                    implied=implied,
                 )
             )
     return problems
@@ -178,28 +174,21 @@ def _check_scales(rel: str, rows: list[dict[str, str]]) -> list[Problem]:
         ranks = sorted(int(r["urutan"]) for _, r in items)
         if ranks != list(range(1, len(items) + 1)):
             problems.append(
-                Problem(
-                    "urutan_skala",
+                URUTAN_SKALA.at(
                     rel,
-                    f"peringkat skala '{skala}' tidak bersambung 1..{len(items)} "
-                    f"({', '.join(map(str, ranks))}).",
-                    "nomori kolom 'urutan' 1, 2, 3, … dari kategori terbaik, tanpa lompatan atau "
-                    "nomor ganda.",
                     items[0][0],
                     "urutan",
+                    skala=skala,
+                    count=len(items),
+                    ranks=", ".join(map(str, ranks)),
                 )
             )
         for field in ("nama_skala", "sumber"):
             values = {r[field] for _, r in items}
             if len(values) > 1:
                 problems.append(
-                    Problem(
-                        "skala_tidak_konsisten",
-                        rel,
-                        f"skala '{skala}' memakai lebih dari satu '{field}' ({len(values)} bentuk).",
-                        f"tulis '{field}' yang sama pada setiap baris skala '{skala}'.",
-                        items[0][0],
-                        field,
+                    SKALA_TIDAK_KONSISTEN.at(
+                        rel, items[0][0], field, skala=skala, column=field, count=len(values)
                     )
                 )
     return problems

@@ -6,11 +6,29 @@ from __future__ import annotations
 
 import hashlib
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import frictionless
 
 from ..errors import Problem
+from ..problems import (
+    BARIS_KOSONG_FRICTIONLESS,
+    BATAS_NILAI,
+    BUKAN_PILIHAN,
+    DESKRIPSI_TIDAK_SAH,
+    FORMAT_SALAH,
+    JENIS_KOLOM_TIDAK_DIKENAL,
+    JUMLAH_SEL_FRICTIONLESS,
+    KODE_GANDA,
+    KODE_GANDA_KUNCI,
+    KODE_GANDA_PASANGAN,
+    PAKET_TIDAK_SAH,
+    RUJUKAN_TIDAK_ADA,
+    TIDAK_SAH,
+    TIPE_SALAH,
+    WAJIB_DIISI,
+)
 from .descriptor import line_of
 from .wording import TYPE_HINT, TYPE_NAME
 
@@ -57,7 +75,7 @@ def _check(root: Path, descriptor: dict, text: str) -> list[Problem]:
         for error in task.errors:
             found = error.to_descriptor()
             problem = _frictionless_problem(rel, found, resource, descriptor)
-            if problem.code == "rujukan_tidak_ada":
+            if problem.code == RUJUKAN_TIDAK_ADA.code:
                 references[len(problems)] = _reference(resource, problem.field, descriptor)[2]
             elif problem.field in ([key] if isinstance(key, str) else key):
                 broken_keys.add(task.name)
@@ -65,14 +83,7 @@ def _check(root: Path, descriptor: dict, text: str) -> list[Problem]:
     # A broken code is reported once, on its own row, not again on every row that refers to it.
     problems = [p for n, p in enumerate(problems) if references.get(n) not in broken_keys]
     for error in report.errors:
-        problems.append(
-            Problem(
-                "paket_tidak_sah",
-                "datapackage.json",
-                f"deskripsi paket tidak sah ({error.message}).",
-                "bandingkan dengan versi terakhir yang benar di git.",
-            )
-        )
+        problems.append(PAKET_TIDAK_SAH.at("datapackage.json", message=error.message))
     unique: dict[tuple, Problem] = {}
     for problem in problems:
         unique.setdefault((problem.code, problem.file, problem.row, problem.field), problem)
@@ -81,7 +92,7 @@ def _check(root: Path, descriptor: dict, text: str) -> list[Problem]:
 
 def _descriptor_problem(note: str, text: str) -> Problem:
     """A descriptor frictionless refuses, located at the line of the quoted value it names."""
-    what = f"deskripsi paket tidak sah (keterangan teknis: {note})."
+    kind, values = DESKRIPSI_TIDAK_SAH, {"note": note}
     line = field = None
     if match := re.search(r'"([^"]+)"', note):
         for key in ("type", "format", "name", "path", "pattern", "resource"):
@@ -89,17 +100,9 @@ def _descriptor_problem(note: str, text: str) -> Problem:
             if line is not None:
                 field = key
                 break
-        if kind := re.match(r'field type "([^"]+)" is not supported', note):
-            what = f"jenis kolom '{kind[1]}' tidak dikenal."
-    return Problem(
-        "paket_tidak_sah",
-        "datapackage.json",
-        what,
-        "bandingkan bagian yang diubah dengan versi terakhir yang benar di git; jenis kolom yang sah "
-        "antara lain string, integer, number dan date.",
-        line,
-        field,
-    )
+        if unknown := re.match(r'field type "([^"]+)" is not supported', note):
+            kind, values = JENIS_KOLOM_TIDAK_DIKENAL, {"type": unknown[1]}
+    return kind.at("datapackage.json", line, field, **values)
 
 
 def _constraint(note: str) -> str:
@@ -118,63 +121,38 @@ def _frictionless_problem(rel: str, error: dict, resource: dict, descriptor: dic
     spec = next((f for f in schema.get("fields", []) if f["name"] == field), {})
     if kind == "type-error":
         type_ = spec.get("type", "string")
-        return Problem(
-            "tipe_salah",
+        return TIPE_SALAH.at(
             rel,
-            f"nilai '{cell}' bukan {TYPE_NAME.get(type_, type_)}.",
-            f"isi dengan {TYPE_HINT.get(type_, type_)}.",
             row,
             field,
+            cell=cell,
+            type_name=TYPE_NAME.get(type_, type_),
+            type_hint=TYPE_HINT.get(type_, type_),
         )
     if kind == "constraint-error":
         which = _constraint(error.get("note", ""))
         constraints = spec.get("constraints", {})
         if which == "required":
-            return Problem(
-                "wajib_diisi",
-                rel,
-                "sel wajib diisi tetapi kosong.",
-                f"isi kolom '{field}' ({spec.get('title', field)}).",
-                row,
-                field,
-            )
+            return WAJIB_DIISI.at(rel, row, field, column=field, title=spec.get("title", field))
         if which == "pattern":
-            return Problem(
-                "format_salah",
-                rel,
-                f"nilai '{cell}' tidak sesuai format kolom ini.",
-                f"ikuti pola {constraints.get('pattern')}{_example(str(constraints.get('pattern')))}; "
-                "lihat aturan kode di docs/keputusan.md (bagian Kode tetap).",
-                row,
-                field,
+            pattern = constraints.get("pattern")
+            return FORMAT_SALAH.at(
+                rel, row, field, cell=cell, pattern=pattern, example=_example(str(pattern))
             )
         if which == "enum":
-            return Problem(
-                "bukan_pilihan",
-                rel,
-                f"nilai '{cell}' tidak termasuk pilihan yang sah.",
-                f"pilih salah satu: {', '.join(constraints.get('enum', []))}.",
-                row,
-                field,
+            return BUKAN_PILIHAN.at(
+                rel, row, field, cell=cell, choices=", ".join(constraints.get("enum", []))
             )
         if which == "unique":
-            return Problem(
-                "kode_ganda",
-                rel,
-                f"kode '{cell}' sudah dipakai di baris lain.",
-                "beri baris ini kode baru dengan nomor berikutnya yang belum pernah dipakai; "
-                "kode lama tidak boleh dipakai ulang.",
-                row,
-                field,
-            )
+            return KODE_GANDA.at(rel, row, field, cell=cell)
         bound = {"minimum": "lebih kecil dari batas bawah", "maximum": "lebih besar dari batas atas"}
-        return Problem(
-            "batas_nilai",
+        return BATAS_NILAI.at(
             rel,
-            f"nilai '{cell}' {bound.get(which, f'melanggar batas {which}')} {constraints.get(which)}.",
-            "perbaiki nilainya agar berada dalam batas itu.",
             row,
             field,
+            cell=cell,
+            bound=bound.get(which, f"melanggar batas {which}"),
+            limit=constraints.get(which),
         )
     if kind in ("unique-error", "primary-key"):
         key = schema.get("primaryKey") or ["id"]
@@ -185,56 +163,22 @@ def _frictionless_problem(rel: str, error: dict, resource: dict, descriptor: dic
             cells[names.index(k)] for k in key if k in names and names.index(k) < len(cells)
         )
         if len(key) > 1 and kind == "primary-key":
-            return Problem(
-                "kode_ganda",
-                rel,
-                f"pasangan {' + '.join(key)} ({value}) sudah dipakai di baris lain.",
-                f"setiap baris memerlukan pasangan yang berbeda; perbaiki '{field}'.",
-                row,
-                field,
-            )
-        return Problem(
-            "kode_ganda",
-            rel,
-            f"kode '{value}' dipakai lebih dari sekali.",
-            "beri baris ini kode baru dengan nomor berikutnya yang belum pernah dipakai; "
-            "kode lama tidak boleh dipakai ulang.",
-            row,
-            field,
-        )
+            return KODE_GANDA_PASANGAN.at(rel, row, field, key=" + ".join(key), value=value, column=field)
+        return KODE_GANDA_KUNCI.at(rel, row, field, value=value)
     if kind == "foreign-key":
         cells = error.get("cells") or []
         fields = error.get("fieldNames") or []
         field = fields[0] if fields else field
         value = cells[names.index(field)] if field in names and names.index(field) < len(cells) else ""
         target, target_field, _ = _reference(resource, field, descriptor)
-        return Problem(
-            "rujukan_tidak_ada",
-            rel,
-            f"kode '{value}' tidak ada di {target} (kolom '{target_field}').",
-            f"periksa ejaan kode, atau tambahkan dulu baris dengan kode itu di {target}.",
-            row,
-            field,
-        )
+        return RUJUKAN_TIDAK_ADA.at(rel, row, field, value=value, target=target, target_column=target_field)
     if kind in ("missing-cell", "extra-cell"):
-        return Problem(
-            "jumlah_sel",
-            rel,
-            "jumlah sel di baris ini tidak sama dengan jumlah kolom.",
-            "periksa koma di dalam teks: teks yang memuat koma harus diapit tanda kutip ganda.",
-            row,
-            field,
-        )
+        return JUMLAH_SEL_FRICTIONLESS.at(rel, row, field)
     if kind == "blank-row":
-        return Problem("baris_kosong", rel, "baris kosong.", "hapus baris itu.", row)
-    return Problem(
-        kind or "tidak_sah",
-        rel,
-        f"data tidak sah (keterangan teknis: {error.get('message', '')}).",
-        "periksa baris itu terhadap skema di datapackage.json.",
-        row,
-        field,
-    )
+        return BARIS_KOSONG_FRICTIONLESS.at(rel, row)
+    # Any other frictionless error keeps frictionless' own type as its code.
+    problem = TIDAK_SAH.at(rel, row, field, message=error.get("message", ""))
+    return replace(problem, code=kind) if kind else problem
 
 
 _EXAMPLES = (

@@ -27,12 +27,20 @@ from pathlib import Path
 from .. import csvio
 from ..domain import layout
 from ..errors import Problem
+from ..problems import (
+    BARIS_SUMBER_SALAH,
+    BEDA_DENGAN_SUMBER,
+    JUMLAH_INDIKATOR_TIDAK_SESUAI_SUMBER,
+    JUMLAH_SASARAN_TIDAK_SESUAI_SUMBER,
+    TAFSIRAN_TANPA_CATATAN,
+    TIDAK_ADA_DI_SUMBER,
+    URUTAN_TIDAK_SESUAI_SUMBER,
+)
 
 _HEADER_FIRST_CELLS = ("Sasaran Strategis", "Program/Kegiatan")
 _MONTHS = ("januari", "februari", "maret", "april", "mei", "juni", "juli", "agustus", "september",
            "oktober", "november", "desember")  # fmt: skip
 _SIGNED = re.compile(r"[A-Z][A-Za-z ]+, \d{1,2} [A-Z][a-z]+ \d{4}")
-_NO_NOTE = "catat bacaan itu di data/anomali.csv dengan kategori 'tafsiran'"
 
 
 @dataclass
@@ -178,18 +186,7 @@ class _Fidelity:
         if line:
             self.told_lines.add(line)
         where = f"{self.rel}, baris {line}" if line else self.rel
-        self.problems.append(
-            Problem(
-                "beda_dengan_sumber",
-                self.paths[name],
-                what,
-                f"salin teksnya persis seperti tercetak di {where} (ejaan, spasi, tanda baca, titik atau "
-                "koma desimal); bila dokumennya keliru, catat di data/anomali.csv, jangan diperbaiki di "
-                "data.",
-                number,
-                column,
-            )
-        )
+        self.problems.append(BEDA_DENGAN_SUMBER.at(self.paths[name], number, column, what=what, where=where))
 
     def check(self) -> list[Problem]:
         matched = []
@@ -253,13 +250,12 @@ class _Fidelity:
         sasaran = {r["id"]: r for _, r in self.rows["sasaran"]}
         if len(rows) != len(table.rows):
             self.problems.append(
-                Problem(
-                    "jumlah_tidak_sesuai_sumber",
+                JUMLAH_INDIKATOR_TIDAK_SESUAI_SUMBER.at(
                     self.paths["indikator"],
-                    f"dokumen {doc['id']} punya {len(rows)} indikator, tetapi {self.rel} mencetak "
-                    f"{len(table.rows)} baris tabel.",
-                    "setiap baris tabel yang tercetak adalah satu indikator: impor ulang dokumennya "
-                    "(make import) atau kembalikan baris yang hilang atau berlebih.",
+                    dokumen=doc["id"],
+                    stored=len(rows),
+                    source=self.rel,
+                    printed=len(table.rows),
                 )
             )
         for printed, (number, row) in zip(table.rows, rows, strict=False):
@@ -294,12 +290,12 @@ class _Fidelity:
                 )  # fmt: skip
         if len(stored) != len(printed_sasaran):
             self.problems.append(
-                Problem(
-                    "jumlah_tidak_sesuai_sumber",
+                JUMLAH_SASARAN_TIDAK_SESUAI_SUMBER.at(
                     self.paths["sasaran"],
-                    f"dokumen {doc['id']} punya {len(stored)} sasaran, tetapi {self.rel} mencetak "
-                    f"{len(printed_sasaran)} sel sasaran.",
-                    "setiap sel sasaran yang tercetak adalah satu sasaran, berurutan seperti tercetak.",
+                    dokumen=doc["id"],
+                    stored=len(stored),
+                    source=self.rel,
+                    printed=len(printed_sasaran),
                 )
             )
 
@@ -314,12 +310,11 @@ class _Fidelity:
         programs = sorted((p for p in self.rows["program"] if p[1]["dokumen_id"] == doc["id"]), key=_urutan)
         if [p["id"] for _, p in programs] != list(first):
             self.problems.append(
-                Problem(
-                    "urutan_tidak_sesuai_sumber",
+                URUTAN_TIDAK_SESUAI_SUMBER.at(
                     self.paths["program"],
-                    f"program dokumen {doc['id']} ({', '.join(p['id'] for _, p in programs)}) tidak "
-                    f"berurutan seperti pertama kali tercetak ({', '.join(first)}).",
-                    "urutkan program menurut baris tempat selnya pertama kali tercetak.",
+                    dokumen=doc["id"],
+                    stored=", ".join(p["id"] for _, p in programs),
+                    printed=", ".join(first),
                 )
             )
         for number, program in programs:
@@ -357,15 +352,7 @@ class _Fidelity:
                             found = any(f" {part} " in v for v in values[role])
                         if not found and printed.lines[0] not in self.told_lines:
                             self.problems.append(
-                                Problem(
-                                    "tidak_ada_di_sumber",
-                                    self.rel,
-                                    f"teks tercetak '{part}' (sel {role}) tidak ada di data persis seperti "
-                                    "tercetak.",
-                                    "cari baris data yang memuat teks ini dan salin persis seperti tercetak; "
-                                    "teks resmi tidak diubah.",
-                                    printed.lines[0],
-                                )
+                                TIDAK_ADA_DI_SUMBER.at(self.rel, printed.lines[0], part=part, role=role)
                             )
         for role, found in located.items():
             for name, number, column, row in found:
@@ -399,14 +386,13 @@ def _layout_notes(
     for number, row in _numbered(rows["indikator"], set(columns)):
         if layout.line_out_of_range(row["baris_sumber"], lines):
             problems.append(
-                Problem(
-                    "baris_sumber_salah",
+                BARIS_SUMBER_SALAH.at(
                     paths["indikator"],
-                    f"baris '{row['baris_sumber']}' tidak ada di {rel} ({len(lines)} baris).",
-                    f"isi 'baris_sumber' dengan nomor baris indikator ini di {rel} (beberapa baris dipisah "
-                    "';'), atau impor ulang dokumennya.",
                     number,
                     "baris_sumber",
+                    lines=row["baris_sumber"],
+                    source=rel,
+                    count=len(lines),
                 )
             )
             continue
@@ -414,17 +400,17 @@ def _layout_notes(
             if (reading.indikator_id, reading.column) in notes:
                 continue
             problems.append(
-                Problem(
-                    "tafsiran_tanpa_catatan",
+                TAFSIRAN_TANPA_CATATAN.at(
                     paths["indikator"],
-                    f"{reading.uraian()} ({rel}, baris {reading.line}) Tidak ada catatan tafsiran untuk "
-                    f"{row['id']} kolom '{reading.column}' di {paths['anomali']}.",
-                    f"{_NO_NOTE}: tambahkan baris '<kode anomali berikutnya>,{row['dokumen_id']},"
-                    f"indikator,{row['id']},{reading.column},tafsiran,,<uraian bacaan>,"
-                    "<dampak; sebut kata tafsiran>,<tanggal hari ini TTTT-BB-HH>' (make import menulisnya "
-                    "sendiri untuk dokumen yang diimpor).",
                     number,
                     reading.column,
+                    reading=reading.uraian(),
+                    source=rel,
+                    line=reading.line,
+                    id=row["id"],
+                    column=reading.column,
+                    anomali=paths["anomali"],
+                    dokumen=row["dokumen_id"],
                 )
             )
     return problems

@@ -11,6 +11,7 @@ from decimal import Decimal, InvalidOperation
 
 from ..domain.targets import Kategori, Scales, TargetError, parse_target
 from ..errors import Problem
+from ..problems import NILAI_TIDAK_COCOK, SATUAN_TIDAK_COCOK, TARGET_TIDAK_COCOK, TARGET_TIDAK_TERBACA
 
 #: What each kind of target stores, column by column (None: the column stays empty).
 _STORED = (
@@ -52,18 +53,7 @@ def check_targets(rel: str, indikator: list[dict[str, str]], scales: Scales) -> 
         try:
             target = parse_target(row["target_dicetak"], scales)
         except TargetError as error:
-            problems.append(
-                Problem(
-                    "target_tidak_terbaca",
-                    rel,
-                    f"{error}.",
-                    "tulis target seperti di dokumen: angka lalu satuan (77,5%, 5 keg), batas (≥ 90%, "
-                    "maksimal 3 perkara, 80–90%) atau kategori skala di data/skala_kategori.csv (WTP); "
-                    "satuan baru harus ditambahkan dulu ke daftar satuan.",
-                    number,
-                    "target_dicetak",
-                )
-            )
+            problems.append(TARGET_TIDAK_TERBACA.at(rel, number, "target_dicetak", reason=error))
             continue
         for field, value in _STORED:
             expected = value(target)
@@ -76,12 +66,12 @@ def check_targets(rel: str, indikator: list[dict[str, str]], scales: Scales) -> 
                 else (format(expected, "f") if isinstance(expected, Decimal) else str(expected))
             )
             numeric = field in ("target_nilai", "target_nilai_atas", "target_sekunder_nilai")
-            code = (
-                "nilai_tidak_cocok"
+            kind = (
+                NILAI_TIDAK_COCOK
                 if numeric
-                else "satuan_tidak_cocok"
+                else SATUAN_TIDAK_COCOK
                 if "satuan" in field
-                else ("target_tidak_cocok")
+                else TARGET_TIDAK_COCOK
             )
             if expected in (None, ""):
                 fix = f"kosongkan '{field}'."
@@ -91,14 +81,9 @@ def check_targets(rel: str, indikator: list[dict[str, str]], scales: Scales) -> 
                 fix = f"isi '{field}' dengan '{shown}'."
             if target.jenis == "kategori" and field == "target_nilai":
                 fix += " Target kategori tidak diberi angka."
-            what = (
-                f"nilai '{stored}' tidak cocok dengan target tercetak '{row['target_dicetak']}' "
-                f"(seharusnya {shown})."
-                if numeric
-                else f"'{stored}' tidak cocok dengan target tercetak '{row['target_dicetak']}' "
-                f"(seharusnya '{shown}')."
+            problems.append(
+                kind.at(
+                    rel, number, field, stored=stored, printed=row["target_dicetak"], shown=shown, fix=fix
+                )
             )
-            if "satuan" in field:
-                what = what.replace(f"'{stored}' tidak", f"satuan '{stored}' tidak", 1)
-            problems.append(Problem(code, rel, what, fix, number, field))
     return problems
