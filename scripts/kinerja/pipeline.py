@@ -17,6 +17,7 @@ from pathlib import Path
 
 from . import atomic, model, paths
 from .clock import data_changed_epoch, source_date_epoch
+from .datapackage import DataPackage
 from .errors import BuildError, Problem, ProblemsFound
 from .outputs import (
     downloads,
@@ -44,16 +45,19 @@ CONFIG = "mkdocs.yml"
 ALLOW_SYNTHETIC = "KINERJA_SINTETIS"
 
 
-def load_valid(root: Path) -> model.Package:
-    """The package as a model, or ProblemsFound listing every problem.
+def load_valid(root: Path | DataPackage) -> model.Package:
+    """The package (or the one in folder `root`) as a model, or ProblemsFound listing every problem.
+
+    Validation and the model share one DataPackage, so each data file is read once.
 
     A package holding a synthetic office (kantor.csv `sintetis = ya`) is refused unless
     KINERJA_SINTETIS=1: its documents are copies made for measuring and must never be published.
     """
-    problems = validate(root)
+    files = root if isinstance(root, DataPackage) else DataPackage(root)
+    problems = validate(files)
     if problems:
         raise ProblemsFound(problems)
-    package = model.load(root)
+    package = model.load(files)
     synthetic = [k.id for k in package.kantor.values() if k.sintetis == "ya"]
     if synthetic and os.environ.get(ALLOW_SYNTHETIC) != "1":
         shown = ", ".join(synthetic[:5]) + (f" dan {len(synthetic) - 5} lagi" if len(synthetic) > 5 else "")

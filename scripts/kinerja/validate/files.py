@@ -10,8 +10,8 @@ import io
 import re
 import unicodedata
 from collections import Counter
-from pathlib import Path
 
+from ..datapackage import DataPackage
 from ..errors import Problem
 from .wording import INVISIBLE, ODD_SPACE, SPACE_NAMES
 
@@ -24,10 +24,11 @@ def _record_at(text: str) -> tuple[int, int, list[str]]:
     return len(records), max(len(records[-1]) - 1, 0), records[0] if len(records) > 1 else []
 
 
-def check_file(path: Path, rel: str, specs: list[dict]) -> list[Problem]:
-    """Problems of one CSV file as bytes and text: found before any parser is trusted with it."""
+def check_file(package: DataPackage, rel: str, specs: list[dict]) -> list[Problem]:
+    """Problems of one CSV file of the package as bytes and text, found before any parser is trusted."""
     fields = [str(f.get("name")) for f in specs]
-    if not path.is_file():
+    data = package.read(rel)
+    if data is None:
         return [
             Problem(
                 "berkas_tidak_ada",
@@ -36,7 +37,6 @@ def check_file(path: Path, rel: str, specs: list[dict]) -> list[Problem]:
                 "kembalikan berkas itu atau perbaiki 'path' di datapackage.json.",
             )
         ]
-    data = path.read_bytes()
     if not data.strip():
         return [
             Problem(

@@ -7,14 +7,16 @@ validate.plan.domain_checks with the same rows, and reports in the same form.
 from __future__ import annotations
 
 from collections import defaultdict
-from pathlib import Path
 
+from ..datapackage import DataPackage
 from ..domain.targets import BOUND_DIRECTION
-from ..domain.versions import archive_dir
+from ..domain.versions import archive_folder
 from ..errors import Problem
 
 
-def check(root: Path, paths: dict[str, str], rows: dict[str, list[dict[str, str]]]) -> list[Problem]:
+def check(
+    package: DataPackage, paths: dict[str, str], rows: dict[str, list[dict[str, str]]]
+) -> list[Problem]:
     """Every problem in realisasi, polaritas and revisi."""
     problems: list[Problem] = []
     targets = {r["id"]: r for r in rows["indikator"]}
@@ -45,14 +47,13 @@ def check(root: Path, paths: dict[str, str], rows: dict[str, list[dict[str, str]
             latest[row["dokumen_id"]] = max(latest.get(row["dokumen_id"], 0), int(row["versi"]))
         for number, row in enumerate(rows["revisi"], start=2):
             versi = int(row["versi"])
-            folder = archive_dir(root, row["dokumen_id"], versi)
-            if versi < latest[row["dokumen_id"]] and not (folder / "indikator.csv").is_file():
+            folder = archive_folder(row["dokumen_id"], versi)
+            if versi < latest[row["dokumen_id"]] and not package.exists(f"{folder}/indikator.csv"):
                 problems.append(
                     Problem(
                         "arsip_hilang",
                         paths["revisi"],
-                        f"versi {versi} dokumen {row['dokumen_id']} tidak punya arsip di "
-                        f"{folder.relative_to(root).as_posix()}/.",
+                        f"versi {versi} dokumen {row['dokumen_id']} tidak punya arsip di {folder}/.",
                         "kembalikan folder arsip versi itu dari git, atau hapus baris versi ini bila "
                         "memang tidak pernah terbit.",
                         number,

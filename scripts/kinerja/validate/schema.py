@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import hashlib
 import re
-from pathlib import Path
 
 import frictionless
 
+from ..datapackage import DataPackage
 from ..errors import Problem
 from .descriptor import line_of
 from .wording import TYPE_HINT, TYPE_NAME
@@ -20,31 +20,43 @@ from .wording import TYPE_HINT, TYPE_NAME
 _RESULTS: dict[str, list[Problem]] = {}
 
 
-def _content_key(root: Path, descriptor: dict, text: str) -> str | None:
+def _content_key(package: DataPackage, descriptor: dict, text: str) -> str | None:
     digest = hashlib.sha256(text.encode("utf-8"))
     for resource in descriptor["resources"]:
-        path = root / str(resource.get("path", ""))
-        if not path.is_file():
+        data = package.read(str(resource.get("path", "")))
+        if data is None:
             return None
-        digest.update(b"\0" + str(resource.get("path")).encode("utf-8") + b"\0" + path.read_bytes())
+        digest.update(b"\0" + str(resource.get("path")).encode("utf-8") + b"\0" + data)
     return digest.hexdigest()
 
 
-def check_with_frictionless(root: Path, descriptor: dict, text: str) -> list[Problem]:
+def check_with_frictionless(package: DataPackage, descriptor: dict, text: str) -> list[Problem]:
     """Frictionless validation of every resource, each error told in Indonesian with its location."""
-    key = _content_key(root, descriptor, text)
+    key = _content_key(package, descriptor, text)
     if key is not None and key in _RESULTS:
         return list(_RESULTS[key])
-    problems = _check(root, descriptor, text)
+    problems = _check(package, descriptor, text)
     if key is not None:
         _RESULTS[key] = list(problems)
     return problems
 
 
-def _check(root: Path, descriptor: dict, text: str) -> list[Problem]:
+def _in_memory(package: DataPackage, descriptor: dict) -> frictionless.Package:
+    """The descriptor as frictionless reads it, each resource reading the bytes the package holds.
+
+    The descriptor is checked as written (its paths, scheme and format); only the reading moves from
+    the file on disk to the bytes already read, so frictionless opens no file itself.
+    """
+    found = frictionless.Package(descriptor, basepath=str(package.root))
+    for resource in found.resources:
+        data = package.read(str(resource.path))
+        resource.path, resource.data, resource.scheme = None, data, "buffer"
+    return found
+
+
+def _check(package: DataPackage, descriptor: dict, text: str) -> list[Problem]:
     try:
-        package = frictionless.Package(descriptor, basepath=str(root))
-        report = package.validate()
+        report = _in_memory(package, descriptor).validate()
     except frictionless.FrictionlessException as error:
         return [_descriptor_problem(error.error.note or error.error.message, text)]
     problems: list[Problem] = []
