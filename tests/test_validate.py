@@ -3,6 +3,10 @@
 Every broken copy must give exactly the expected problems, located by code,
 file, row (as a spreadsheet shows it: header = row 1) and column, with a
 message in plain Indonesian that says how to fix it.
+
+A copy broken in its content is the frozen package with the changed files held in memory
+(`mutated_copy` and `broken_copy` here give a DataPackage, nothing is copied); tests about the
+descriptor file and files on disk use a copy in a temporary folder (`package_copy`).
 """
 
 from __future__ import annotations
@@ -15,12 +19,21 @@ from typing import Any
 
 import pytest
 
-from conftest import FIXTURE, ROOT, copy_package, expected_problems, load_cases
+from conftest import (
+    FIXTURE,
+    ROOT,
+    broken_package,
+    copy_package,
+    expected_problems,
+    load_cases,
+    mutated_package,
+)
+from kinerja.datapackage import DataPackage
 from kinerja.errors import Problem
 from kinerja.validate import COLUMNS, EXPECTED_FIELDS, validate
 
 Located = tuple[str, str, int | str | dict | None, str | None]
-Mutate = Callable[[str, list[dict[str, Any]]], Path]
+Mutate = Callable[[str, list[dict[str, Any]]], DataPackage]
 
 IND = "data/indikator.csv"
 SAS = "data/sasaran.csv"
@@ -115,7 +128,21 @@ DOMAIN_CASES = [
 ]  # fmt: skip
 
 
-def resolve(expected: list[Located], root: Path) -> list[tuple[str, str, int | None, str | None]]:
+@pytest.fixture
+def mutated_copy() -> Mutate:
+    """`mutated_copy(file, steps)`: the frozen package with `steps` applied in memory."""
+    return mutated_package
+
+
+@pytest.fixture
+def broken_copy() -> Callable[[str], DataPackage]:
+    """`broken_copy(case)`: the frozen package with a corpus case applied in memory."""
+    return broken_package
+
+
+def resolve(
+    expected: list[Located], root: Path | DataPackage
+) -> list[tuple[str, str, int | None, str | None]]:
     """Expected problems with rows given as ids or `{line_of: ...}` turned into numbers."""
     items = [{"code": c, "file": f, "row": r, "field": x} for c, f, r, x in expected]
     return expected_problems({"expect": items}, root)
@@ -430,7 +457,7 @@ def test_problem_text_names_file_row_and_column() -> None:
     )
 
 
-def test_messages_of_the_corpus_read_as_indonesian(broken_copy: Callable[[str], Path]) -> None:
+def test_messages_of_the_corpus_read_as_indonesian(broken_copy: Callable[[str], DataPackage]) -> None:
     for name in ("windows_1252", "json_rusak", "rujukan_sasaran", "kode_ganda", "skema_tipe_tidak_dikenal"):
         problems = validate(broken_copy(name))
         assert problems, f"{name}: the broken copy must give at least one problem"
