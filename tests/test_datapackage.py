@@ -89,3 +89,14 @@ def test_each_file_is_read_once(rel: str, monkeypatch: pytest.MonkeyPatch) -> No
     assert package.read(rel) is first
     assert package.rows("indikator") is package.rows("indikator")
     assert reads.count(FIXTURE / rel) == 1
+
+
+def test_only_the_descriptor_and_files_inside_data_are_read(tmp_path: Path) -> None:
+    root = copy_package(tmp_path / "paket")
+    (tmp_path / "rahasia.csv").write_text("id\nRAHASIA\n", encoding="utf-8")
+    (root / "data" / "tautan.csv").symlink_to(tmp_path / "rahasia.csv")
+    package = DataPackage(root)
+    assert package.read("datapackage.json")
+    assert package.read("data/indikator.csv")
+    for outside in ("../rahasia.csv", str(tmp_path / "rahasia.csv"), "data/tautan.csv"):
+        assert package.read(outside) is None and not package.exists(outside), outside

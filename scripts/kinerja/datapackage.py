@@ -46,18 +46,28 @@ class DataPackage:
     def read(self, rel: str) -> bytes | None:
         """The bytes of the file at package path `rel`, or None when it is not a file.
 
-        Callers check a path from the descriptor (validate.descriptor.safe_path) before reading it.
+        Only datapackage.json and files inside data/ are ever read: any other path (absolute,
+        leaving data/, a symlink pointing out) reads as missing. Validation names such a path
+        (validate.descriptor.safe_path) before anything asks for it.
         """
         if rel not in self._bytes:
-            path = self.root / rel
-            self._bytes[rel] = path.read_bytes() if path.is_file() else None
+            path = self._inside(rel)
+            self._bytes[rel] = path.read_bytes() if path is not None and path.is_file() else None
         return self._bytes[rel]
 
     def exists(self, rel: str) -> bool:
         """Whether the file at package path `rel` exists (in memory or on disk)."""
         if rel in self._bytes:
             return self._bytes[rel] is not None
-        return (self.root / rel).is_file()
+        path = self._inside(rel)
+        return path is not None and path.is_file()
+
+    def _inside(self, rel: str) -> Path | None:
+        """The file of a package path on disk, or None when it lies outside data/."""
+        if rel == DESCRIPTOR:
+            return self.root / rel
+        path = (self.root / rel).resolve()
+        return path if path.is_relative_to((self.root / DATA).resolve()) else None
 
     def text(self, rel: str) -> str:
         """A text file (a source document's text form) as text; undecodable bytes become U+FFFD."""
