@@ -115,12 +115,14 @@ class Files:
 
     def __init__(self, root: Path, memory: bool = False) -> None:
         self.root = root
-        self.changed: dict[str, bytes] | None = {} if memory else None
+        self.changed: dict[str, bytes | None] | None = {} if memory else None
 
     def read_bytes(self, rel: str) -> bytes:
         """The bytes of a file of the package as the steps left it."""
         if self.changed is not None and rel in self.changed:
-            return self.changed[rel]
+            data = self.changed[rel]
+            assert data is not None, f"{rel} was removed"
+            return data
         return (self.root / rel).read_bytes()
 
     def write_bytes(self, rel: str, data: bytes) -> None:
@@ -130,10 +132,19 @@ class Files:
         else:
             (self.root / rel).write_bytes(data)
 
+    def remove(self, rel: str) -> None:
+        """Make a file missing: in memory, or on disk."""
+        if self.changed is not None:
+            self.changed[rel] = None
+        else:
+            (self.root / rel).unlink()
+
     def read_text(self, rel: str) -> str:
+        """A file of the package as UTF-8 text."""
         return self.read_bytes(rel).decode("utf-8")
 
     def write_text(self, rel: str, text: str) -> None:
+        """Change a file to UTF-8 text, written as given (no line-end translation)."""
         self.write_bytes(rel, text.encode("utf-8"))
 
     def csv_files(self) -> list[str]:
