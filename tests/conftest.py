@@ -44,6 +44,8 @@ from typing import Any
 import pytest
 import yaml
 
+from kinerja.datapackage import DataPackage
+
 #: Session fixtures of the site and browser tests (built site, local server, Chromium).
 pytest_plugins = ["_site", "_browser"]
 
@@ -107,22 +109,68 @@ def legitimate_cells(name: str) -> list[dict[str, Any]]:
     return cells
 
 
-def _read_csv(path: Path) -> list[list[str]]:
-    with path.open(encoding="utf-8", newline="") as handle:
-        return list(csv.reader(handle))
+class Files:
+    """The files a case changes: a package folder on disk, or (`memory`) the frozen package with the
+    changed files held in memory, never written (validated as `DataPackage(FIXTURE, changed)`)."""
+
+    def __init__(self, root: Path, memory: bool = False) -> None:
+        self.root = root
+        self.changed: dict[str, bytes | None] | None = {} if memory else None
+
+    def read_bytes(self, rel: str) -> bytes:
+        """The bytes of a file of the package as the steps left it."""
+        if self.changed is not None and rel in self.changed:
+            data = self.changed[rel]
+            assert data is not None, f"{rel} was removed"
+            return data
+        return (self.root / rel).read_bytes()
+
+    def write_bytes(self, rel: str, data: bytes) -> None:
+        """Change a file: in memory, or on disk."""
+        if self.changed is not None:
+            self.changed[rel] = data
+        else:
+            (self.root / rel).write_bytes(data)
+
+    def remove(self, rel: str) -> None:
+        """Make a file missing: in memory, or on disk."""
+        if self.changed is not None:
+            self.changed[rel] = None
+        else:
+            (self.root / rel).unlink()
+
+    def read_text(self, rel: str) -> str:
+        """A file of the package as UTF-8 text."""
+        return self.read_bytes(rel).decode("utf-8")
+
+    def write_text(self, rel: str, text: str) -> None:
+        """Change a file to UTF-8 text, written as given (no line-end translation)."""
+        self.write_bytes(rel, text.encode("utf-8"))
+
+    def csv_files(self) -> list[str]:
+        """The package paths of the CSV files directly in data/."""
+        return [f"data/{p.name}" for p in sorted((self.root / "data").glob("*.csv"))]
+
+    def package(self) -> DataPackage:
+        """The package as the steps left it."""
+        return DataPackage(self.root, self.changed)
 
 
-def _write_csv(path: Path, records: list[list[str]]) -> None:
+def _read_csv(files: Files, rel: str) -> list[list[str]]:
+    return list(csv.reader(io.StringIO(files.read_text(rel), newline="")))
+
+
+def _write_csv(files: Files, rel: str, records: list[list[str]]) -> None:
     buffer = io.StringIO()
     csv.writer(buffer, lineterminator="\n").writerows(records)
-    path.write_text(buffer.getvalue(), encoding="utf-8", newline="")
+    files.write_text(rel, buffer.getvalue())
 
 
 def row_number(rel: str, key: str | int, source: Path = FIXTURE) -> int:
     """The spreadsheet row (header = 1) of the row whose first cell is `key` in the frozen package."""
     if isinstance(key, int):
         return key
-    records = _read_csv(source / rel)
+    records = _read_csv(Files(source), rel)
     for number, record in enumerate(records, start=1):
         if number > 1 and record and record[0] == key:
             return number
@@ -134,31 +182,30 @@ def _cell_value(args: dict[str, Any]) -> str:
     return " ".join([value] * int(args.get("repeat", 1)))
 
 
-def apply_step(root: Path, rel: str, op: str, args: dict[str, Any]) -> None:
-    """Apply one mutation to the file `rel` of the package copy at `root`."""
-    path = root / args.get("file", rel)
+def apply_step(files: Files | Path, rel: str, op: str, args: dict[str, Any]) -> None:
+    """Apply one mutation to the file `rel` of the package (a copy on disk, or in memory)."""
+    files = files if isinstance(files, Files) else Files(files)
+    path = args.get("file", rel)
     if op == "replace":
-        text = path.read_text(encoding="utf-8")
-        assert args["old"] in text, f"{args['old']!r} not in {path.name}: the fixture no longer fits the data"
-        path.write_text(
-            text.replace(args["old"], args["new"], args.get("count", 1)), encoding="utf-8", newline=""
-        )
+        text = files.read_text(path)
+        assert args["old"] in text, f"{args['old']!r} not in {path}: the fixture no longer fits the data"
+        files.write_text(path, text.replace(args["old"], args["new"], args.get("count", 1)))
     elif op == "replace_bytes":
-        data = path.read_bytes()
+        data = files.read_bytes(path)
         old = args["old"].encode("utf-8")
-        assert old in data, f"{args['old']!r} not in {path.name}"
-        path.write_bytes(data.replace(old, bytes.fromhex(args["new_hex"]), 1))
+        assert old in data, f"{args['old']!r} not in {path}"
+        files.write_bytes(path, data.replace(old, bytes.fromhex(args["new_hex"]), 1))
     elif op in ("set_cell", "insert_row", "delete_row", "delete_column", "add_column"):
-        records = _read_csv(path)
+        records = _read_csv(files, path)
         header = records[0]
         if op == "set_cell":
             number = row_number(args.get("file", rel), args["row"])
             record = records[number - 1]
             column = header.index(args["column"])
             if "old" in args:
-                assert record[column] == args["old"], f"{path.name} row {number}: the fixture no longer fits"
+                assert record[column] == args["old"], f"{path} row {number}: the fixture no longer fits"
             if args.get("printed"):
-                reprint(root, record[column], _cell_value(args))
+                reprint(files, record[column], _cell_value(args))
             record[column] = _cell_value(args)
         elif op == "insert_row":
             number = args["row"] if isinstance(args["row"], int) else row_number(rel, args["row"]) + 1
@@ -172,66 +219,81 @@ def apply_step(root: Path, rel: str, op: str, args: dict[str, Any]) -> None:
             records = [
                 r + [args["column"] if n == 0 else str(args.get("value", ""))] for n, r in enumerate(records)
             ]
-        _write_csv(path, records)
+        _write_csv(files, path, records)
     elif op == "rename_id":
-        for other in sorted((root / "data").glob("*.csv")):
-            records = _read_csv(other)
+        for other in files.csv_files():
+            records = _read_csv(files, other)
             renamed = [[args["new"] if value == args["old"] else value for value in r] for r in records]
             if renamed != records:
-                _write_csv(other, renamed)
+                _write_csv(files, other, renamed)
     elif op == "encode":
-        path.write_bytes(path.read_text(encoding="utf-8").encode(args["encoding"]))
+        files.write_bytes(path, files.read_text(path).encode(args["encoding"]))
     elif op == "add_bom":
-        path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+        files.write_bytes(path, b"\xef\xbb\xbf" + files.read_bytes(path))
     elif op == "crlf":
-        path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
+        files.write_bytes(path, files.read_bytes(path).replace(b"\n", b"\r\n"))
     elif op == "truncate":
-        data = path.read_bytes()
+        data = files.read_bytes(path)
         if "after" in args:
             marker = args["after"].encode("utf-8")
-            assert marker in data, f"{args['after']!r} not in {path.name}"
+            assert marker in data, f"{args['after']!r} not in {path}"
             size = data.index(marker) + len(marker)
         else:
             size = int(args["size"])
-        path.write_bytes(data[:size])
+        files.write_bytes(path, data[:size])
     else:
         raise ValueError(f"unknown step {op!r}")
 
 
-def reprint(root: Path, old: str, new: str) -> None:
-    """Make the signed text of the copy at `root` print `new` in the cell that printed `old`.
+def reprint(files: Files, old: str, new: str) -> None:
+    """Make the signed text of the package print `new` in the cell that printed `old`.
 
     For a legitimate case whose text must pass validation's fidelity rule: the document itself
     prints it. The first tab-bounded cell equal to `old` in a text source changes, and the SHA-256
     recorded for that source in datapackage.json follows.
     """
-    descriptor_path = root / "datapackage.json"
-    descriptor = json.loads(descriptor_path.read_text(encoding="utf-8"))
+    descriptor = json.loads(files.read_text("datapackage.json"))
     cell = re.compile(rf"(?:^|(?<=\t)){re.escape(old)}(?=\t|$)", re.MULTILINE)
     for source in descriptor.get("sources", []):
-        path = root / source["path"]
-        text = path.read_text(encoding="utf-8") if path.suffix == ".txt" else ""
+        path = source["path"]
+        text = files.read_text(path) if path.endswith(".txt") else ""
         if cell.search(text):
-            path.write_text(cell.sub(lambda _: new, text, count=1), encoding="utf-8", newline="")
-            digest = hashlib.sha256(path.read_bytes()).hexdigest()
+            files.write_text(path, cell.sub(lambda _: new, text, count=1))
+            digest = hashlib.sha256(files.read_bytes(path)).hexdigest()
             source["description"] = source["description"].replace(source["sha256"], digest)
             source["sha256"] = digest
-            descriptor_path.write_text(
-                json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
-            )
+            files.write_text("datapackage.json", json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n")
             return
     raise AssertionError(f"{old!r} is not a printed cell of any source text")
 
 
 def apply_steps(root: Path, rel: str, steps: list[dict[str, Any]]) -> Path:
     """Apply a list of single-key steps (`{op: args}`) to the copy at `root`; return `root`."""
-    for step in steps:
-        ((op, args),) = step.items()
-        apply_step(root, rel, op, args or {})
+    _apply(Files(root), rel, steps)
     return root
 
 
-def expected_problems(case: dict[str, Any], root: Path) -> list[tuple[str, str, int | None, str | None]]:
+def _apply(files: Files, rel: str, steps: list[dict[str, Any]]) -> Files:
+    for step in steps:
+        ((op, args),) = step.items()
+        apply_step(files, rel, op, args or {})
+    return files
+
+
+def mutated_package(rel: str, steps: list[dict[str, Any]]) -> DataPackage:
+    """The frozen package with `steps` applied to `rel` in memory: nothing is copied or written."""
+    return _apply(Files(FIXTURE, memory=True), rel, steps).package()
+
+
+def broken_package(name: str) -> DataPackage:
+    """The frozen package with the mutation of case `name` applied in memory."""
+    case = load_cases()[name]
+    return mutated_package(case.get("file", "datapackage.json"), case["steps"])
+
+
+def expected_problems(
+    case: dict[str, Any], root: Path | DataPackage
+) -> list[tuple[str, str, int | None, str | None]]:
     """The (code, file, row, field) the validator must report for a case, rows resolved."""
     expect = case.get("expect") or []
     expect = [expect] if isinstance(expect, dict) else expect
@@ -239,7 +301,8 @@ def expected_problems(case: dict[str, Any], root: Path) -> list[tuple[str, str, 
     for item in expect:
         row = item.get("row")
         if isinstance(row, dict):
-            text = (root / item["file"]).read_text(encoding="utf-8", errors="replace")
+            package = root if isinstance(root, DataPackage) else DataPackage(root)
+            text = package.text(item["file"])
             at = text.find(row["line_of"])
             assert at >= 0, f"{row['line_of']!r} not in {item['file']}"
             row = text.count("\n", 0, at) + 1

@@ -5,6 +5,10 @@ column, in plain Indonesian with a fix, both by `validate()` and by the command
 line (`python -m kinerja --root <copy> validate`), which must exit non-zero
 without a Python traceback. Legitimate cases (text that merely looks dangerous)
 must pass.
+
+Each case is applied to the frozen package in memory (conftest.broken_package: a DataPackage
+holding the changed bytes) and validated without copying a file. The cases run as a real
+subprocess, and the tests about files on disk (a symlink, a path outside data/), use a copy.
 """
 
 from __future__ import annotations
@@ -18,8 +22,19 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURE, ROOT, case_names, copy_package, expected_problems, legitimate_cells, load_cases
+from conftest import (
+    FIXTURE,
+    ROOT,
+    broken_package,
+    case_names,
+    copy_package,
+    expected_problems,
+    legitimate_cells,
+    load_cases,
+    make_broken_copy,
+)
 from kinerja import cli
+from kinerja.datapackage import DataPackage
 from kinerja.errors import Problem
 from kinerja.validate import validate
 
@@ -107,22 +122,24 @@ def test_every_case_is_well_formed() -> None:
 
 
 def cli_output(
-    root: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    package: DataPackage, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> tuple[int, str, str, list[Problem]]:
     """Exit code, stdout, stderr and problems of `kinerja --root <root> validate`, run in this process.
 
-    The problems are those the command itself got from `validate()` (recorded, not recomputed),
-    so each case is validated once for both kinds of assertion.
+    The command validates `package` (in memory) in place of the folder it is given; the problems
+    are those the command itself got from `validate()` (recorded, not recomputed), so each case is
+    validated once for both kinds of assertion.
     """
     seen: list[list[Problem]] = []
 
     def recording(where: Path) -> list[Problem]:
-        seen.append(validate(where))
+        assert where == package.root
+        seen.append(validate(package))
         return seen[-1]
 
     monkeypatch.setattr(cli, "validate", recording)
     capsys.readouterr()
-    code = cli.main(["--root", str(root), "validate"])
+    code = cli.main(["--root", str(package.root), "validate"])
     out, err = capsys.readouterr()
     assert len(seen) == 1
     return code, out, err, seen[0]
@@ -144,15 +161,12 @@ def assert_cli_names(stderr: str, expected: list[tuple[str, str, int | None, str
 
 
 def test_broken_case_is_reported_exactly(
-    broken_case_name: str,
-    broken_copy: Callable[[str], Path],
-    capsys: pytest.CaptureFixture[str],
-    monkeypatch: pytest.MonkeyPatch,
+    broken_case_name: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Exactly the expected problems, and the command line prints each and exits 1."""
-    root = broken_copy(broken_case_name)
-    code, out, err, problems = cli_output(root, capsys, monkeypatch)
-    expected = expected_problems(load_cases()[broken_case_name], root)
+    package = broken_package(broken_case_name)
+    code, out, err, problems = cli_output(package, capsys, monkeypatch)
+    expected = expected_problems(load_cases()[broken_case_name], package)
     assert located(problems) == expected, "\n".join(map(str, problems))
     for problem in problems:
         assert_plain_indonesian(problem)
@@ -165,8 +179,8 @@ SUBPROCESS_CASES = ("json_rusak", "path_relatif_keluar", "windows_1252", "kode_g
 
 
 @pytest.mark.parametrize("name", SUBPROCESS_CASES)
-def test_broken_case_fails_in_a_subprocess(name: str, broken_copy: Callable[[str], Path]) -> None:
-    root = broken_copy(name)
+def test_broken_case_fails_in_a_subprocess(name: str, tmp_path: Path) -> None:
+    root = make_broken_copy(name, tmp_path / name)
     result = run_cli(root)
     assert result.returncode == 1
     assert "Traceback" not in result.stdout
@@ -174,14 +188,11 @@ def test_broken_case_fails_in_a_subprocess(name: str, broken_copy: Callable[[str
 
 
 def test_legitimate_case_passes(
-    legitimate_case_name: str,
-    broken_copy: Callable[[str], Path],
-    capsys: pytest.CaptureFixture[str],
-    monkeypatch: pytest.MonkeyPatch,
+    legitimate_case_name: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    root = broken_copy(legitimate_case_name)
+    package = broken_package(legitimate_case_name)
     assert legitimate_cells(legitimate_case_name), "a legitimate case writes at least one cell"
-    code, out, err, problems = cli_output(root, capsys, monkeypatch)
+    code, out, err, problems = cli_output(package, capsys, monkeypatch)
     assert problems == []
     assert (code, err) == (0, "")
     assert "Paket data sah." in out
@@ -199,13 +210,14 @@ def test_long_cell_is_really_long() -> None:
 
 
 def test_legitimate_cells_are_written_verbatim(broken_copy: Callable[[str], Path]) -> None:
-    """The helper the site tests reuse returns exactly what ends up in the CSV."""
+    """The helper the site tests reuse returns exactly what ends up in the CSV, on disk and in memory."""
     from kinerja import csvio
 
     for name in case_names(legitimate=True):
-        root = broken_copy(name)
+        root, package = broken_copy(name), broken_package(name)
         for cell in legitimate_cells(name):
             rows = csvio.read(root / cell["file"])
+            assert rows == package.rows_at(cell["file"]), name
             assert any(row[cell["column"]] == cell["value"] for row in rows), name
 
 
@@ -251,12 +263,11 @@ _FUZZ_FILES = ("data/indikator.csv", "data/sasaran.csv", "data/anomali.csv", "da
 
 
 @pytest.mark.parametrize("seed", range(16))
-def test_random_damage_never_raises(seed: int, tmp_path: Path) -> None:
+def test_random_damage_never_raises(seed: int) -> None:
     """Whatever bytes are deleted, doubled or replaced, the validator answers with located problems."""
     rng = random.Random(seed)
-    root = copy_package(tmp_path / "paket")
-    path = root / _FUZZ_FILES[seed % len(_FUZZ_FILES)]
-    data = bytearray(path.read_bytes())
+    rel = _FUZZ_FILES[seed % len(_FUZZ_FILES)]
+    data = bytearray((FIXTURE / rel).read_bytes())
     for _ in range(rng.randint(1, 3)):
         at = rng.randrange(len(data))
         action = rng.choice(("delete", "insert", "replace"))
@@ -267,8 +278,7 @@ def test_random_damage_never_raises(seed: int, tmp_path: Path) -> None:
             data[at:at] = junk
         else:
             data[at : at + 1] = junk
-    path.write_bytes(bytes(data))
-    problems = validate(root)
+    problems = validate(DataPackage(FIXTURE, {rel: bytes(data)}))
     for problem in problems:
         assert isinstance(problem, Problem)
         assert_plain_indonesian(problem)

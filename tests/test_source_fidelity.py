@@ -23,6 +23,7 @@ import pytest
 from _site import copy_project
 from conftest import FIXTURE, copy_package
 from kinerja import csvio
+from kinerja.datapackage import DataPackage
 from kinerja.domain import layout
 from kinerja.update import import_document
 from kinerja.validate import domain_checks, source_checks, validate
@@ -41,10 +42,11 @@ def read_csv(root: Path, name: str) -> list[dict[str, str]]:
 
 def fidelity_problems(root: Path) -> list[str]:
     """What validation says about the package at `root` and its sources, as readable lines."""
-    text = (root / "datapackage.json").read_text(encoding="utf-8")
+    package = DataPackage(root)
+    text = (package.read("datapackage.json") or b"").decode("utf-8")
     descriptor = json.loads(text)
-    problems = check_sources(root, descriptor, text) + domain_checks(root, descriptor)
-    problems += source_checks(root, descriptor)
+    problems = check_sources(package, descriptor, text) + domain_checks(package, descriptor)
+    problems += source_checks(package, descriptor)
     return [str(p) for p in problems]
 
 

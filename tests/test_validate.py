@@ -3,6 +3,10 @@
 Every broken copy must give exactly the expected problems, located by code,
 file, row (as a spreadsheet shows it: header = row 1) and column, with a
 message in plain Indonesian that says how to fix it.
+
+A copy broken in its content is the frozen package with the changed files held in memory
+(`mutated_copy` and `broken_copy` here give a DataPackage, `memory` the files to change; nothing
+is copied); only the tests about copies on disk use a temporary folder (`package_copy`).
 """
 
 from __future__ import annotations
@@ -15,12 +19,20 @@ from typing import Any
 
 import pytest
 
-from conftest import FIXTURE, copy_package, expected_problems
+from conftest import (
+    FIXTURE,
+    Files,
+    broken_package,
+    copy_package,
+    expected_problems,
+    mutated_package,
+)
+from kinerja.datapackage import DESCRIPTOR, DataPackage
 from kinerja.errors import Problem
 from kinerja.validate import COLUMNS, EXPECTED_FIELDS, validate
 
 Located = tuple[str, str, int | str | dict | None, str | None]
-Mutate = Callable[[str, list[dict[str, Any]]], Path]
+Mutate = Callable[[str, list[dict[str, Any]]], DataPackage]
 
 IND = "data/indikator.csv"
 SAS = "data/sasaran.csv"
@@ -115,7 +127,21 @@ DOMAIN_CASES = [
 ]  # fmt: skip
 
 
-def resolve(expected: list[Located], root: Path) -> list[tuple[str, str, int | None, str | None]]:
+@pytest.fixture
+def mutated_copy() -> Mutate:
+    """`mutated_copy(file, steps)`: the frozen package with `steps` applied in memory."""
+    return mutated_package
+
+
+@pytest.fixture
+def broken_copy() -> Callable[[str], DataPackage]:
+    """`broken_copy(case)`: the frozen package with a corpus case applied in memory."""
+    return broken_package
+
+
+def resolve(
+    expected: list[Located], root: Path | DataPackage
+) -> list[tuple[str, str, int | None, str | None]]:
     """Expected problems with rows given as ids or `{line_of: ...}` turned into numbers."""
     items = [{"code": c, "file": f, "row": r, "field": x} for c, f, r, x in expected]
     return expected_problems({"expect": items}, root)
@@ -143,15 +169,21 @@ _INDONESIAN = re.compile(
 )
 
 
-def write_json(root: Path, descriptor: dict) -> None:
-    """Write datapackage.json the way the project keeps it."""
-    text = json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n"
-    (root / "datapackage.json").write_text(text, encoding="utf-8")
+def write_json(files: Files, descriptor: dict) -> None:
+    """Write datapackage.json the way the project keeps it (in memory)."""
+    files.write_text(DESCRIPTOR, json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n")
 
 
-def read_json(root: Path) -> dict:
-    """The descriptor of the package at `root`."""
-    return json.loads((root / "datapackage.json").read_text(encoding="utf-8"))
+def read_json(files: Files | Path) -> dict:
+    """The descriptor of the package (in memory, or in a folder)."""
+    files = files if isinstance(files, Files) else Files(files)
+    return json.loads(files.read_text(DESCRIPTOR))
+
+
+@pytest.fixture
+def memory() -> Files:
+    """The frozen package, its files changed in memory only (`memory.package()` is what is validated)."""
+    return Files(FIXTURE, memory=True)
 
 
 def resource(descriptor: dict, name: str) -> dict:
@@ -220,32 +252,30 @@ def test_missing_descriptor(tmp_path: Path) -> None:
     assert_messages(problems)
 
 
-def test_descriptor_with_bom(package_copy: Path) -> None:
-    path = package_copy / "datapackage.json"
-    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
-    assert located(validate(package_copy)) == [("ada_bom", "datapackage.json", 1, None)]
+def test_descriptor_with_bom(memory: Files) -> None:
+    memory.write_bytes(DESCRIPTOR, b"\xef\xbb\xbf" + memory.read_bytes(DESCRIPTOR))
+    assert located(validate(memory.package())) == [("ada_bom", "datapackage.json", 1, None)]
 
 
-def test_descriptor_not_utf8(package_copy: Path) -> None:
-    path = package_copy / "datapackage.json"
-    path.write_bytes(path.read_bytes().replace(b'"title": "Dokumen"', b'"title": "Dok\xe9men"'))
-    line = path.read_bytes()[: path.read_bytes().index(b"Dok\xe9men")].count(b"\n") + 1
-    assert located(validate(package_copy)) == [("paket_bukan_utf8", "datapackage.json", line, None)]
+def test_descriptor_not_utf8(memory: Files) -> None:
+    data = memory.read_bytes(DESCRIPTOR).replace(b'"title": "Dokumen"', b'"title": "Dok\xe9men"')
+    memory.write_bytes(DESCRIPTOR, data)
+    line = data[: data.index(b"Dok\xe9men")].count(b"\n") + 1
+    assert located(validate(memory.package())) == [("paket_bukan_utf8", "datapackage.json", line, None)]
 
 
 @pytest.mark.parametrize("resources", [None, {}, "data/indikator.csv"])
-def test_descriptor_without_resources(package_copy: Path, resources: object) -> None:
-    descriptor = read_json(package_copy)
+def test_descriptor_without_resources(memory: Files, resources: object) -> None:
+    descriptor = read_json(memory)
     descriptor["resources"] = resources
-    write_json(package_copy, descriptor)
-    assert [p.code for p in validate(package_copy)] == ["paket_tanpa_resource"]
+    write_json(memory, descriptor)
+    assert [p.code for p in validate(memory.package())] == ["paket_tanpa_resource"]
 
 
-def test_json_error_is_told_in_indonesian_with_its_line(package_copy: Path) -> None:
-    path = package_copy / "datapackage.json"
-    text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace('"version": "1.0.0",', '"version": "1.0.0",,'), encoding="utf-8")
-    (problem,) = validate(package_copy)
+def test_json_error_is_told_in_indonesian_with_its_line(memory: Files) -> None:
+    text = memory.read_text(DESCRIPTOR)
+    memory.write_text(DESCRIPTOR, text.replace('"version": "1.0.0",', '"version": "1.0.0",,'))
+    (problem,) = validate(memory.package())
     assert (problem.code, problem.row) == (
         "paket_json_rusak",
         text[: text.index('"version"')].count("\n") + 1,
@@ -254,52 +284,52 @@ def test_json_error_is_told_in_indonesian_with_its_line(package_copy: Path) -> N
     assert_messages([problem])
 
 
-def test_resource_without_a_name(package_copy: Path) -> None:
-    descriptor = read_json(package_copy)
+def test_resource_without_a_name(memory: Files) -> None:
+    descriptor = read_json(memory)
     resource(descriptor, "anomali").pop("name")
-    write_json(package_copy, descriptor)
-    codes = [p.code for p in validate(package_copy)]
+    write_json(memory, descriptor)
+    codes = [p.code for p in validate(memory.package())]
     assert codes == ["resource_tanpa_nama", "resource_hilang"]
 
 
-def test_missing_resource(package_copy: Path) -> None:
-    descriptor = read_json(package_copy)
+def test_missing_resource(memory: Files) -> None:
+    descriptor = read_json(memory)
     descriptor["resources"].remove(resource(descriptor, "anomali"))
-    write_json(package_copy, descriptor)
-    assert located(validate(package_copy)) == [("resource_hilang", "datapackage.json", None, "resources")]
+    write_json(memory, descriptor)
+    assert located(validate(memory.package())) == [("resource_hilang", "datapackage.json", None, "resources")]
 
 
-def test_schema_field_removed_from_schema_and_file(package_copy: Path) -> None:
+def test_schema_field_removed_from_schema_and_file(memory: Files) -> None:
     """Dropping a column everywhere would pass frictionless and break the site builder: refused."""
-    descriptor = read_json(package_copy)
+    descriptor = read_json(memory)
     fields = resource(descriptor, "sasaran")["schema"]["fields"]
     fields.remove(next(f for f in fields if f["name"] == "sama_dengan"))
-    write_json(package_copy, descriptor)
-    text = (package_copy / "datapackage.json").read_text(encoding="utf-8")
+    write_json(memory, descriptor)
+    text = memory.read_text(DESCRIPTOR)
     line = text[: text.index('"name": "sasaran"')].count("\n") + 1
-    assert located(validate(package_copy)) == [
+    assert located(validate(memory.package())) == [
         ("skema_kolom_hilang", "datapackage.json", line, "sama_dengan")
     ]
 
 
-def test_schema_field_added_that_the_builder_does_not_know(package_copy: Path) -> None:
-    descriptor = read_json(package_copy)
+def test_schema_field_added_that_the_builder_does_not_know(memory: Files) -> None:
+    descriptor = read_json(memory)
     resource(descriptor, "sasaran")["schema"]["fields"].append({"name": "catatan", "type": "string"})
-    write_json(package_copy, descriptor)
-    assert [(p.code, p.field) for p in validate(package_copy)] == [("skema_kolom_asing", "catatan")]
+    write_json(memory, descriptor)
+    assert [(p.code, p.field) for p in validate(memory.package())] == [("skema_kolom_asing", "catatan")]
 
 
-def test_an_extra_resource_is_allowed(package_copy: Path) -> None:
-    descriptor = read_json(package_copy)
+def test_an_extra_resource_is_allowed(memory: Files) -> None:
+    descriptor = read_json(memory)
     descriptor["resources"].append(
         {"name": "catatan", "path": "data/catatan.csv", "profile": "tabular-data-resource",
          "schema": {"fields": [{"name": "kode", "type": "string"}, {"name": "isi", "type": "string"}]}}
     )  # fmt: skip
-    write_json(package_copy, descriptor)
-    (package_copy / "data" / "catatan.csv").write_text("kode,isi\nA1,Catatan pertama\n", encoding="utf-8")
-    assert validate(package_copy) == []
-    (package_copy / "data" / "catatan.csv").write_text("kode,isi\nA1 ,Catatan pertama\n", encoding="utf-8")
-    assert located(validate(package_copy)) == [("spasi_berlebih", "data/catatan.csv", 2, "kode")]
+    write_json(memory, descriptor)
+    memory.write_text("data/catatan.csv", "kode,isi\nA1,Catatan pertama\n")
+    assert validate(memory.package()) == []
+    memory.write_text("data/catatan.csv", "kode,isi\nA1 ,Catatan pertama\n")
+    assert located(validate(memory.package())) == [("spasi_berlebih", "data/catatan.csv", 2, "kode")]
 
 
 @pytest.mark.parametrize(
@@ -313,25 +343,25 @@ def test_an_extra_resource_is_allowed(package_copy: Path) -> None:
         ("datapackage.json", "path_di_luar_data"),
     ],
 )
-def test_resource_paths_are_refused(package_copy: Path, path: object, code: str) -> None:
-    descriptor = read_json(package_copy)
+def test_resource_paths_are_refused(memory: Files, path: object, code: str) -> None:
+    descriptor = read_json(memory)
     resource(descriptor, "program")["path"] = path
-    write_json(package_copy, descriptor)
-    problems = validate(package_copy)
+    write_json(memory, descriptor)
+    problems = validate(memory.package())
     assert [(p.code, p.file, p.field) for p in problems] == [(code, "datapackage.json", "path")]
     assert_messages(problems)
 
 
-def test_missing_data_file(package_copy: Path) -> None:
-    (package_copy / "data" / "program.csv").unlink()
-    assert located(validate(package_copy)) == [("berkas_tidak_ada", PRG, None, None)]
+def test_missing_data_file(memory: Files) -> None:
+    memory.remove(PRG)
+    assert located(validate(memory.package())) == [("berkas_tidak_ada", PRG, None, None)]
 
 
-def test_missing_source_file(package_copy: Path) -> None:
-    (package_copy / SRC).unlink()
-    text = (package_copy / "datapackage.json").read_text(encoding="utf-8")
+def test_missing_source_file(memory: Files) -> None:
+    memory.remove(SRC)
+    text = memory.read_text(DESCRIPTOR)
     line = text[: text.index(f'"path": "{SRC}"')].count("\n") + 1
-    assert located(validate(package_copy)) == [("sumber_tidak_ada", "datapackage.json", line, "path")]
+    assert located(validate(memory.package())) == [("sumber_tidak_ada", "datapackage.json", line, "path")]
 
 
 def test_duplicate_header(mutated_copy: Mutate) -> None:
@@ -393,7 +423,7 @@ def test_problem_text_names_file_row_and_column() -> None:
     )
 
 
-def test_messages_of_the_corpus_read_as_indonesian(broken_copy: Callable[[str], Path]) -> None:
+def test_messages_of_the_corpus_read_as_indonesian(broken_copy: Callable[[str], DataPackage]) -> None:
     for name in ("windows_1252", "json_rusak", "rujukan_sasaran", "kode_ganda", "skema_tipe_tidak_dikenal"):
         problems = validate(broken_copy(name))
         assert problems, f"{name}: the broken copy must give at least one problem"

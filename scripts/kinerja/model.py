@@ -8,13 +8,12 @@ here too, so that every output tells the same.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
-from . import csvio
+from .datapackage import DESCRIPTOR, DataPackage, of
 from .domain import capaian, satu_data, versions
 from .domain.entities import (
     Anomali,
@@ -71,6 +70,8 @@ class Package:
     """The whole validated package, with its rows linked both ways."""
 
     root: Path
+    files: DataPackage
+    """datapackage.json and the files it names as read for this model (their bytes, for the downloads)."""
     name: str
     title: str
     description: str
@@ -146,7 +147,7 @@ def _as_list(value: object) -> list[str]:
     return [value] if isinstance(value, str) else list(value)  # type: ignore[arg-type]
 
 
-def _table(root: Path, resource: dict) -> Table:
+def _table(package: DataPackage, resource: dict) -> Table:
     schema = resource.get("schema", {})
     fields = [
         Field(f["name"], f.get("type", "string"), f.get("title", ""), f.get("description", ""),
@@ -161,7 +162,7 @@ def _table(root: Path, resource: dict) -> Table:
         fields,
         _as_list(schema.get("primaryKey")),
         list(schema.get("foreignKeys", [])),
-        csvio.read(root / resource["path"]),
+        package.rows_at(resource["path"]) or [],
     )
 
 
@@ -174,24 +175,24 @@ def load_cached(root: Path) -> Package:
     Zensical runs the macros module (main.py) again for every page, in the same process; without
     this the whole package would be read once per page.
     """
-    descriptor = root / "datapackage.json"
-    names = json.loads(descriptor.read_text(encoding="utf-8")).get("resources", [])
-    files = [descriptor] + [root / r["path"] for r in names]
+    package = DataPackage(root)
+    files = [root / DESCRIPTOR] + [root / path for path in package.paths.values()]
     stats = [(str(f), f.stat()) for f in files]
     key = (str(root.resolve()), *((name, st.st_mtime_ns, st.st_size) for name, st in stats))
     if key not in _LOADED:
         _LOADED.clear()
-        _LOADED[key] = load(root)
+        _LOADED[key] = load(package)
     return _LOADED[key]
 
 
-def load(root: Path) -> Package:
-    """Read datapackage.json and its CSV resources into linked objects.
+def load(package: DataPackage | Path) -> Package:
+    """The package's rows as linked objects, from the files validation read (or the folder's).
 
     Call only on a package that passed validation: this function trusts types.
     """
-    descriptor = json.loads((root / "datapackage.json").read_text(encoding="utf-8"))
-    tables = {r["name"]: _table(root, r) for r in descriptor["resources"]}
+    package = of(package)
+    descriptor = package.descriptor
+    tables = {r["name"]: _table(package, r) for r in descriptor["resources"]}
     rows = {name: table.rows for name, table in tables.items()}
     kantor = {r["id"]: Kantor(**r) for r in rows.get("kantor", [])}
     for office in kantor.values():
@@ -255,12 +256,13 @@ def load(root: Path) -> Package:
         entry = Versi(**{**r, "versi": int(r["versi"]), "tanggal": date.fromisoformat(r["tanggal"])})
         dokumen[entry.dokumen_id].versi.append(entry)
     arsip = {
-        (doc.id, entry.versi): versions.read_archive(root, doc.id, entry.versi)
+        (doc.id, entry.versi): versions.read_archive(package, doc.id, entry.versi)
         for doc in dokumen.values()
         for entry in doc.versi[:-1]
     }
     return Package(
-        root=root,
+        root=package.root,
+        files=package,
         name=descriptor["name"],
         title=descriptor.get("title", descriptor["name"]),
         description=descriptor.get("description", ""),

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from . import atomic, model, paths
 from .clock import data_changed_epoch, source_date_epoch
+from .datapackage import DataPackage
 from .errors import BuildError, ProblemsFound
 from .outputs import registry
 from .validate import validate
@@ -31,12 +32,16 @@ ENGINE = "mkdocs"
 CONFIG = "mkdocs.yml"
 
 
-def load_valid(root: Path) -> model.Package:
-    """The package as a model, or ProblemsFound listing every problem."""
-    problems = validate(root)
+def load_valid(root: Path | DataPackage) -> model.Package:
+    """The package (or the one in folder `root`) as a model, or ProblemsFound listing every problem.
+
+    Validation and the model share one DataPackage, so each data file is read once.
+    """
+    files = root if isinstance(root, DataPackage) else DataPackage(root)
+    problems = validate(files)
     if problems:
         raise ProblemsFound(problems)
-    return model.load(root)
+    return model.load(files)
 
 
 def generate(root: Path, package: model.Package | None = None) -> model.Package:

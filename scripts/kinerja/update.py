@@ -25,7 +25,8 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
-from . import atomic, clock, csvio, model
+from . import atomic, clock, model
+from .datapackage import DataPackage
 from .domain import sheet_layout as layout
 from .errors import BuildError, Problem, ProblemsFound
 from .ingest import importer, offices, reading, revising
@@ -136,11 +137,12 @@ def import_document(root: Path, path: Path, kantor: str = "", alasan: str = "", 
     if problems:
         raise ProblemsFound(problems, reading.NOT_CHANGED)
     with package_copy(root) as copy:
-        rows = importer.plan(copy, source, tables, signed_by)
+        files = DataPackage(copy)
+        rows = importer.plan(files, source, tables, signed_by)
         problems = _unreadable(source, rows)
         if problems:
             raise ProblemsFound(problems, reading.NOT_CHANGED)
-        revised = importer.revisions(copy, rows)
+        revised = importer.revisions(files, rows)
         taken = (root / importer.SUMBER / source.name).is_file()
         signed, problems = revising.terms(
             source.name, display_path(path, root), revised, alasan, tanggal, today(), taken
@@ -149,8 +151,8 @@ def import_document(root: Path, path: Path, kantor: str = "", alasan: str = "", 
         if problems:
             raise ProblemsFound(problems, reading.NOT_CHANGED, shown)
         iso = signed.isoformat() if signed and revised else ""
-        lines = importer.write_import(copy, source, rows, alasan, iso, today().isoformat())
-        problems = validate(copy)
+        lines = importer.write_import(files, source, rows, alasan, iso, today().isoformat())
+        problems = validate(files)
         if problems:
             raise ProblemsFound(
                 [_relocated(p, copy) for p in problems],
@@ -192,10 +194,11 @@ PACKAGE_FIRST = "masalah di paket data; perbaiki dulu (lihat 'make validate'). T
 
 def _valid_package(root: Path) -> model.Package:
     """The package at root as the model, or ProblemsFound when it does not validate (model.load trusts it)."""
-    problems = validate(root)
+    files = DataPackage(root)
+    problems = validate(files)
     if problems:
         raise ProblemsFound(problems, PACKAGE_FIRST)
-    return model.load(root)
+    return model.load(files)
 
 
 def today() -> date:
@@ -223,14 +226,15 @@ def import_sheet(root: Path, path: Path, on: date | None = None) -> str:
     if not any(c.kind != lembar.UNCHANGED for c in changes):
         return "\n".join([*_report(read, changes, package, package), "Tidak ada yang diubah di data/."])
     with package_copy(root) as copy:
-        csvio.write(copy / table.path, [f.name for f in table.fields], rows)
-        problems = validate(copy)
+        files = DataPackage(copy)
+        files.write_rows(table.path, [f.name for f in table.fields], rows)
+        problems = validate(files)
         if problems:
             raise ProblemsFound(
                 [_relocated(p, copy) for p in problems],
                 "masalah pada hasil impor. Tidak ada yang diubah di data/.",
             )
-        lines = _report(read, changes, package, model.load(copy))
+        lines = _report(read, changes, package, model.load(files))
         swap_in(copy, root)
     lines.append("Paket data sah. Langkah berikutnya: periksa angka di atas, lalu 'make site'.")
     return "\n".join(lines)

@@ -8,12 +8,13 @@ older versions stay readable at their own URL.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from pathlib import Path
-
-from .. import csvio
+from typing import Protocol
 
 ARCHIVED = ("program", "program_kode", "sasaran", "indikator")
+#: The folder of the older versions' rows, one subfolder per document and version.
+ARCHIVE = "data/arsip"
 #: The kinds of row an anomaly can point at (anomali.tabel).
 KINDS = ("dokumen", "program", "sasaran", "indikator")
 
@@ -27,26 +28,39 @@ class Change:
     uraian: str
 
 
-def archive_dir(root: Path, dokumen_id: str, versi: int) -> Path:
-    """Where the rows of one older version are kept."""
-    return root / "data" / "arsip" / dokumen_id / f"v{versi}"
+def archive_folder(dokumen_id: str, versi: int) -> str:
+    """Where the rows of one older version are kept, as a package path: data/arsip/RKT24-S/v1."""
+    return f"{ARCHIVE}/{dokumen_id}/v{versi}"
 
 
-def write_archive(root: Path, dokumen_id: str, versi: int, rows: dict[str, list[dict[str, str]]]) -> None:
-    """Keep the rows a document had in version `versi`."""
-    folder = archive_dir(root, dokumen_id, versi)
+def write_archive(
+    package: RowWriter, dokumen_id: str, versi: int, rows: dict[str, list[dict[str, str]]]
+) -> None:
+    """Keep the rows a document had in version `versi`, written through the package."""
+    folder = archive_folder(dokumen_id, versi)
     for name in ARCHIVED:
         fields = list(rows[name][0]) if rows[name] else []
-        csvio.write(folder / f"{name}.csv", fields, rows[name])
+        package.write_rows(f"{folder}/{name}.csv", fields, rows[name])
 
 
-def read_archive(root: Path, dokumen_id: str, versi: int) -> dict[str, list[dict[str, str]]]:
-    """The rows of an older version, as written by write_archive."""
-    folder = archive_dir(root, dokumen_id, versi)
-    return {
-        name: csvio.read(folder / f"{name}.csv") if (folder / f"{name}.csv").is_file() else []
-        for name in ARCHIVED
-    }
+class RowReader(Protocol):
+    """What reads the package's CSV files (kinerja.datapackage.DataPackage), as this module needs it."""
+
+    def rows_at(self, rel: str) -> list[dict[str, str]] | None:
+        """The rows of the CSV file at package path `rel`, or None when there is none."""
+
+
+class RowWriter(Protocol):
+    """What writes the package's CSV files (kinerja.datapackage.DataPackage), as this module needs it."""
+
+    def write_rows(self, rel: str, fieldnames: Sequence[str], rows: Iterable[dict[str, str]]) -> None:
+        """Write a CSV file at package path `rel` in the package dialect."""
+
+
+def read_archive(package: RowReader, dokumen_id: str, versi: int) -> dict[str, list[dict[str, str]]]:
+    """The rows of an older version, as written by write_archive, read through the package."""
+    folder = archive_folder(dokumen_id, versi)
+    return {name: package.rows_at(f"{folder}/{name}.csv") or [] for name in ARCHIVED}
 
 
 def changes(old: list[dict[str, str]], new: list[dict[str, str]]) -> list[Change]:

@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
 from .. import csvio
-from ..domain import ids
+from ..datapackage import DataPackage
+from ..domain import ids, versions
 from ..domain.targets import parse_target
 from .transcribe import Rows
 
@@ -108,19 +108,20 @@ def _recorded(hint: Hint, note: dict[str, str]) -> bool:
     return bool(hint.teks_dicetak) and same == (hint.dokumen_id, hint.kategori, hint.teks_dicetak)
 
 
-def _used_anomaly_numbers(root: Path) -> set[str]:
+def _used_anomaly_numbers(package: DataPackage) -> set[str]:
     """Every anomaly code ever given, current or archived with an older version (never given twice)."""
-    paths = [root / "data" / "anomali.csv", *sorted((root / "data" / "arsip").glob("*/v*/anomali.csv"))]
-    return {row["id"] for path in paths if path.is_file() for row in csvio.read(path)}
+    archived = sorted((package.root / versions.ARCHIVE).glob("*/v*/anomali.csv"))
+    paths = [package.path("anomali"), *(p.relative_to(package.root).as_posix() for p in archived)]
+    return {row["id"] for path in paths for row in package.rows_at(path) or []}
 
 
-def anomaly_rows(root: Path, hints: list[Hint], fields: list[str], dicatat: str = "") -> list[str]:
+def anomaly_rows(package: DataPackage, hints: list[Hint], fields: list[str], dicatat: str = "") -> list[str]:
     """Ready rows for data/anomali.csv, one per hint, with the next free codes of each office and year.
 
     Only what the importer knows is filled in; `dampak` stays empty for a person to write, and
     `dicatat` is the day given (empty when not known).
     """
-    used = _used_anomaly_numbers(root)
+    used = _used_anomaly_numbers(package)
     lines = []
     for hint in hints:
         parsed = ids.parse(hint.dokumen_id)
@@ -135,10 +136,9 @@ def anomaly_rows(root: Path, hints: list[Hint], fields: list[str], dicatat: str 
     return lines
 
 
-def hint_report(root: Path, hints: list[Hint], fields: list[str], dicatat: str = "") -> list[str]:
+def hint_report(package: DataPackage, hints: list[Hint], fields: list[str], dicatat: str = "") -> list[str]:
     """The report's lines about hints: new ones with ready rows, and how many are recorded already."""
-    path = root / "data" / "anomali.csv"
-    notes = csvio.read(path) if path.is_file() else []
+    notes = package.rows("anomali")
     new = [h for h in hints if not any(_recorded(h, n) for n in notes)]
     lines = []
     if new:
@@ -148,7 +148,7 @@ def hint_report(root: Path, hints: list[Hint], fields: list[str], dicatat: str =
             f"{ROWS_MARK} di akhir data/anomali.csv (isi dulu kolom 'dampak', perbaiki 'uraian' bila perlu; "
             "lewati baris yang ternyata tidak keliru):"
         )
-        lines += anomaly_rows(root, new, fields, dicatat)
+        lines += anomaly_rows(package, new, fields, dicatat)
     if len(new) < len(hints):
         known = len(hints) - len(new)
         lines.append(

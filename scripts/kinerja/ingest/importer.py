@@ -1,7 +1,8 @@
 """Import a signed RKT document (text export or Word .docx) into the rows of a package folder.
 
-The functions here read and write the CSVs of the package folder they are
-given; `kinerja.update` gives them a temporary copy of the package and swaps
+The functions here read and write the CSVs of the package they are given (a
+DataPackage, whose descriptor names every file); `kinerja.update` gives them a
+temporary copy of the package and swaps
 it in only when the whole result validates, so the real data/ is never
 half-written. Rows already in the package keep their identifiers; new rows
 get new ones. The report lists what looks doubtful (ingest.hints), for a person to
@@ -17,7 +18,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from .. import csvio
+from ..datapackage import DESCRIPTOR, DataPackage, of
 from ..domain import ids, versions
 from ..domain.printed import normalise, program_key
 from ..domain.targets import BOUND_DIRECTION, Kategori, Scales
@@ -30,31 +31,30 @@ SUMBER = "data/sumber"
 RESOURCES = ("dokumen", "program", "program_kode", "sasaran", "indikator")
 
 
-def existing_ids(root: Path) -> Existing:
+def existing_ids(package: DataPackage) -> Existing:
     """Identifiers already in the package, keyed the way transcribe() recognises rows."""
-    data = root / "data"
     known = Existing()
-    for row in csvio.read(data / "dokumen.csv"):
+    for row in package.rows("dokumen"):
         parsed = ids.parse(row["id"])
         if parsed is not None and parsed.dokumen.seq == 1:
             known.dokumen[(row["kantor_id"], row["tahun"], parsed.dokumen.jenis)] = row["id"]
-    for row in csvio.read(data / "program.csv"):
+    for row in package.rows("program"):
         known.program[(row["dokumen_id"], *program_key(row["teks_dicetak"]))] = row["id"]
     occurrences: dict[tuple[str, str], int] = {}
-    for row in sorted(csvio.read(data / "sasaran.csv"), key=lambda r: (r["dokumen_id"], int(r["urutan"]))):
+    for row in sorted(package.rows("sasaran"), key=lambda r: (r["dokumen_id"], int(r["urutan"]))):
         text = (row["dokumen_id"], normalise(row["teks"]))
         occurrences[text] = occurrences.get(text, 0) + 1
         known.sasaran[(*text, str(occurrences[text]))] = row["id"]
-    for row in csvio.read(data / "indikator.csv"):
+    for row in package.rows("indikator"):
         known.indikator[(normalise(row["teks"]), row["sasaran_id"])] = row["id"]
     return known
 
 
-def merge(root: Path, rows: Rows) -> dict[str, list[dict[str, str]]]:
+def merge(package: DataPackage, rows: Rows) -> dict[str, list[dict[str, str]]]:
     """Current rows with the imported documents' rows replaced (other documents and years kept)."""
     replaced = {row["id"] for row in rows.dokumen}
     merged: dict[str, list[dict[str, str]]] = {}
-    current = {name: csvio.read(root / "data" / f"{name}.csv") for name in RESOURCES}
+    current = {name: package.rows(name) for name in RESOURCES}
     programs_of_replaced = {r["id"] for r in current["program"] if r["dokumen_id"] in replaced}
     for name in RESOURCES:
         if name == "program_kode":
@@ -111,12 +111,12 @@ class Revision:
     after: dict[str, list[dict[str, str]]]  # its imported rows
 
 
-def revisions(root: Path, rows: Rows) -> list[Revision]:
+def revisions(package: DataPackage | Path, rows: Rows) -> list[Revision]:
     """The imported documents that revise a document of the package (same code, other content)."""
-    path = root / "data" / "revisi.csv"
-    revisi = csvio.read(path) if path.is_file() else []
+    package = of(package)
+    revisi = package.rows("revisi")
     names = ("dokumen", *versions.ARCHIVED)
-    current = {name: csvio.read(root / "data" / f"{name}.csv") for name in names}
+    current = {name: package.rows(name) for name in names}
     imported = {name: getattr(rows, name) for name in names}
     found = []
     for doc in rows.dokumen:
@@ -129,23 +129,26 @@ def revisions(root: Path, rows: Rows) -> list[Revision]:
 
 
 def record_versions(
-    root: Path, rows: Rows, relative: str, alasan: str = "", tanggal: str = ""
+    package: DataPackage, rows: Rows, relative: str, alasan: str = "", tanggal: str = ""
 ) -> list[Revision]:
     """Note each imported document in revisi.csv; archive the old rows when the content changed.
 
     A new document's version 1 carries its printed signing date; a revision carries `tanggal`
     (ISO, the date the person gave; else the printed one) and `alasan` as its description.
     """
-    path = root / "data" / "revisi.csv"
-    revisi = csvio.read(path) if path.is_file() else []
-    revised = {r.dokumen_id: r for r in revisions(root, rows)}
+    path = package.paths.get("revisi")
+    revisi = list(package.rows("revisi"))
+    revised = {r.dokumen_id: r for r in revisions(package, rows)}
     for doc in rows.dokumen:
         if any(r["dokumen_id"] == doc["id"] for r in revisi) and doc["id"] not in revised:
             continue
         revision = revised.get(doc["id"])
         if revision is not None:
             versions.write_archive(
-                root, doc["id"], revision.versi - 1, {n: revision.before[n] for n in versions.ARCHIVED}
+                package,
+                doc["id"],
+                revision.versi - 1,
+                {n: revision.before[n] for n in versions.ARCHIVED},
             )
         revisi.append(
             {
@@ -156,7 +159,8 @@ def record_versions(
                 "keterangan": " ".join(alasan.split()) if revision else "Dokumen awal bertanda tangan.",
             }
         )
-    csvio.write(path, ["dokumen_id", "versi", "tanggal", "sumber", "keterangan"], revisi)
+    if path is not None:
+        package.write_rows(path, ["dokumen_id", "versi", "tanggal", "sumber", "keterangan"], revisi)
     return list(revised.values())
 
 
@@ -175,10 +179,9 @@ def text_form_path(relative: str) -> str:
     return relative + ".txt"
 
 
-def _update_sources(root: Path, source: Source, relative: str, signed: str) -> None:
+def _update_sources(package: DataPackage, source: Source, relative: str, signed: str) -> None:
     """Record the source (and, for Word or PDF, its text form) in datapackage.json with their SHA-256."""
-    path = root / "datapackage.json"
-    descriptor = json.loads(path.read_text(encoding="utf-8"))
+    descriptor = json.loads(package.read(DESCRIPTOR) or b"{}")
     entries = [
         _source_entry(
             relative,
@@ -211,7 +214,7 @@ def _update_sources(root: Path, source: Source, relative: str, signed: str) -> N
     by_path = {entry["path"]: entry for entry in entries}
     sources = [by_path.pop(s.get("path"), s) for s in descriptor.get("sources", [])]
     descriptor["sources"] = [*sources, *by_path.values()]
-    path.write_text(json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    package.write(DESCRIPTOR, (json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
 
 
 def default_polaritas(row: dict[str, str]) -> tuple[str, str, str]:
@@ -234,32 +237,32 @@ def default_polaritas(row: dict[str, str]) -> tuple[str, str, str]:
     return "naik", "tafsiran", "Ditetapkan otomatis saat impor: makin tinggi makin baik; tinjau."
 
 
-def _update_polaritas(root: Path, indikator: list[dict[str, str]]) -> None:
-    path = root / "data" / "polaritas.csv"
-    if not path.is_file():
+def _update_polaritas(package: DataPackage, indikator: list[dict[str, str]]) -> None:
+    path = package.paths.get("polaritas")
+    if path is None or not package.exists(path):
         return
     present = {r["id"]: r for r in indikator}
-    rows = [r for r in csvio.read(path) if r["indikator_id"] in present]
+    rows = [r for r in package.rows_at(path) or [] if r["indikator_id"] in present]
     known = {r["indikator_id"] for r in rows}
     for identifier, row in present.items():
         if identifier not in known:
             arah, dasar, alasan = default_polaritas(row)
             rows.append({"indikator_id": identifier, "polaritas": arah, "dasar": dasar, "alasan": alasan})
-    csvio.write(path, ["indikator_id", "polaritas", "dasar", "alasan"], rows)
+    package.write_rows(path, ["indikator_id", "polaritas", "dasar", "alasan"], rows)
 
 
-def _retire_stale_notes(root: Path, revised: list[tuple[str, int]]) -> list[str]:
+def _retire_stale_notes(package: DataPackage, revised: list[tuple[str, int]]) -> list[str]:
     """Notes whose row a revision removed move to the archive of the version they were written for.
 
     A reworded indicator gets a new code (the old one stays in the older version), so a note
     about the old row no longer has a row to point at; it is kept, beside that version's rows,
     and the report asks a person whether it also holds for the new row.
     """
-    path = root / "data" / "anomali.csv"
-    if not path.is_file() or not revised:
+    path = package.path("anomali")
+    if not package.exists(path) or not revised:
         return []
-    notes = csvio.read(path)
-    present = {n: {r["id"] for r in csvio.read(root / "data" / f"{n}.csv")} for n in versions.KINDS}
+    notes = package.rows_at(path) or []
+    present = {n: {r["id"] for r in package.rows(n)} for n in versions.KINDS}
     latest = dict(revised)
     keep, lines = [], []
     for note in notes:
@@ -267,62 +270,66 @@ def _retire_stale_notes(root: Path, revised: list[tuple[str, int]]) -> list[str]
             keep.append(note)
             continue
         older = latest[note["dokumen_id"]] - 1
-        target = versions.archive_dir(root, note["dokumen_id"], older) / "anomali.csv"
-        archived = csvio.read(target) if target.is_file() else []
-        csvio.write(target, list(note), [*archived, note])
+        target = f"{versions.archive_folder(note['dokumen_id'], older)}/anomali.csv"
+        archived = package.rows_at(target) or []
+        package.write_rows(target, list(note), [*archived, note])
         lines.append(
             f"{note['id']} atas {note['rujukan_id']} tidak lagi menunjuk baris yang ada di versi baru; "
-            f"catatan itu dipindah ke {target.relative_to(root).as_posix()}. Tinjau apakah ia juga berlaku "
+            f"catatan itu dipindah ke {target}. Tinjau apakah ia juga berlaku "
             "untuk baris "
             "penggantinya, dan catat ulang dengan kode anomali baru bila perlu."
         )
     if lines:
-        csvio.write(path, list(notes[0]), keep)
+        package.write_rows(path, list(notes[0]), keep)
     return lines
 
 
-def _fields(root: Path, name: str) -> list[str]:
-    descriptor = json.loads((root / "datapackage.json").read_text(encoding="utf-8"))
-    resource = next(r for r in descriptor["resources"] if r["name"] == name)
+def _fields(package: DataPackage, name: str) -> list[str]:
+    resource = next(r for r in package.descriptor["resources"] if r["name"] == name)
     return [f["name"] for f in resource["schema"]["fields"]]
 
 
-def scales(root: Path) -> Scales:
-    """The category scales of the package at root (data/skala_kategori.csv), for reading targets."""
-    path = root / "data" / "skala_kategori.csv"
-    rows = csvio.read(path) if path.is_file() else []
+def scales(package: DataPackage) -> Scales:
+    """The category scales of the package (skala_kategori.csv), for reading targets."""
+    rows = package.rows("skala_kategori")
     return Scales(Kategori(**{**r, "urutan": int(r["urutan"])}) for r in rows)
 
 
-def plan(root: Path, source: Source, tables: list, offices: list[Office]) -> Rows:
+def plan(package: DataPackage | Path, source: Source, tables: list, offices: list[Office]) -> Rows:
     """The rows of an imported document, keeping the identifiers of rows the package already has."""
-    return transcribe(tables, f"{SUMBER}/{source.name}", existing_ids(root), scales(root), offices)
+    package = of(package)
+    return transcribe(tables, f"{SUMBER}/{source.name}", existing_ids(package), scales(package), offices)
 
 
 def write_import(
-    root: Path, source: Source, rows: Rows, alasan: str = "", tanggal: str = "", dicatat: str = ""
+    package: DataPackage | Path,
+    source: Source,
+    rows: Rows,
+    alasan: str = "",
+    tanggal: str = "",
+    dicatat: str = "",
 ) -> list[str]:
-    """Write the document and its rows into the package folder `root`; returns the report's lines.
+    """Write the document and its rows into the package (a copy); returns the report's lines.
 
     A revision's row in revisi.csv carries `alasan` and `tanggal` (ISO); `dicatat` (ISO) is the
     day written into the ready rows for data/anomali.csv.
     """
+    package = of(package)
     relative = f"{SUMBER}/{source.name}"
-    (root / SUMBER).mkdir(parents=True, exist_ok=True)
-    (root / relative).write_bytes(source.data)
+    package.write(relative, source.data)
     if source.places is not None:
-        (root / text_form_path(relative)).write_text(source.text, encoding="utf-8", newline="\n")
-    revised = [(r.dokumen_id, r.versi) for r in record_versions(root, rows, relative, alasan, tanggal)]
-    merged = merge(root, rows)
+        package.write(text_form_path(relative), source.text.encode("utf-8"))
+    revised = [(r.dokumen_id, r.versi) for r in record_versions(package, rows, relative, alasan, tanggal)]
+    merged = merge(package, rows)
     for name in RESOURCES:
-        csvio.write(root / "data" / f"{name}.csv", _fields(root, name), merged[name])
-    retired = _retire_stale_notes(root, revised)
+        package.write_rows(package.path(name), _fields(package, name), merged[name])
+    retired = _retire_stale_notes(package, revised)
     signed = ", ".join(sorted({r["tanggal_dicetak"] for r in rows.dokumen})) or "(tanpa tanggal)"
-    _update_sources(root, source, relative, signed)
-    _update_polaritas(root, merged["indikator"])
+    _update_sources(package, source, relative, signed)
+    _update_polaritas(package, merged["indikator"])
     # The day of the import (the caller's, else read here at the edge): the notes' date.
     day = date.fromisoformat(dicatat) if dicatat else date.today()
-    laid_out = add_layout_notes(root, {r["id"] for r in rows.dokumen}, day)
+    laid_out = add_layout_notes(package, {r["id"] for r in rows.dokumen}, day)
     lines = [
         f"Diimpor dari {source.name}: {len(rows.dokumen)} dokumen, {len(rows.program)} program, "
         f"{len(rows.sasaran)} sasaran, {len(rows.indikator)} indikator.",
@@ -333,4 +340,4 @@ def write_import(
         )
     lines += retired
     lines += laid_out
-    return lines + hint_report(root, doubts(rows), _fields(root, "anomali"), dicatat)
+    return lines + hint_report(package, doubts(rows), _fields(package, "anomali"), dicatat)

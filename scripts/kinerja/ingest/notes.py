@@ -9,38 +9,33 @@ is valid as imported and a person can review every reading in one place.
 
 from __future__ import annotations
 
-import json
 from datetime import date
-from pathlib import Path
 
-from .. import csvio
+from ..datapackage import DataPackage
 from ..domain import ids, layout
 
-ANOMALI = "data/anomali.csv"
 
-
-def add_layout_notes(root: Path, dokumen_ids: set[str], recorded: date) -> list[str]:
+def add_layout_notes(package: DataPackage, dokumen_ids: set[str], recorded: date) -> list[str]:
     """Add a `tafsiran` note for every layout reading of the documents `dokumen_ids` that has none.
 
     `recorded` is the day of the import (the notes' `dicatat`). Returns the report's lines: how many
     notes were written and under which codes.
     """
-    path = root / ANOMALI
-    descriptor = json.loads((root / "datapackage.json").read_text(encoding="utf-8"))
-    resource = next((r for r in descriptor["resources"] if r["name"] == "anomali"), None)
-    if resource is None or not path.is_file():
+    resource = next((r for r in package.descriptor["resources"] if r["name"] == "anomali"), None)
+    path = package.paths.get("anomali")
+    if resource is None or path is None or not package.exists(path):
         return []
     fields = [f["name"] for f in resource["schema"]["fields"]]
-    notes = csvio.read(path)
+    notes = package.rows_at(path) or []
     known = {(n["rujukan_id"], n["kolom"]) for n in notes if n["kategori"] == "tafsiran"}
-    dokumen = {d["id"]: d for d in csvio.read(root / "data" / "dokumen.csv") if d["id"] in dokumen_ids}
+    dokumen = {d["id"]: d for d in package.rows("dokumen") if d["id"] in dokumen_ids}
     added: list[dict[str, str]] = []
-    for row in csvio.read(root / "data" / "indikator.csv"):
+    for row in package.rows("indikator"):
         doc = dokumen.get(row["dokumen_id"])
-        rel = layout.text_form(root, doc["sumber"]) if doc else None
+        rel = layout.text_form(package.root, doc["sumber"]) if doc else None
         if doc is None or rel is None:
             continue
-        lines = (root / rel).read_text(encoding="utf-8", errors="replace").split("\n")
+        lines = package.text(rel).split("\n")
         for reading in layout.readings(row, len(doc["kolom_dicetak"].split(" | ")), lines):
             if (reading.indikator_id, reading.column) in known:
                 continue
@@ -59,11 +54,11 @@ def add_layout_notes(root: Path, dokumen_ids: set[str], recorded: date) -> list[
             added.append(note)
     if not added:
         return []
-    csvio.write(path, fields, notes + added)
+    package.write_rows(path, fields, notes + added)
     codes = f"{added[0]['id']}–{added[-1]['id']}" if len(added) > 1 else added[0]["id"]
     return [
         f"{len(added)} catatan tafsiran tata letak (sel gabungan, baris yang pindah halaman) ditulis ke "
-        f"{ANOMALI} ({codes}); periksa uraiannya dan ubah bila dokumen menyatakan lain."
+        f"{path} ({codes}); periksa uraiannya dan ubah bila dokumen menyatakan lain."
     ]
 
 

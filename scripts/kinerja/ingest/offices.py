@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .. import csvio
+from ..datapackage import DataPackage, of
 from ..errors import Problem
 from ..problems import KANTOR_TIDAK_DIKENAL, UNIT_TIDAK_DIKENAL
 from .reading import Source
@@ -30,10 +30,9 @@ def _in_order(needle: list[str], haystack: list[str]) -> bool:
     return all(word in remaining for word in needle)
 
 
-def offices(root: Path) -> list[dict[str, str]]:
-    """The offices of the package at root (data/kantor.csv)."""
-    path = root / "data" / "kantor.csv"
-    return csvio.read(path) if path.is_file() else []
+def offices(package: DataPackage | Path) -> list[dict[str, str]]:
+    """The offices of the package (kantor.csv), or of the package in folder `package`."""
+    return of(package).rows("kantor")
 
 
 def resolve(

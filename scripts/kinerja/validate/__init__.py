@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..datapackage import DataPackage, of
 from ..errors import Problem
 from . import claims
 from .columns import COLUMNS, EXPECTED_FIELDS
@@ -36,30 +37,35 @@ from .schema import check_with_frictionless
 from .source import source_checks
 
 
-def validate(root: Path) -> list[Problem]:
-    """Every problem in the package at `root`; an empty list means it may be built."""
-    descriptor, text, problems = read_descriptor(root)
+def validate(package: DataPackage | Path) -> list[Problem]:
+    """Every problem in the package (or the package folder); an empty list means it may be built.
+
+    Each file is read once, through the DataPackage, however many layers look at it.
+    """
+    package = of(package)
+    root = package.root
+    descriptor, text, problems = read_descriptor(package)
     if descriptor is None:
         return problems
     problems += check_contract(descriptor, text) + check_satu_data(descriptor, text)
     if problems:
         return problems
     for resource in descriptor["resources"]:
-        path, problem = safe_path(root, resource, text)
+        _, problem = safe_path(root, resource, text)
         if problem:
             problems.append(problem)
             continue
-        problems += check_file(path, resource["path"], field_specs(resource))
-    problems += check_sources(root, descriptor, text)
+        problems += check_file(package, resource["path"], field_specs(resource))
+    problems += check_sources(package, descriptor, text)
     if problems:
         return problems
-    problems = check_with_frictionless(root, descriptor, text)
+    problems = check_with_frictionless(package, descriptor, text)
     if problems:
         return problems
-    problems = domain_checks(root, descriptor)
+    problems = domain_checks(package, descriptor)
     if problems:
         return problems
-    return source_checks(root, descriptor) + claims.check(root, descriptor)
+    return source_checks(package, descriptor) + claims.check(package, descriptor)
 
 
 __all__ = ["COLUMNS", "EXPECTED_FIELDS", "domain_checks", "source_checks", "validate"]

@@ -29,7 +29,7 @@ from pathlib import Path
 
 import yaml
 
-from .. import csvio
+from ..datapackage import DataPackage, of
 from ..domain import ids, layout, versions
 from ..errors import Problem
 from ..problems import KLAIM_TANPA_SUMBER
@@ -90,29 +90,33 @@ class Context:
         return self.texts.get(year or "", [])
 
 
-def context(root: Path, descriptor: dict) -> Context:
-    """The context of the package (or project) at `root`."""
+def context(package: DataPackage | Path, descriptor: dict) -> Context:
+    """The context of the package (or of the project folder holding it)."""
+    package = of(package)
+    root = package.root
     paths = {r["name"]: r["path"] for r in descriptor.get("resources", [])}
     texts: dict[str, list[str]] = {}
     for source in descriptor.get("sources", []):
         rel = layout.text_form(root, source.get("path", ""))
         if rel is not None:
-            texts.setdefault("", (root / rel).read_text(encoding="utf-8", errors="replace").split("\n"))
+            texts.setdefault("", package.text(rel).split("\n"))
             break
+
+    def rows(name: str) -> list[dict[str, str]]:
+        return (package.rows_at(paths[name]) or []) if name in paths else []
+
     codes: set[str] = set()
     for name in ("dokumen", "program", "sasaran", "indikator", "anomali"):
-        codes |= {r["id"] for r in csvio.read(root / paths[name])} if name in paths else set()
+        codes |= {r["id"] for r in rows(name)}
     # Codes are forever: a row a revision removed keeps its code in its version's archive.
-    for revision in csvio.read(root / paths["revisi"]) if "revisi" in paths else []:
-        folder = versions.archive_dir(root, revision["dokumen_id"], int(revision["versi"]))
-        for path in folder.glob("*.csv"):
-            codes |= {r["id"] for r in csvio.read(path) if r.get("id")}
-    for doc in csvio.read(root / paths["dokumen"]) if "dokumen" in paths else []:
+    for revision in rows("revisi"):
+        folder = versions.archive_folder(revision["dokumen_id"], int(revision["versi"]))
+        for rel in package.files_under(folder):
+            codes |= {r["id"] for r in package.rows_at(rel) or [] if r.get("id")}
+    for doc in rows("dokumen"):
         rel = layout.text_form(root, doc.get("sumber", ""))
         if rel is not None:
-            texts.setdefault(
-                doc["tahun"], (root / rel).read_text(encoding="utf-8", errors="replace").split("\n")
-            )
+            texts.setdefault(doc["tahun"], package.text(rel).split("\n"))
     licences = descriptor.get("licenses") or [{}]
     return Context(root, texts, codes, "usulan" in str(licences[0].get("title", "")).lower())
 
@@ -339,16 +343,17 @@ def read_config(path: Path) -> dict | None:
     return yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)  # noqa: S506 - SafeLoader subclass
 
 
-def check(root: Path, descriptor: dict) -> list[Problem]:
-    """Every unmarked claim of the package at `root` and, in a project, of its pages and mkdocs.yml."""
-    ctx = context(root, descriptor)
+def check(package: DataPackage, descriptor: dict) -> list[Problem]:
+    """Every unmarked claim of the package and, in a project, of its pages and mkdocs.yml."""
+    root = package.root
+    ctx = context(package, descriptor)
     paths = {r["name"]: r["path"] for r in descriptor.get("resources", [])}
     problems = []
     if "glosarium" in paths:
-        for number, what in glossary_problems(csvio.read(root / paths["glosarium"]), ctx):
+        for number, what in glossary_problems(package.rows_at(paths["glosarium"]) or [], ctx):
             problems.append(KLAIM_TANPA_SUMBER.at(paths["glosarium"], number, "rujukan", what=what))
     if "anomali" in paths:
-        for number, what in anomaly_problems(csvio.read(root / paths["anomali"]), ctx):
+        for number, what in anomaly_problems(package.rows_at(paths["anomali"]) or [], ctx):
             problems.append(KLAIM_TANPA_SUMBER.at(paths["anomali"], number, "uraian", what=what))
     for what in metadata_problems(descriptor, read_config(root / "mkdocs.yml"), ctx):
         file = "mkdocs.yml" if what.startswith("mkdocs.yml") else "datapackage.json"

@@ -9,6 +9,7 @@ import json
 from collections import Counter
 from pathlib import Path
 
+from ..datapackage import DATA, DESCRIPTOR, DataPackage
 from ..domain import satu_data
 from ..errors import Problem
 from ..problems import (
@@ -40,16 +41,15 @@ def line_of(text: str, needle: str) -> int | None:
     return None if at < 0 else text.count("\n", 0, at) + 1
 
 
-def read_descriptor(root: Path) -> tuple[dict | None, str, list[Problem]]:
+def read_descriptor(package: DataPackage) -> tuple[dict | None, str, list[Problem]]:
     """datapackage.json parsed, with its text (to name lines in messages), or the problems why not."""
-    path = root / "datapackage.json"
-    if not path.is_file():
+    data = package.read(DESCRIPTOR)
+    if data is None:
         return (
             None,
             "",
             [PAKET_TIDAK_ADA.at("datapackage.json")],
         )
-    data = path.read_bytes()
     if data.startswith(b"\xef\xbb\xbf"):
         return (
             None,
@@ -184,7 +184,7 @@ def safe_path(root: Path, resource: dict, text: str) -> tuple[Path | None, Probl
     candidate = Path(raw)
     unsafe = candidate.is_absolute() or ".." in candidate.parts or "://" in raw or "\\" in raw
     if not unsafe:
-        unsafe = not (root / candidate).resolve().is_relative_to((root / "data").resolve())
+        unsafe = not (root / candidate).resolve().is_relative_to((root / DATA).resolve())
     if unsafe:
         return None, PATH_DI_LUAR_DATA.at("datapackage.json", line, "path", name=name, path=raw)
     if candidate.suffix != ".csv":
@@ -192,20 +192,23 @@ def safe_path(root: Path, resource: dict, text: str) -> tuple[Path | None, Probl
     return (root / candidate).resolve(), None
 
 
-def check_sources(root: Path, descriptor: dict, text: str) -> list[Problem]:
+def check_sources(package: DataPackage, descriptor: dict, text: str) -> list[Problem]:
     """The official source files exist inside data/ and still have the SHA-256 recorded for them."""
+    root = package.root
     problems = []
     sources = descriptor.get("sources", [])
     for source in sources if isinstance(sources, list) else []:
         path = source.get("path", "") if isinstance(source, dict) else ""
         path = path if isinstance(path, str) else ""
         target = (root / path).resolve() if path and not Path(path).is_absolute() else None
-        if target is None or not target.is_relative_to((root / "data").resolve()) or not target.is_file():
+        inside = target is not None and target.is_relative_to((root / DATA).resolve())
+        data = package.read(path) if inside else None
+        if data is None:
             problems.append(
                 SUMBER_TIDAK_ADA.at("datapackage.json", line_of(text, f'"path": "{path}"'), "path", path=path)
             )
             continue
-        digest = hashlib.sha256(target.read_bytes()).hexdigest()
+        digest = hashlib.sha256(data).hexdigest()
         recorded = source.get("sha256")
         if recorded and digest != recorded:
             line = line_of(text, f'"sha256": "{recorded}"')

@@ -10,8 +10,8 @@ import io
 import re
 import unicodedata
 from collections import Counter
-from pathlib import Path
 
+from ..datapackage import DataPackage
 from ..errors import Problem
 from ..problems import (
     ADA_BOM,
@@ -41,12 +41,12 @@ def _record_at(text: str) -> tuple[int, int, list[str]]:
     return len(records), max(len(records[-1]) - 1, 0), records[0] if len(records) > 1 else []
 
 
-def check_file(path: Path, rel: str, specs: list[dict]) -> list[Problem]:
-    """Problems of one CSV file as bytes and text: found before any parser is trusted with it."""
+def check_file(package: DataPackage, rel: str, specs: list[dict]) -> list[Problem]:
+    """Problems of one CSV file of the package as bytes and text, found before any parser is trusted."""
     fields = [str(f.get("name")) for f in specs]
-    if not path.is_file():
+    data = package.read(rel)
+    if data is None:
         return [BERKAS_TIDAK_ADA.at(rel)]
-    data = path.read_bytes()
     if not data.strip():
         return [BERKAS_KOSONG.at(rel, 1, header=",".join(fields), path=rel)]
     problems: list[Problem] = []

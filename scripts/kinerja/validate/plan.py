@@ -6,9 +6,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from pathlib import Path
 
-from .. import csvio
+from ..datapackage import DataPackage
 from ..domain import ids
 from ..domain.printed import iso_date, normalise, program_key, split_program
 from ..errors import Problem
@@ -39,10 +38,10 @@ from ..problems import (
 from . import realisation, targets
 
 
-def domain_checks(root: Path, descriptor: dict) -> list[Problem]:
+def domain_checks(package: DataPackage, descriptor: dict) -> list[Problem]:
     """Checks of meaning: each returns problems located by file, row and field."""
     paths = {r["name"]: r["path"] for r in descriptor["resources"]}
-    rows = {name: csvio.read(root / path) for name, path in paths.items()}
+    rows = {name: package.rows_at(path) or [] for name, path in paths.items()}
     problems: list[Problem] = []
     kantor = {row["id"]: row for row in rows.get("kantor", [])}
     problems += _check_dokumen(paths["dokumen"], rows["dokumen"], kantor)
@@ -56,7 +55,7 @@ def domain_checks(root: Path, descriptor: dict) -> list[Problem]:
     problems += _check_programs(paths, rows)
     problems += _check_anomali(paths["anomali"], rows)
     problems += _check_codes(paths["program_kode"], rows["program_kode"])
-    problems += realisation.check(root, paths, rows)
+    problems += realisation.check(package, paths, rows)
     return problems
 
 

@@ -7,10 +7,10 @@ validate.plan.domain_checks with the same rows, and reports in the same form.
 from __future__ import annotations
 
 from collections import defaultdict
-from pathlib import Path
 
+from ..datapackage import DataPackage
 from ..domain.targets import BOUND_DIRECTION
-from ..domain.versions import archive_dir
+from ..domain.versions import archive_folder
 from ..errors import Problem
 from ..problems import (
     ARAH_BERTENTANGAN,
@@ -26,7 +26,9 @@ from ..problems import (
 )
 
 
-def check(root: Path, paths: dict[str, str], rows: dict[str, list[dict[str, str]]]) -> list[Problem]:
+def check(
+    package: DataPackage, paths: dict[str, str], rows: dict[str, list[dict[str, str]]]
+) -> list[Problem]:
     """Every problem in realisasi, polaritas and revisi."""
     problems: list[Problem] = []
     targets = {r["id"]: r for r in rows["indikator"]}
@@ -56,8 +58,8 @@ def check(root: Path, paths: dict[str, str], rows: dict[str, list[dict[str, str]
             latest[row["dokumen_id"]] = max(latest.get(row["dokumen_id"], 0), int(row["versi"]))
         for number, row in enumerate(rows["revisi"], start=2):
             versi = int(row["versi"])
-            folder = archive_dir(root, row["dokumen_id"], versi)
-            if versi < latest[row["dokumen_id"]] and not (folder / "indikator.csv").is_file():
+            folder = archive_folder(row["dokumen_id"], versi)
+            if versi < latest[row["dokumen_id"]] and not package.exists(f"{folder}/indikator.csv"):
                 problems.append(
                     ARSIP_HILANG.at(
                         paths["revisi"],
@@ -65,7 +67,7 @@ def check(root: Path, paths: dict[str, str], rows: dict[str, list[dict[str, str]
                         "versi",
                         versi=versi,
                         dokumen=row["dokumen_id"],
-                        folder=folder.relative_to(root).as_posix(),
+                        folder=folder,
                     )
                 )
     return problems

@@ -5,12 +5,13 @@ with each frictionless error told in plain Indonesian with file, row and column.
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 from dataclasses import replace
-from pathlib import Path
 
 import frictionless
 
+from ..datapackage import DataPackage
 from ..errors import Problem
 from ..problems import (
     BARIS_KOSONG_FRICTIONLESS,
@@ -36,54 +37,105 @@ from .wording import TYPE_HINT, TYPE_NAME
 #: else, so the same bytes give the same problems (an import validates the copy it is about to
 #: swap in, and `make check-upload` validates again; the second time costs nothing).
 _RESULTS: dict[str, list[Problem]] = {}
+#: Frictionless' errors of one resource, by the SHA-256 of what decides them (_resource_key): a
+#: package that differs in one file has only that file and the files pointing into it validated again.
+_ERRORS: dict[str, tuple[list[dict], list[str]]] = {}
 
 
-def _content_key(root: Path, descriptor: dict, text: str) -> str | None:
+def _content_key(package: DataPackage, descriptor: dict, text: str) -> str | None:
     digest = hashlib.sha256(text.encode("utf-8"))
     for resource in descriptor["resources"]:
-        path = root / str(resource.get("path", ""))
-        if not path.is_file():
+        data = package.read(str(resource.get("path", "")))
+        if data is None:
             return None
-        digest.update(b"\0" + str(resource.get("path")).encode("utf-8") + b"\0" + path.read_bytes())
+        digest.update(b"\0" + str(resource.get("path")).encode("utf-8") + b"\0" + data)
     return digest.hexdigest()
 
 
-def check_with_frictionless(root: Path, descriptor: dict, text: str) -> list[Problem]:
+def check_with_frictionless(package: DataPackage, descriptor: dict, text: str) -> list[Problem]:
     """Frictionless validation of every resource, each error told in Indonesian with its location."""
-    key = _content_key(root, descriptor, text)
+    key = _content_key(package, descriptor, text)
     if key is not None and key in _RESULTS:
         return list(_RESULTS[key])
-    problems = _check(root, descriptor, text)
+    problems = _check(package, descriptor, text)
     if key is not None:
         _RESULTS[key] = list(problems)
     return problems
 
 
-def _check(root: Path, descriptor: dict, text: str) -> list[Problem]:
+def _in_memory(package: DataPackage, descriptor: dict) -> frictionless.Package:
+    """The descriptor as frictionless reads it, each resource reading the bytes the package holds.
+
+    The descriptor is checked as written (its paths, scheme and format); only the reading moves from
+    the file on disk to the bytes already read, so frictionless opens no file itself.
+    """
+    found = frictionless.Package(descriptor, basepath=str(package.root))
+    for resource in found.resources:
+        data = package.read(str(resource.path))
+        resource.path, resource.data, resource.scheme = None, data, "buffer"
+    return found
+
+
+def _resource_key(package: DataPackage, descriptor: dict, resource: frictionless.Resource) -> str:
+    """What decides frictionless' errors of one resource: its descriptor and bytes, and those of the
+    resources its foreign keys read, and the package's own properties (its sources aside)."""
+    names = [resource.name] + [
+        fk["reference"]["resource"] or resource.name for fk in resource.schema.foreign_keys
+    ]
+    own = {k: v for k, v in descriptor.items() if k not in ("resources", "sources")}
+    digest = hashlib.sha256(json.dumps(own, sort_keys=True).encode("utf-8"))
+    for name in names:
+        declared = next((r for r in descriptor["resources"] if r.get("name") == name), {})
+        digest.update(b"\0" + json.dumps(declared, sort_keys=True).encode("utf-8"))
+        digest.update(b"\0" + (package.read(str(declared.get("path", ""))) or b""))
+    return digest.hexdigest()
+
+
+def _report(
+    package: DataPackage, descriptor: dict, text: str
+) -> tuple[list[tuple[str, list[dict]]], list[str]]:
+    """What `frictionless.Package.validate()` finds, resource by resource (each from _ERRORS if known):
+    the errors of each resource by name, and the messages of the errors of the package itself."""
+    found = _in_memory(package, descriptor)
     try:
-        package = frictionless.Package(descriptor, basepath=str(root))
-        report = package.validate()
+        found.to_descriptor(validate=True)
+    except frictionless.FrictionlessException as exception:
+        return [], [error.message for error in exception.to_errors()]
+    tasks, messages = [], []
+    for resource in found.resources:
+        key = _resource_key(package, descriptor, resource)
+        if key not in _ERRORS:
+            report = resource.validate()
+            errors = [e.to_descriptor() for task in report.tasks for e in task.errors]
+            _ERRORS[key] = (errors, [e.message for e in report.errors])
+        tasks.append((str(resource.name), _ERRORS[key][0]))
+        messages += _ERRORS[key][1]
+    return tasks, messages
+
+
+def _check(package: DataPackage, descriptor: dict, text: str) -> list[Problem]:
+    try:
+        tasks, package_errors = _report(package, descriptor, text)
     except frictionless.FrictionlessException as error:
         return [_descriptor_problem(error.error.note or error.error.message, text)]
     problems: list[Problem] = []
     references: dict[int, str] = {}
     broken_keys: set[str] = set()
-    for task in report.tasks:
-        resource = next((r for r in descriptor["resources"] if r["name"] == task.name), {})
-        rel = resource.get("path", task.name)
+    for name, errors in tasks:
+        resource = next((r for r in descriptor["resources"] if r["name"] == name), {})
+        rel = resource.get("path", name)
         key = resource.get("schema", {}).get("primaryKey") or []
-        for error in task.errors:
-            found = error.to_descriptor()
+        for found in errors:
             problem = _frictionless_problem(rel, found, resource, descriptor)
             if problem.code == RUJUKAN_TIDAK_ADA.code:
                 references[len(problems)] = _reference(resource, problem.field, descriptor)[2]
             elif problem.field in ([key] if isinstance(key, str) else key):
-                broken_keys.add(task.name)
+                broken_keys.add(name)
             problems.append(problem)
     # A broken code is reported once, on its own row, not again on every row that refers to it.
     problems = [p for n, p in enumerate(problems) if references.get(n) not in broken_keys]
-    for error in report.errors:
-        problems.append(PAKET_TIDAK_SAH.at("datapackage.json", message=error.message))
+    for message in package_errors:
+        problems.append(PAKET_TIDAK_SAH.at("datapackage.json", message=message))
     unique: dict[tuple, Problem] = {}
     for problem in problems:
         unique.setdefault((problem.code, problem.file, problem.row, problem.field), problem)

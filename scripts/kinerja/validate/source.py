@@ -22,9 +22,8 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
-from pathlib import Path
 
-from .. import csvio
+from ..datapackage import DataPackage
 from ..domain import layout
 from ..errors import Problem
 from ..problems import (
@@ -111,24 +110,26 @@ def read_tables(text: str) -> list[SourceTable]:
     return tables
 
 
-def source_checks(root: Path, descriptor: dict) -> list[Problem]:
+def source_checks(package: DataPackage, descriptor: dict) -> list[Problem]:
     """Layer 4: the package against the text of its documents (run once layers 1–3 found nothing)."""
     paths = {r["name"]: r["path"] for r in descriptor["resources"]}
     if not {"dokumen", "program", "sasaran", "indikator", "anomali"} <= set(paths):
         return []
-    return check(root, paths, {name: csvio.read(root / path) for name, path in paths.items()})
+    return check(package, paths, {name: package.rows_at(path) or [] for name, path in paths.items()})
 
 
-def check(root: Path, paths: dict[str, str], rows: dict[str, list[dict[str, str]]]) -> list[Problem]:
+def check(
+    package: DataPackage, paths: dict[str, str], rows: dict[str, list[dict[str, str]]]
+) -> list[Problem]:
     """Fidelity to the source text and a tafsiran note for every layout reading, per source text."""
     by_text: dict[str, list[tuple[int, dict[str, str]]]] = defaultdict(list)
     for number, doc in enumerate(rows["dokumen"], start=2):
-        rel = layout.text_form(root, doc.get("sumber", ""))
+        rel = layout.text_form(package.root, doc.get("sumber", ""))
         if rel is not None:
             by_text[rel].append((number, doc))
     problems: list[Problem] = []
     for rel, documents in by_text.items():
-        text = (root / rel).read_text(encoding="utf-8", errors="replace")
+        text = package.text(rel)
         fidelity = _Fidelity(rel, text, paths, rows, documents)
         problems += fidelity.check()
         problems += _layout_notes(rel, text.split("\n"), paths, rows, documents)

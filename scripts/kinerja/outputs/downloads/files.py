@@ -88,10 +88,9 @@ def package_files(package: model.Package) -> dict[str, bytes]:
     left in data/sumber/ by hand (or by an import that was refused) is not part
     of the package.
     """
-    root = package.root
     paths = ["datapackage.json", *(t.path for t in package.tables.values())]
     sources = [s["path"] for s in package.sources if "://" not in s.get("path", "://")]
     for path in sorted(set(sources)):
-        if path not in paths and (root / path).is_file():
+        if path not in paths and package.files.exists(path):
             paths.append(path)
-    return {path: (root / path).read_bytes() for path in paths}
+    return {path: package.files.read(path) or b"" for path in paths}
