@@ -24,7 +24,7 @@ from pathlib import Path
 
 from .. import paths
 from ..errors import BuildError
-from .shards import Shard, prefix_table, shard_of
+from .shards import Shard, prefix_table, shard_of, site_files
 
 #: Cache-Control per kind of file, in upload order. Hashed assets never change under their name (a
 #: year, immutable); downloads and API (JSON, CSV, XML, XLSX, ZIP) an hour; pages and unhashed scripts
@@ -98,12 +98,11 @@ def plan(site: Path) -> list[Upload]:
     table = prefix_table(shards)
     found: dict[tuple[str, str], Upload] = {}
     counted = {s.name: [0, 0] for s in shards}
-    for file in sorted(p for p in site.rglob("*") if p.is_file()):
-        path = file.relative_to(site).as_posix()
+    files = site_files(site) | {paths.SHARDS: (site / paths.SHARDS).stat().st_size}
+    for path, size in sorted(files.items()):
         name = shard_of(path, table)
-        if name is None:
+        if name is None or name not in counted:
             raise BuildError(f"{path} tidak masuk shard mana pun di {paths.SHARDS}. Bangun ulang situs.")
-        size = file.stat().st_size
         counted[name][0] += 1
         counted[name][1] += size
         kind = cache_kind(path)

@@ -30,6 +30,7 @@ no office part).
 from __future__ import annotations
 
 import json
+import os
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -242,17 +243,25 @@ def render(shards: list[Shard]) -> str:
     return json.dumps([s.as_json() for s in shards], ensure_ascii=False, indent=1) + "\n"
 
 
+def site_files(site: Path) -> dict[str, int]:
+    """Every file under site/ (path with '/', relative to it) with its bytes, except shards.json."""
+    files = {}
+    for folder, _, names in os.walk(site):
+        base = Path(folder).relative_to(site).as_posix()
+        prefix = "" if base == "." else base + "/"
+        for name in names:
+            files[prefix + name] = os.stat(os.path.join(folder, name)).st_size
+    files.pop(paths.SHARDS, None)
+    return files
+
+
 def write_shards(site: Path, package: model.Package, limits: Limits = Limits()) -> list[Shard]:
     """List the shards of a built site in site/shards.json (itself in the shared shard); return them.
 
     Runs last (registry.SITE), after every step that writes into the site, so the counts are those
     published.
     """
-    files = {
-        p.relative_to(site).as_posix(): p.stat().st_size
-        for p in site.rglob("*")
-        if p.is_file() and p.relative_to(site).as_posix() != paths.SHARDS
-    }
+    files = site_files(site)
     files[paths.SHARDS] = 0
     shards = partition(files, groups_of(package), package.home.id, limits)
     shared, rest = shards[0], shards[0].bytes  # shards.json is counted in the shared shard with 0 bytes
