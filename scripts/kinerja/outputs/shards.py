@@ -141,7 +141,7 @@ def partition(
 
     `groups` maps each office code to the shard group its pages go to (provinsi-64), `home` is the
     home office's code. One shard when everything fits; otherwise the shared shard and, per group,
-    as few shards as the limits allow, offices kept whole in the order of their codes. Raises
+    shards filled office by office in the order of their codes (next fit, offices kept whole). Raises
     BuildError when one office alone, or the shared part, exceeds the limits.
     """
     total = sum(files.values())
@@ -172,7 +172,7 @@ def partition(
 
 
 def _pack(group: str, members: list[_Office], limits: Limits) -> list[Shard]:
-    """A group's offices in as few shards as the limits allow (next fit, in the order of their codes)."""
+    """A group's offices in shards within the limits, filled in the order of their codes (next fit)."""
     bins: list[list[_Office]] = [[]]
     for office in members:
         _check(Shard(f"{group} (kantor {office.code})", [], office.bytes, office.files), limits)
