@@ -111,9 +111,9 @@ def plan(site: Path) -> list[Upload]:
         upload.bytes += size
     for shard in shards:
         if counted[shard.name] != [shard.files, shard.bytes]:
-            files, size = counted[shard.name]
+            count, size = counted[shard.name]
             raise BuildError(
-                f"shard '{shard.name}' berisi {files} berkas, {size} bita, tetapi {paths.SHARDS} mencatat "
+                f"shard '{shard.name}' berisi {count} berkas, {size} bita, tetapi {paths.SHARDS} mencatat "
                 f"{shard.files} berkas, {shard.bytes} bita: situs berubah sesudah dibangun. "
                 "Bangun ulang dengan 'make site', lalu unggah lagi."
             )
