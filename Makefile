@@ -7,7 +7,7 @@ STAMP     := $(VENV)/.terpasang
 export PYTHONPATH := $(CURDIR)/scripts
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: setup validate generate site serve test test-fast lint format bench lock import prepare-upload check-upload template clean
+.PHONY: setup validate generate site serve test test-fast lint format bench lock import prepare-upload check-upload template deploy deploy-plan clean
 
 # The locked, hashed dependencies, then this project itself (editable: the `kinerja` command runs the checkout).
 $(STAMP): requirements.lock pyproject.toml
@@ -70,6 +70,14 @@ check-upload: setup
 # make template [DOKUMEN=RKT24-S] [OUT=folder] [TIMPA=1]
 template: setup
 	$(PY) -m kinerja template $(if $(OUT),--output $(OUT)) $(if $(DOKUMEN),--dokumen $(DOKUMEN)) $(if $(TIMPA),--timpa)
+
+# National hosting (docs/hosting-nasional.md): upload site/ shard by shard (site/shards.json) with rclone.
+# make deploy-plan TUJUAN=r2:kinerja-situs prints the commands only; make deploy runs them.
+deploy: setup
+	$(PY) -m kinerja deploy --tujuan "$(TUJUAN)"
+
+deploy-plan: setup
+	$(PY) -m kinerja deploy --tujuan "$(TUJUAN)" --dry-run
 
 lock:
 	$(PYTHON) -m venv .venv-lock

@@ -33,6 +33,7 @@ from bench.tables import (
     markdown_table,
     scale_notes,
     scale_rows,
+    shard_note,
     weight_rows,
     weight_verdicts,
 )
@@ -279,6 +280,23 @@ def test_weight_and_scale_rows_cover_every_entry(tiny_site: Path) -> None:
     assert len(rows) == 2 and all(len(r) == len(SCALE_HEADERS) for r in rows)
     assert "FAIL" in budget_verdict(PageWeight("x", "x/", [Hit("/x/", 200, 1, 200_000)], "uji"))
     assert "PASS" in budget_verdict(weight)
+
+
+def test_the_scale_notes_name_the_shards(tiny_site: Path) -> None:
+    listing = [
+        {"name": "bersama", "paths": [""], "bytes": 3 * 1024 * 1024, "files": 300},
+        {"name": "provinsi-64", "paths": ["kinerja/kantor/64/"], "bytes": 5 * 1024 * 1024, "files": 200},
+    ]
+    (tiny_site / "shards.json").write_text(json.dumps(listing), encoding="utf-8")
+    run = ScaleRun(2, indikator=124, total=2.0, bare=1.0)
+    run.site = site_facts(tiny_site)
+    assert run.site.shards == listing
+    note = shard_note(run)
+    assert note.startswith("2×: 2 shard") and "terbesar provinsi-64 5,0 MB" in note
+    assert "berkas terbanyak bersama 300" in note and note.endswith(": tercapai.")
+    assert note in scale_notes([run])
+    run.site.shards = []
+    assert shard_note(run) == ""
 
 
 def test_parse_scales() -> None:

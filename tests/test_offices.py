@@ -211,3 +211,31 @@ def test_downloads_and_api_carry_the_office(sites: tuple[Path, Path]) -> None:
     assert len(office["links"]["dokumen"]) == 2
     index = json.loads((two / "api" / "v1" / "index.json").read_text("utf-8"))
     assert {k["id"] for k in index["kantor"]} == {"64", "6401"} and index["counts"]["kantor"] == 2
+
+
+def test_each_office_s_pages_and_files_form_its_shard(two_offices: Path, sites: tuple[Path, Path]) -> None:
+    """On the built two-office site, with limits small enough to split: every file whose path names
+    office 6401 lands in that office's shard, the home office's rows in the other, the rest shared."""
+    from kinerja.outputs import shards
+
+    _, two = sites
+    listing = json.loads((two / "shards.json").read_text(encoding="utf-8"))
+    files = {p.relative_to(two).as_posix(): p.stat().st_size for p in two.rglob("*") if p.is_file()}
+    assert [s["name"] for s in listing] == ["bersama"], "two offices fit in one shard"
+    assert (listing[0]["files"], listing[0]["bytes"]) == (len(files), sum(files.values()))
+    package = model.load(two_offices)
+    biggest = max(
+        sum(1 for p in files if (shards.owner(p, {"64": "64", "6401": "6401"}, "64") or ("",))[0] == code)
+        for code in ("64", "6401")
+    )
+    cut = shards.partition(files, shards.groups_of(package), "64", shards.Limits(files=biggest))
+    assert [s.name for s in cut] == ["bersama", "provinsi-64-1", "provinsi-64-2"]
+    table = shards.prefix_table(cut)
+    where = {p: shards.shard_of(p, table) for p in files}
+    assert {where[p] for p in files if "6401" in p} == {"provinsi-64-2"}
+    assert where["kinerja/indikator/ik24-k03/index.html"] == "provinsi-64-1"
+    assert where["api/v1/indikator/IK24-K03.json"] == "provinsi-64-1"
+    assert where["kinerja/kantor/64/index.html"] == "provinsi-64-1"
+    for shared in ("index.html", "kinerja/banding/ik24-k03/index.html", "kinerja/indikator/index.html"):
+        assert where[shared] == "bersama", shared
+    assert all(s.files <= biggest for s in cut)

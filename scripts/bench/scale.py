@@ -25,6 +25,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kinerja import paths
 from kinerja.clock import DEFAULT_EPOCH
 
 from . import synthetic
@@ -41,6 +42,7 @@ SUBSTAGES = (
     ("outputs.publish", "finish_site", "salin dan periksa unduhan"),
     ("outputs.first_paint", "speed_up_site", "jalur cat pertama"),
     ("outputs.harden", "harden_site", "CSP"),
+    ("outputs.shards", "write_shards", "shard"),
     ("atomic", "publish", "publikasi"),
 )
 
@@ -147,6 +149,8 @@ class SiteFacts:
     indicator_pages: int
     #: The HTML page with the most bytes after gzip (level 6), and those bytes.
     largest_gz: tuple[str, int] = ("", 0)
+    #: The shards of site/shards.json (name, paths, bytes, files), empty when the site has none.
+    shards: list[dict] = field(default_factory=list)
 
     @property
     def mb(self) -> float:
@@ -173,7 +177,9 @@ def site_facts(site: Path) -> SiteFacts:
             if size > largest_gz[1] and (packed := gzip_size(path.read_bytes())) > largest_gz[1]:
                 largest_gz = (rel, packed)
     indicator = sum(1 for p in pages if re.fullmatch(r"kinerja/indikator/[^/]+/index\.html", p))
-    return SiteFacts(pages, total, largest, indicator, largest_gz)
+    listing = site / paths.SHARDS
+    shards = json.loads(listing.read_text(encoding="utf-8")) if listing.is_file() else []
+    return SiteFacts(pages, total, largest, indicator, largest_gz, shards)
 
 
 @dataclass

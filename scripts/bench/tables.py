@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
+from kinerja.outputs import shards
+
 from .bare import SideBySide
 from .lighthouse import LIGHTHOUSE_CATEGORIES, Lighthouse
 from .scale import SUBSTAGES, ScaleRun
@@ -258,7 +260,29 @@ def scale_notes(runs: Sequence[ScaleRun]) -> list[str]:
                 + ", ".join(f"{label} {num(seconds)} s" for label, seconds in parts)
                 + "."
             )
+    notes += [line for r in done if (line := shard_note(r))]
     for r in runs:
         if r.error:
             notes.append(f"{r.factor}×: {r.error}")
     return notes
+
+
+def shard_note(run: ScaleRun) -> str:
+    """The shards of one scale's site/shards.json in words: how many, the largest, the limits kept."""
+    listing = run.site.shards if run.site else []
+    if not listing:
+        return ""
+    largest = max(listing, key=lambda s: (s["bytes"], s["files"]))
+    most = max(listing, key=lambda s: s["files"])
+    shared = next((s for s in listing if s["name"] == shards.SHARED), None)
+    kept = all(s["bytes"] <= shards.MAX_BYTES and s["files"] <= shards.MAX_FILES for s in listing)
+    mb = KB * KB
+    parts = [
+        f"{run.factor}×: {len(listing)} shard (site/shards.json)",
+        f"terbesar {largest['name']} {num(largest['bytes'] / mb)} MB",
+        f"berkas terbanyak {most['name']} {most['files']}",
+    ]
+    if shared and len(listing) > 1:
+        parts.append(f"bersama {num(shared['bytes'] / mb)} MB, {shared['files']} berkas")
+    limits = f"{shards.MAX_BYTES // 1_000_000} MB (desimal) dan {shards.MAX_FILES} berkas per shard"
+    return "; ".join(parts) + f"; batas {limits}: {'tercapai' if kept else 'TIDAK tercapai'}."

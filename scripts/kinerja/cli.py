@@ -165,6 +165,26 @@ def cmd_template(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_deploy(args: argparse.Namespace) -> int:
+    """Upload the built site, shard by shard, with rclone: `python -m kinerja deploy --tujuan R`.
+
+    `--dry-run` prints the commands and touches nothing; `--rute` prints the routing table of
+    site/shards.json (prefix and shard, longest first) for one domain that serves every shard.
+    """
+    from .outputs import deploy
+
+    site = Path(args.situs)
+    if args.rute:
+        for prefix, shard in deploy.routes(site):
+            print(f"{prefix or '(sisanya)'}\t{shard}")
+        return 0
+    if not args.tujuan:
+        print("GAGAL: sebutkan tujuan rclone, misalnya --tujuan r2:kinerja-situs.", file=sys.stderr)
+        return 2
+    deploy.deploy(site, args.tujuan, args.dry_run)
+    return 0
+
+
 def make_parser() -> argparse.ArgumentParser:
     """The command-line parser, one subcommand per build step."""
     parser = argparse.ArgumentParser(prog="kinerja", description="Langkah pembangunan situs RKT.")
@@ -216,6 +236,14 @@ def make_parser() -> argparse.ArgumentParser:
     )
     cari.add_argument("--situs", default="site", help="folder situs yang sudah dibangun")
     cari.set_defaults(func=cmd_cari)
+    dep = sub.add_parser(
+        "deploy", help="unggah situs per shard (site/shards.json) ke object storage dengan rclone"
+    )
+    dep.add_argument("--situs", default="site", help="folder situs yang sudah dibangun")
+    dep.add_argument("--tujuan", default="", help="tujuan rclone remote:ember, misalnya r2:kinerja-situs")
+    dep.add_argument("--dry-run", action="store_true", help="cetak perintahnya saja; tidak ada yang diunggah")
+    dep.add_argument("--rute", action="store_true", help="cetak tabel rute awalan → shard (terpanjang dulu)")
+    dep.set_defaults(func=cmd_deploy)
     imp = sub.add_parser(
         "import", help="impor dokumen RKT (.txt, .docx atau .pdf) atau lembar realisasi (.xlsx)"
     )

@@ -32,6 +32,8 @@ FEED = f"{BERKAS}/perubahan.xml"
 DOWNLOAD_MANIFEST = f"{CONTENT}/{BERKAS}/manifest.json"
 #: The manifest of every published file, checked after MkDocs.
 API_MANIFEST = f"{API}/manifest.json"
+#: How the built site is cut into shards for size-limited hosts (outputs/shards.py, docs/hosting-nasional.md).
+SHARDS = "shards.json"
 #: The upload folder of the browser path: every file anywhere under it is imported (`make check-upload`).
 UPLOADS = "masukan"
 #: Where `make template` writes the realisation sheets by default (git-ignored; never part of the site).

@@ -42,6 +42,7 @@ from . import (
     openapi,
     publish,
     search,
+    shards,
     sheet_writer,
 )
 from . import stacked_tables as stacked
@@ -82,13 +83,15 @@ PAGES: tuple[Writer, ...] = (
     home,
 )
 #: Steps over the built site, in order: search index, package files and checks, one pass of REWRITES,
-#: faster first paint, then the security policy (last: it hashes the final inline scripts).
+#: faster first paint, the security policy (last to change HTML: it hashes the final inline scripts),
+#: then shards.json (last of all: it counts every file of the finished site).
 SITE: tuple[Finisher, ...] = (
     search,
     publish,
     html_pages,
     first_paint,
     harden,
+    shards,
 )
 #: Rewrites of one page's HTML, in order: stacked tables on phones, the header's search button.
 REWRITES: tuple[Callable[[str], str], ...] = (
