@@ -20,6 +20,7 @@ from .clock import data_changed_epoch, source_date_epoch
 from .errors import BuildError, Problem, ProblemsFound
 from .outputs import (
     downloads,
+    embed,
     first_paint,
     harden,
     header_search,
@@ -27,6 +28,7 @@ from .outputs import (
     pages,
     publish,
     search,
+    share_image,
     stacked_tables,
 )
 from .validate import validate
@@ -83,6 +85,8 @@ def generate(root: Path, package: model.Package | None = None) -> model.Package:
         changed = data_changed_epoch(root)
         downloads.write_all(package, content, changed)
         pages.write_all(package, content, changed)
+        share_image.write_all(package, content)
+        embed.write_all(package, content)
     except OSError as error:
         raise BuildError(atomic.os_message(error, content)) from error
     return package
