@@ -18,6 +18,7 @@ from typing import Any
 import pytest
 from PIL import Image
 
+from _browser import AXE_OPTIONS
 from conftest import FIXTURE
 from kinerja import model, paths
 from kinerja.outputs import embed, share_image
@@ -210,4 +211,12 @@ def test_an_embed_renders_inside_an_iframe(new_page: Any, site_url: str, package
     assert frame.evaluate("document.documentElement.lang") == "id"
     assert frame.evaluate("window.__csp") == [] and page.evaluate("window.__csp") == []
     assert frame.evaluate("document.scripts.length") == 0
+    assert not page.log.console_errors and not page.log.page_errors
+
+
+def test_an_embed_card_has_no_accessibility_violations(new_page: Any, site_url: str, axe: Any) -> None:
+    """The card opened on its own passes axe-core's WCAG 2.2 A/AA rules (contrast, language, title)."""
+    page = new_page(viewport={"width": 360, "height": 640}, is_mobile=True)
+    page.goto(site_url + paths.embed("IK24-S22"), wait_until="networkidle")
+    assert axe.run(page, options=AXE_OPTIONS).response["violations"] == []
     assert not page.log.console_errors and not page.log.page_errors
