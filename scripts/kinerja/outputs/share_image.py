@@ -51,6 +51,7 @@ TEXT_TOP, TEXT_HEIGHT = BAND + 32, 266
 CODE_SIZES = (40, 34, 28)
 TARGET_SIZES = (46, 40, 34)
 TARGET_BASELINE = 474
+TARGET_LINES = 2
 FOOTER_TOP = 548
 HEAD_LABEL = "Indikator kinerja "
 TARGET_LABEL = "Target tercetak: "
@@ -179,13 +180,12 @@ PALETTE = _palette()
 
 @lru_cache(maxsize=16)
 def _base(year: int, office: str) -> Image.Image:
-    """What the pictures of one document share: the band with the year, the labels, the office."""
+    """What the pictures of one document share: the band with the year, the office, the footer."""
     image = Image.new("L", (WIDTH, HEIGHT), BODY_PAPER)
     pen = ImageDraw.Draw(image)
     pen.rectangle((0, 0, WIDTH, BAND), fill=BAND_PAPER)
     pen.text((MARGIN, BAND // 2), HEAD_LABEL, font=_font(REGULAR, 32), fill=BAND_INK, anchor="lm")
     pen.text((WIDTH - MARGIN, BAND // 2), _year(year), font=_font(REGULAR, 32), fill=BAND_INK, anchor="rm")
-    pen.text((MARGIN, TARGET_BASELINE), TARGET_LABEL, font=_font(REGULAR, 36), fill=BODY_MUTED, anchor="ls")
     pen.line((MARGIN, FOOTER_TOP - 24, WIDTH - MARGIN, FOOTER_TOP - 24), fill=BODY_RULE, width=2)
     pen.text((MARGIN, FOOTER_TOP), _cut(office, _font(BOLD, 30), INNER), font=_font(BOLD, 30), fill=BODY_INK)
     pen.text((MARGIN, FOOTER_TOP + 44), FOOTER, font=_font(REGULAR, 24), fill=BODY_MUTED)
@@ -212,21 +212,27 @@ def draw(card: Facts) -> Image.Image:
     code = _largest(card.code, BOLD, CODE_SIZES, room)
     pen.text((left, BAND // 2), _cut(card.code, code, room), font=code, fill=BAND_INK, anchor="lm")
 
-    font, lines = fit(" ".join(card.teks.split()), BOLD, TEXT_SIZES, INNER, TEXT_HEIGHT)
+    target = " ".join(card.target.split())
+    left = MARGIN + _width(TARGET_LABEL, _font(REGULAR, 36))
+    room = WIDTH - MARGIN - left
+    value = _largest(target, BOLD, TARGET_SIZES, room)
+    # A printed target too long for one line takes two (the second cut with "…"), the text one line less.
+    values = [target] if _width(target, value) <= room else wrap(target, value, room)
+    if len(values) > TARGET_LINES:
+        values = values[: TARGET_LINES - 1] + [_cut(" ".join(values[TARGET_LINES - 1 :]), value, room)]
+    target_step = round(value.size * LEADING)
+    top = TARGET_BASELINE - (len(values) - 1) * target_step
+
+    font, lines = fit(
+        " ".join(card.teks.split()), BOLD, TEXT_SIZES, INNER, TEXT_HEIGHT - (TARGET_BASELINE - top)
+    )
     step = round(font.size * LEADING)
     for number, line in enumerate(lines):
         pen.text((MARGIN, TEXT_TOP + number * step), line, font=font, fill=BODY_INK)
 
-    left = MARGIN + _width(TARGET_LABEL, _font(REGULAR, 36))
-    target = " ".join(card.target.split())
-    value = _largest(target, BOLD, TARGET_SIZES, WIDTH - MARGIN - left)
-    pen.text(
-        (left, TARGET_BASELINE),
-        _cut(target, value, WIDTH - MARGIN - left),
-        font=value,
-        fill=BODY_INK,
-        anchor="ls",
-    )
+    pen.text((MARGIN, top), TARGET_LABEL, font=_font(REGULAR, 36), fill=BODY_MUTED, anchor="ls")
+    for number, line in enumerate(values):
+        pen.text((left, top + number * target_step), line, font=value, fill=BODY_INK, anchor="ls")
 
     image.putpalette(PALETTE)  # an "L" image with a palette becomes "P", its levels unchanged
     return image
