@@ -119,7 +119,9 @@ def test_every_indicator_page_has_its_own_share_picture(built_site: Path, packag
     digests = {}
     for identifier in package.indikator:
         page = indicator_page(built_site, identifier)
-        tags = meta(page.read_text(encoding="utf-8"))
+        source = page.read_text(encoding="utf-8")
+        tags = meta(source)
+        assert not re.search(r'\bsrc="[^"]*bagikan\.png"', source), identifier  # never loaded by the page
         image = (page.parent / tags["og:image"]).resolve()  # relative: the fixture build has no SITE_URL
         assert image == (built_site / paths.share_image(identifier)).resolve(), identifier
         with Image.open(image) as picture:
