@@ -128,6 +128,31 @@ def version_document_link(dokumen_id: str) -> str:
     return f"../{slug(dokumen_id)}.md"
 
 
+#: An indicator's share picture and embeddable card, in its page's folder (kinerja/indikator/ik24-s01/).
+SHARE_IMAGE = "bagikan.png"
+EMBED = "sematkan.html"
+
+
+def share_image(identifier: str) -> str:
+    """The site path of an indicator's share picture (og:image): kinerja/indikator/ik24-s01/bagikan.png."""
+    return page_url("indikator", identifier) + SHARE_IMAGE
+
+
+def embed(identifier: str) -> str:
+    """The site path of an indicator's embeddable card: kinerja/indikator/ik24-s01/sematkan.html."""
+    return page_url("indikator", identifier) + EMBED
+
+
+def share_image_link(identifier: str) -> str:
+    """A link from an indicator's page (kinerja/indikator/ik24-s01.md) to its share picture."""
+    return f"{slug(identifier)}/{SHARE_IMAGE}"
+
+
+def embed_link(identifier: str) -> str:
+    """A link from an indicator's page (kinerja/indikator/ik24-s01.md) to its embeddable card."""
+    return f"{slug(identifier)}/{EMBED}"
+
+
 def handwritten(name: str) -> str:
     """A hand-written page under content/: unduh.md, api.md."""
     return f"{name}.md"
@@ -205,6 +230,15 @@ def site_url_is_set() -> bool:
     address provisional instead of printing a guessed host as permanent.
     """
     return bool(os.environ.get("SITE_URL", "").strip())
+
+
+@lru_cache(maxsize=1)
+def site_name() -> str:
+    """The site's name as mkdocs.yml gives it (`site_name`), for what is made outside the engine (embeds)."""
+    match = re.search(r"^site_name:\s*(.+?)\s*$", MKDOCS_YML.read_text(encoding="utf-8"), re.MULTILINE)
+    if match is None:
+        raise ValueError(f"baris 'site_name' tidak ditemukan di {MKDOCS_YML}. Isi nama situs di sana.")
+    return match.group(1).strip("\"'")
 
 
 @lru_cache(maxsize=1)

@@ -34,6 +34,7 @@ from typing import Protocol
 from .. import model, paths
 from . import (
     api,
+    embed,
     feed,
     first_paint,
     harden,
@@ -43,6 +44,7 @@ from . import (
     publish,
     search,
     shards,
+    share_image,
     sheet_writer,
 )
 from . import stacked_tables as stacked
@@ -81,6 +83,8 @@ PAGES: tuple[Writer, ...] = (
     offices,
     lists,
     home,
+    share_image,
+    embed,
 )
 #: Steps over the built site, in order: search index, package files and checks, one pass of REWRITES,
 #: faster first paint, the security policy (last to change HTML: it hashes the final inline scripts),

@@ -11,7 +11,7 @@ from typing import Any
 from ... import paths
 from ...domain import versions
 from ...model import Dokumen, Indikator, Kantor, Package, Program, Sasaran
-from .. import metadata, rules
+from .. import embed, metadata, rules, share_image
 from .render import href
 
 Context = dict[str, Any]
@@ -46,6 +46,24 @@ def _offices(pkg: Package, doc: Dokumen) -> Context:
     return {"office": doc.kantor}
 
 
+def share(pkg: Package, item: Indikator) -> Context:
+    """What an indicator's page says about its share picture (front matter) and its embeddable card.
+
+    The picture's address is absolute when the build has the site's real address; with a provisional
+    one it is relative to the page (bagikan.png), so a preview never names a guessed host.
+    """
+    card = share_image.facts(pkg, item)
+    real = paths.site_url_is_set()
+    return {
+        "gambar": paths.absolute(paths.share_image(item.id)) if real else paths.SHARE_IMAGE,
+        "gambar_alt": card.alt,
+        "gambar_ukuran": (share_image.WIDTH, share_image.HEIGHT),
+        "gambar_link": href(paths.share_image_link(item.id)),
+        "sematan": embed.snippet(card, paths.absolute(paths.embed(item.id))),
+        "sematan_link": href(paths.embed_link(item.id)),
+    }
+
+
 def indikator(pkg: Package, item: Indikator, changed: int) -> Context:
     """Context of indikator.md.j2: the indicator, its sasaran, program, document and data files."""
     files = sorted(paths.indikator_files(item.id).items())
@@ -60,6 +78,7 @@ def indikator(pkg: Package, item: Indikator, changed: int) -> Context:
         "skala_urutan": [c.kategori for c in scale],
         "skala_link": href(paths.section_from_row("skala", paths.anchor(item.target_skala))),
         **_offices(pkg, pkg.dokumen[item.dokumen_id]),
+        **share(pkg, item),
         "banding": item.banding if pkg.multi_office else "",
         "districts": about_districts(pkg, item) if pkg.multi_office else [],
         "doc": pkg.dokumen[item.dokumen_id],
