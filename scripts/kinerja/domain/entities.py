@@ -13,10 +13,10 @@ from datetime import date
 from decimal import Decimal
 from typing import TypeVar
 
-T = TypeVar("T")
+_Row = TypeVar("_Row")
 
 
-def from_row(cls: type[T], row: Mapping[str, str], **typed: object) -> T:
+def from_row(cls: type[_Row], row: Mapping[str, str], **typed: object) -> _Row:
     """One row class built from its CSV row (text cells), with the typed columns given in `typed`.
 
     The row's columns are the class's fields by name, so a column missing or unknown raises TypeError.
