@@ -36,6 +36,7 @@ serve: generate
 test: setup
 	$(PY) -m ruff check scripts tests main.py
 	$(PY) -m ruff format --check scripts tests main.py
+	$(PY) -m mypy
 	$(PY) -m bench --hanya-pasang
 	$(PY) -m pytest -n auto --dist loadfile
 

@@ -57,7 +57,12 @@ class _Loader(yaml.SafeLoader):
     """mkdocs.yml's own tags (!ENV) read as plain values; the bare build needs no environment."""
 
 
-_Loader.add_constructor("!ENV", lambda loader, node: loader.construct_sequence(node)[-1])
+def _env_default(loader: yaml.SafeLoader, node: yaml.SequenceNode) -> object:
+    """`!ENV [NAME, default]` read as its default."""
+    return loader.construct_sequence(node)[-1]
+
+
+_Loader.add_constructor("!ENV", _env_default)
 
 
 def bare_config(project: Path) -> Path:

@@ -235,7 +235,7 @@ def _zensical_section(findings: Findings, zensical_note: str) -> list[str]:
         "",
     ]
     one = next((r for r in findings.runs if r.factor == 1), None)
-    zw = findings.zensical.get(1).weight if 1 in findings.zensical else None
+    zw = findings.zensical[1].weight if 1 in findings.zensical else None
     if one and zw and one.weight:
         out += [
             f"Halaman indikator 1× hasil Zensical: {kb(zw.wire)} KB terkompresi, {zw.requests} permintaan "

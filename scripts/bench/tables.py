@@ -109,7 +109,7 @@ def weight_verdicts(weights: Mapping[int, Sequence[PageWeight]]) -> list[str]:
 
 def lighthouse_rows(lights: Mapping[str, Lighthouse]) -> list[list[object]]:
     """One row per page type: the four Lighthouse scores and the paint metrics."""
-    rows = []
+    rows: list[list[object]] = []
     for label, light in lights.items():
         if light.reason:
             rows.append([label, light.reason, "—", "—", "—", "—", "—", "—"])
@@ -125,7 +125,7 @@ def lighthouse_rows(lights: Mapping[str, Lighthouse]) -> list[list[object]]:
 
 def bare_rows(side: SideBySide) -> list[list[object]]:
     """The indicator page of the site and of bare Material, with gzip and without compression."""
-    rows = []
+    rows: list[list[object]] = []
     for name, weights, fcp, light in (
         ("Situs ini", side.ours, side.fcp_ours, side.light_ours),
         ("Material polos", side.bare, side.fcp_bare, side.light_bare),
@@ -243,15 +243,17 @@ def scale_notes(runs: Sequence[ScaleRun]) -> list[str]:
             flat = f"datar (±{num(FLAT_TOLERANCE * 100, 0)} %)"
         notes.append(f"Biaya per halaman {high.factor}× dibanding {low.factor}×: ×{num(change, 2)} — {flat}.")
     small = [r for r in done if r.factor < 10]
-    if small and grown and grown[0].site and small[0].site:
+    if small and grown:
         one, big = small[0], grown[0]
-        more = len(big.site.pages) - len(one.site.pages)
-        if more > 0:
-            notes.append(
-                f"Pada {one.factor}× ({len(one.site.pages)} halaman, {num(one.ms_per_page)} ms per halaman) "
-                "biaya tetap memulai Python, MkDocs dan tema mendominasi; tiap halaman tambahan dari "
-                f"{one.factor}× ke {big.factor}× berbiaya {num((big.total - one.total) * 1000 / more)} ms."
-            )
+        if one.site and big.site:
+            more = len(big.site.pages) - len(one.site.pages)
+            if more > 0:
+                notes.append(
+                    f"Pada {one.factor}× ({len(one.site.pages)} halaman, "
+                    f"{num(one.ms_per_page)} ms per halaman) biaya tetap memulai Python, MkDocs dan tema "
+                    f"mendominasi; tiap halaman tambahan dari {one.factor}× ke {big.factor}× berbiaya "
+                    f"{num((big.total - one.total) * 1000 / more)} ms."
+                )
     for r in done:
         parts = [(label, r.stages[label]) for _, _, label in SUBSTAGES if label in r.stages]
         if parts:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TypedDict
 
 CHROMIUM = Path(os.environ.get("KINERJA_CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = [
@@ -18,6 +19,23 @@ CHROMIUM_ARGS = [
     "--no-first-run",
     "--disable-sync",
 ]
+
+
+class Viewport(TypedDict):
+    """A viewport size in CSS pixels, as Playwright takes it."""
+
+    width: int
+    height: int
+
+
+class Device(TypedDict, total=False):
+    """The keyword arguments of Playwright's `new_context`/`new_page` that make a device."""
+
+    viewport: Viewport
+    is_mobile: bool
+    has_touch: bool
+
+
 #: A phone as a phone: 360 CSS px wide, mobile viewport, touch.
-PHONE = {"viewport": {"width": 360, "height": 740}, "is_mobile": True, "has_touch": True}
-DESKTOP = {"viewport": {"width": 1280, "height": 800}}
+PHONE: Device = {"viewport": {"width": 360, "height": 740}, "is_mobile": True, "has_touch": True}
+DESKTOP: Device = {"viewport": {"width": 1280, "height": 800}}

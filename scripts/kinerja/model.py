@@ -8,6 +8,7 @@ here too, so that every output tells the same.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -26,6 +27,7 @@ from .domain.entities import (
     Sasaran,
     Singkatan,
     Versi,
+    from_row,
 )
 from .domain.targets import Kategori, Scales
 
@@ -142,9 +144,9 @@ def _decimal(text: str) -> Decimal | None:
 
 
 def _as_list(value: object) -> list[str]:
-    if value is None:
-        return []
-    return [value] if isinstance(value, str) else list(value)  # type: ignore[arg-type]
+    if isinstance(value, str):
+        return [value]
+    return list(value) if isinstance(value, list) else []
 
 
 def _table(package: DataPackage, resource: dict) -> Table:
@@ -194,52 +196,55 @@ def load(package: DataPackage | Path) -> Package:
     descriptor = package.descriptor
     tables = {r["name"]: _table(package, r) for r in descriptor["resources"]}
     rows = {name: table.rows for name, table in tables.items()}
-    kantor = {r["id"]: Kantor(**r) for r in rows.get("kantor", [])}
+    kantor = {r["id"]: from_row(Kantor, r) for r in rows.get("kantor", [])}
     for office in kantor.values():
         if office.induk in kantor:
             kantor[office.induk].anak.append(office)
     dokumen = {
-        r["id"]: Dokumen(**{**r, "tahun": int(r["tahun"]), "tanggal": date.fromisoformat(r["tanggal"])})
+        r["id"]: from_row(Dokumen, r, tahun=int(r["tahun"]), tanggal=date.fromisoformat(r["tanggal"]))
         for r in rows["dokumen"]
     }
     for doc in dokumen.values():
         doc.kantor = kantor.get(doc.kantor_id)
         if doc.kantor:
             doc.kantor.dokumen.append(doc)
-    program = {r["id"]: Program(**{**r, "urutan": int(r["urutan"])}) for r in rows.get("program", [])}
+    program = {r["id"]: from_row(Program, r, urutan=int(r["urutan"])) for r in rows.get("program", [])}
     for r in sorted(rows.get("program_kode", []), key=lambda r: int(r["urutan"])):
-        program[r["program_id"]].kode.append(
-            Kode(**{**{k: v for k, v in r.items() if k != "program_id"}, "urutan": int(r["urutan"])})
-        )
-    sasaran = {r["id"]: Sasaran(**{**r, "urutan": int(r["urutan"])}) for r in rows["sasaran"]}
+        code = {k: v for k, v in r.items() if k != "program_id"}
+        program[r["program_id"]].kode.append(from_row(Kode, code, urutan=int(r["urutan"])))
+    sasaran = {r["id"]: from_row(Sasaran, r, urutan=int(r["urutan"])) for r in rows["sasaran"]}
     indikator: dict[str, Indikator] = {}
     for r in rows["indikator"]:
-        item = Indikator(
-            **{
-                **r,
-                "urutan": int(r["urutan"]),
-                "halaman_tabel": int(r["halaman_tabel"]),
-                "target_nilai": _decimal(r["target_nilai"]),
-                "target_nilai_atas": _decimal(r["target_nilai_atas"]),
-                "target_sekunder_nilai": _decimal(r["target_sekunder_nilai"]),
-            }
+        item = from_row(
+            Indikator,
+            r,
+            urutan=int(r["urutan"]),
+            halaman_tabel=int(r["halaman_tabel"]),
+            target_nilai=_decimal(r["target_nilai"]),
+            target_nilai_atas=_decimal(r["target_nilai_atas"]),
+            target_sekunder_nilai=_decimal(r["target_sekunder_nilai"]),
         )
         indikator[item.id] = item
     anomali = {
-        r["id"]: Anomali(**{**r, "dicatat": date.fromisoformat(r["dicatat"])})
+        r["id"]: from_row(Anomali, r, dicatat=date.fromisoformat(r["dicatat"]))
         for r in rows.get("anomali", [])
     }
-    for rows_of_kind, attribute in ((sasaran, "sasaran"), (program, "program"), (indikator, "indikator")):
+    kinds: tuple[tuple[Mapping[str, Sasaran | Program | Indikator], str], ...] = (
+        (sasaran, "sasaran"), (program, "program"), (indikator, "indikator"),
+    )  # fmt: skip
+    for rows_of_kind, attribute in kinds:
         for row in sorted(rows_of_kind.values(), key=lambda r: r.urutan):  # one pass: flat at many offices
             getattr(dokumen[row.dokumen_id], attribute).append(row)
-    for item in sasaran.values():
-        if item.sama_dengan in sasaran:
-            sasaran[item.sama_dengan].tercetak_lagi.append(item.id)
+    for objective in sasaran.values():
+        if objective.sama_dengan in sasaran:
+            sasaran[objective.sama_dengan].tercetak_lagi.append(objective.id)
     for item in sorted(indikator.values(), key=lambda i: (i.dokumen_id, i.urutan)):
         sasaran[item.sasaran_id].indikator.append(item)
         if item.program_id:
             program[item.program_id].indikator.append(item)
-    targets = {"dokumen": dokumen, "program": program, "sasaran": sasaran, "indikator": indikator}
+    targets: dict[str, Mapping[str, Dokumen | Program | Sasaran | Indikator]] = {
+        "dokumen": dokumen, "program": program, "sasaran": sasaran, "indikator": indikator,
+    }  # fmt: skip
     for note in anomali.values():
         targets[note.tabel][note.rujukan_id].anomali.append(note)
         if note.tabel != "dokumen":
@@ -248,12 +253,12 @@ def load(package: DataPackage | Path) -> Package:
         capaian.Pita(int(r["urutan"]), r["kategori"], Decimal(r["batas_bawah"]), _decimal(r["batas_atas"]))
         for r in rows.get("skala_capaian", [])
     ]
-    scales = Scales(Kategori(**{**r, "urutan": int(r["urutan"])}) for r in rows.get("skala_kategori", []))
+    scales = Scales(from_row(Kategori, r, urutan=int(r["urutan"])) for r in rows.get("skala_kategori", []))
     _attach_realisasi(rows, indikator, skala, scales)
     _link_years(dokumen, indikator)
     banding = _link_offices(dokumen, indikator)
     for r in sorted(rows.get("revisi", []), key=lambda r: (r["dokumen_id"], int(r["versi"]))):
-        entry = Versi(**{**r, "versi": int(r["versi"]), "tanggal": date.fromisoformat(r["tanggal"])})
+        entry = from_row(Versi, r, versi=int(r["versi"]), tanggal=date.fromisoformat(r["tanggal"]))
         dokumen[entry.dokumen_id].versi.append(entry)
     arsip = {
         (doc.id, entry.versi): versions.read_archive(package, doc.id, entry.versi)
@@ -282,7 +287,7 @@ def load(package: DataPackage | Path) -> Package:
         sasaran=sasaran,
         indikator=indikator,
         anomali=anomali,
-        glosarium=[Singkatan(**r) for r in rows.get("glosarium", [])],
+        glosarium=[from_row(Singkatan, r) for r in rows.get("glosarium", [])],
         skala=skala,
         skala_kategori=scales,
         arsip=arsip,
@@ -302,8 +307,8 @@ def _attach_realisasi(
     order = {"TW1": 1, "TW2": 2, "TW3": 3, "TW4": 4, "tahunan": 5}
     for r in sorted(rows.get("realisasi", []), key=lambda r: order[r["periode"]]):
         item = indikator[r["indikator_id"]]
-        entry = Realisasi(
-            **{**r, "nilai": _decimal(r["nilai"]), "tanggal_sumber": date.fromisoformat(r["tanggal_sumber"])}
+        entry = from_row(
+            Realisasi, r, nilai=_decimal(r["nilai"]), tanggal_sumber=date.fromisoformat(r["tanggal_sumber"])
         )
         result = _evaluate(item, entry, scales)
         if result is not None:

@@ -7,9 +7,21 @@ so a column added here is expected there without a second edit.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from typing import TypeVar
+
+_Row = TypeVar("_Row")
+
+
+def from_row(cls: type[_Row], row: Mapping[str, str], **typed: object) -> _Row:
+    """One row class built from its CSV row (text cells), with the typed columns given in `typed`.
+
+    The row's columns are the class's fields by name, so a column missing or unknown raises TypeError.
+    """
+    return cls(**{**row, **typed})
 
 
 @dataclass

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from ..datapackage import DESCRIPTOR, DataPackage, of
 from ..domain import ids, versions
+from ..domain.entities import from_row
 from ..domain.printed import normalise, program_key
 from ..domain.targets import BOUND_DIRECTION, Kategori, Scales
 from .hints import doubts, hint_report
@@ -292,7 +293,7 @@ def _fields(package: DataPackage, name: str) -> list[str]:
 def scales(package: DataPackage) -> Scales:
     """The category scales of the package (skala_kategori.csv), for reading targets."""
     rows = package.rows("skala_kategori")
-    return Scales(Kategori(**{**r, "urutan": int(r["urutan"])}) for r in rows)
+    return Scales(from_row(Kategori, r, urutan=int(r["urutan"])) for r in rows)
 
 
 def plan(package: DataPackage | Path, source: Source, tables: list, offices: list[Office]) -> Rows:

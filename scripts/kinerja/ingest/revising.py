@@ -69,8 +69,8 @@ def terms(
         problems.append(
             TANGGAL_REVISI_BELUM_LEWAT.at(name, None, "tanggal", tanggal=printed.long_date(signed))
         )
-    for earlier in revised if signed else []:
-        if earlier.previous_date and signed.isoformat() < earlier.previous_date:
+    for earlier in revised:
+        if signed is not None and earlier.previous_date and signed.isoformat() < earlier.previous_date:
             problems.append(
                 TANGGAL_REVISI_SEBELUM_VERSI.at(
                     name,

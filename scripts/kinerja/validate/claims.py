@@ -312,7 +312,9 @@ def metadata_problems(descriptor: dict, config: dict | None, ctx: Context) -> li
         )
     if proposed and "usulan" not in licence.get("description", "").lower():
         problems.append("deskripsi lisensi tidak menyebut bahwa lisensinya usulan")
-    publisher = next((c for c in descriptor.get("contributors", []) if c.get("role") == "publisher"), {})
+    publisher: dict = next(
+        (c for c in descriptor.get("contributors", []) if c.get("role") == "publisher"), {}
+    )
     if "usulan" not in publisher.get("description", "").lower() and not CONFIRMED.search(
         publisher.get("description", "")
     ):

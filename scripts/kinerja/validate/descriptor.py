@@ -125,10 +125,10 @@ def check_contract(descriptor: dict, text: str) -> list[Problem]:
                 problems.append(
                     SKEMA_KOLOM_HILANG.at("datapackage.json", line, field, name=name, column=field)
                 )
-        for field, count in Counter(declared).items():
-            if field not in COLUMNS[name][1] or count > 1:
+        for column, count in Counter(declared).items():
+            if column not in COLUMNS[name][1] or count > 1:
                 problems.append(
-                    SKEMA_KOLOM_ASING.at("datapackage.json", line, str(field), name=name, column=field)
+                    SKEMA_KOLOM_ASING.at("datapackage.json", line, str(column), name=name, column=column)
                 )
     for name in EXPECTED_FIELDS:
         if name not in seen:

@@ -181,7 +181,8 @@ def _fits(value: str, spec: dict) -> bool:
         return False
     if not value:
         return True
-    constraints = spec.get("constraints") if isinstance(spec.get("constraints"), dict) else {}
+    declared = spec.get("constraints")
+    constraints = declared if isinstance(declared, dict) else {}
     kind = spec.get("type", "string")
     if kind == "integer" and not re.fullmatch(r"-?[0-9]+", value):
         return False

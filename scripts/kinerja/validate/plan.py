@@ -158,7 +158,7 @@ def _check_order(paths: dict[str, str], rows: dict[str, list[dict[str, str]]]) -
             if found != expected:
                 missing = sorted(set(expected) - set(found))
                 repeated = sorted(n for n, c in Counter(found).items() if c > 1)
-                row = next((r for k, (u, r) in enumerate(pairs, start=1) if u != k), pairs[-1][1])
+                wrong = next((r for k, (u, r) in enumerate(pairs, start=1) if u != k), pairs[-1][1])
                 detail = []
                 if missing:
                     detail.append(f"nomor {', '.join(map(str, missing))} hilang")
@@ -169,7 +169,7 @@ def _check_order(paths: dict[str, str], rows: dict[str, list[dict[str, str]]]) -
                     detail.append(f"nomor {', '.join(map(str, outside))} di luar rentang")
                 problems.append(
                     URUTAN_TIDAK_BERURUTAN.at(
-                        paths[name], row, "urutan", dokumen=doc, count=len(pairs), detail="; ".join(detail)
+                        paths[name], wrong, "urutan", dokumen=doc, count=len(pairs), detail="; ".join(detail)
                     )
                 )
     return problems
@@ -274,9 +274,11 @@ def _check_programs(paths: dict[str, str], rows: dict[str, list[dict[str, str]]]
     for number, row in enumerate(rows["indikator"], start=2):
         printed = row["program_dicetak"]
         program = programs.get(row["program_id"])
-        if printed and program is None:
+        if not printed:
+            continue
+        if program is None:
             problems.append(PROGRAM_KOSONG.at(paths["indikator"], number, "program_id"))
-        elif printed and program_key(printed) != program_key(program["teks_dicetak"]):
+        elif program_key(printed) != program_key(program["teks_dicetak"]):
             problems.append(
                 PROGRAM_TIDAK_COCOK.at(
                     paths["indikator"],

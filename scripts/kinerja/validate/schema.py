@@ -85,7 +85,7 @@ def _resource_key(package: DataPackage, descriptor: dict, resource: frictionless
     own = {k: v for k, v in descriptor.items() if k not in ("resources", "sources")}
     digest = hashlib.sha256(json.dumps(own, sort_keys=True).encode("utf-8"))
     for name in names:
-        declared = next((r for r in descriptor["resources"] if r.get("name") == name), {})
+        declared: dict = next((r for r in descriptor["resources"] if r.get("name") == name), {})
         digest.update(b"\0" + json.dumps(declared, sort_keys=True).encode("utf-8"))
         digest.update(b"\0" + (package.read(str(declared.get("path", ""))) or b""))
     return digest.hexdigest()
@@ -122,7 +122,7 @@ def _check(package: DataPackage, descriptor: dict, text: str) -> list[Problem]:
     references: dict[int, str] = {}
     broken_keys: set[str] = set()
     for name, errors in tasks:
-        resource = next((r for r in descriptor["resources"] if r["name"] == name), {})
+        resource: dict = next((r for r in descriptor["resources"] if r["name"] == name), {})
         rel = resource.get("path", name)
         key = resource.get("schema", {}).get("primaryKey") or []
         for found in errors:
@@ -170,7 +170,7 @@ def _frictionless_problem(rel: str, error: dict, resource: dict, descriptor: dic
     cell = error.get("cell")
     schema = resource.get("schema", {})
     names = [f["name"] for f in schema.get("fields", [])]
-    spec = next((f for f in schema.get("fields", []) if f["name"] == field), {})
+    spec: dict = next((f for f in schema.get("fields", []) if f["name"] == field), {})
     if kind == "type-error":
         type_ = spec.get("type", "string")
         return TIPE_SALAH.at(
@@ -252,7 +252,7 @@ def _reference(resource: dict, field: str | None, descriptor: dict) -> tuple[str
     """The file, column and resource name a foreign key of `resource` points to."""
     for key in resource.get("schema", {}).get("foreignKeys", []):
         if field in key.get("fields", []):
-            name = key["reference"].get("resource") or resource.get("name")
+            name = key["reference"].get("resource") or resource.get("name", "")
             target = next(
                 (r.get("path", name) for r in descriptor["resources"] if r.get("name") == name), name
             )

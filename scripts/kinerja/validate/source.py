@@ -279,8 +279,8 @@ class _Fidelity:
                     f"sasaran {row['sasaran_id']} bukan sasaran yang tercetak di barisnya: "
                     f"'{cells['sasaran']}'.", printed.lines[0],
                 )  # fmt: skip
-        column = len(table.columns) - 3
-        printed_sasaran = [(r.cells[column], r.lines[0]) for r in table.rows if r.cells[column]]
+        sasaran_cell = len(table.columns) - 3
+        printed_sasaran = [(r.cells[sasaran_cell], r.lines[0]) for r in table.rows if r.cells[sasaran_cell]]
         stored = sorted((p for p in self.rows["sasaran"] if p[1]["dokumen_id"] == doc["id"]), key=_urutan)
         for (number, row), (text, line) in zip(stored, printed_sasaran, strict=False):
             if row["teks"] != text:
@@ -355,8 +355,8 @@ class _Fidelity:
                             self.problems.append(
                                 TIDAK_ADA_DI_SUMBER.at(self.rel, printed.lines[0], part=part, role=role)
                             )
-        for role, found in located.items():
-            for name, number, column, row in found:
+        for role, places in located.items():
+            for name, number, column, row in places:
                 if row[column] and not _made_of(row[column], pieces[role]):
                     self.differs(
                         name, number, column,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
 
+from ..domain.entities import from_row
 from ..domain.targets import Kategori, Scales, TargetError, parse_target
 from ..errors import Problem
 from ..problems import NILAI_TIDAK_COCOK, SATUAN_TIDAK_COCOK, TARGET_TIDAK_COCOK, TARGET_TIDAK_TERBACA
@@ -32,7 +33,7 @@ def scales_of(rows: dict[str, list[dict[str, str]]]) -> Scales:
     categories = []
     for row in rows.get("skala_kategori", []):
         try:
-            categories.append(Kategori(**{**row, "urutan": int(row["urutan"])}))
+            categories.append(from_row(Kategori, row, urutan=int(row["urutan"])))
         except (TypeError, ValueError):
             continue  # reported by the schema layer
     return Scales(categories)
