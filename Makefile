@@ -51,7 +51,7 @@ format: setup
 	$(PY) -m ruff format scripts tests main.py
 
 bench: setup
-	$(PY) -m bench $(if $(SKALA),--skala $(SKALA)) $(if $(TAMBAHAN),--tambahan)
+	$(PY) -m bench $(if $(SKALA),--skala $(SKALA)) $(if $(TAMBAHAN),--tambahan) $(if $(BANDING),--banding $(BANDING)) $(if $(HANYA_BANDING),--hanya-banding)
 
 # make import SRC=berkas [KANTOR=6472] [ALASAN="…" TANGGAL=2/5/2024] (a revision needs both);
 # what it wrote is staged with git (git add), ready to commit.

@@ -12,6 +12,7 @@ import dataclasses
 import gzip
 import json
 import re
+import subprocess
 import time
 import urllib.request
 from collections import Counter
@@ -21,7 +22,7 @@ from pathlib import Path
 import pytest
 
 from _site import copy_project
-from bench import parse_scales, synthetic
+from bench import compare, parse_scales, synthetic
 from bench.bare import SideBySide
 from bench.report import HAND_MARK, Findings, search_notes, write_report
 from bench.scale import ScaleRun, site_facts
@@ -471,3 +472,120 @@ def test_pagefind_document_keeps_index_only_words_out_of_the_text() -> None:
     assert 'data-pagefind-meta="istilah_judul:pergantian ik24s40"' in doc
     assert 'data-pagefind-meta="istilah:mutakhir"' in doc
     assert pagefind.weights(0.2)[0] < pagefind.weights(2)[0] < pagefind.weights(3)[0] == 7.0
+
+
+def _comparison() -> compare.Comparison:
+    """Two rounds of an earlier commit (A) and the current tree (B), as compare.measure records them."""
+    when = datetime(2026, 12, 2, 15, 30, tzinfo=UTC)
+    result = compare.Comparison("c0abf6f" + "0" * 33, "3ad93c4" + "1" * 33, 2, when)
+    for number, (a, b) in enumerate([(10.0, 11.0), (30.0, 13.0), (12.0, 12.5)], start=1):
+        result.builds.append(compare.Build("A", number, a, a - 1, 200.0, 3.5))
+        result.builds.append(compare.Build("B", number, b, b - 1, 210.0, 3.6))
+    result.data_differs = ["data/kantor.csv", "datapackage.json"]
+    result.pages = {"A": 144, "B": 150}
+    result.load_start, result.load_end = (3.5, 4.0, 5.25), (2.0, 3.0, 4.0)
+    return result
+
+
+def test_compare_medians_ratio_and_verdict() -> None:
+    """The median of each side counts (one slow round does not), B over A is judged against +20 %."""
+    assert compare.median_of([3.0, 1.0, 2.0]) == 2.0 and compare.median_of([]) == 0.0
+    assert compare.ratio(2.0, 2.5) == 1.25 and compare.ratio(0.0, 2.0) == 0.0
+    assert compare.growth(1.123) == "+12,3 %" and compare.growth(0.95) == "−5,0 %"
+    assert compare.verdict(1.2) == "+20,0 % (batas +20,0 %: tercapai)"
+    assert compare.verdict(1.21).endswith("TIDAK tercapai)") and compare.verdict(0.0) == "tidak terukur"
+    result = _comparison()
+    assert result.values("A", "seconds") == [10.0, 30.0, 12.0]
+    assert (result.median("A", "seconds"), result.median("B", "seconds")) == (12.0, 12.5)
+    assert result.ratio("seconds") == 12.5 / 12.0 and result.ratio("cpu") == 11.5 / 11.0
+    assert result.label("A") == "A (c0abf6f)" and result.label("B") == "B (3ad93c4)"
+
+
+def test_compare_tables_and_notes_in_the_order_built() -> None:
+    result = _comparison()
+    rows = compare.round_rows(result)
+    assert [row[:2] for row in rows[:3]] == [[1, "A (c0abf6f)"], [1, "B (3ad93c4)"], [2, "A (c0abf6f)"]]
+    assert rows[2][2:] == ["30,00", "29,00", "200,0", "3,50"]
+    assert compare.summary_rows(result) == [
+        ["A (c0abf6f)", "12,00", "11,00", 144],
+        ["B (3ad93c4)", "12,50", "11,50", 150],
+    ]
+    notes = compare.notes(result)
+    assert notes[0] == "Waktu dinding B/A: 1,04, +4,2 % (batas +20,0 %: tercapai)."
+    assert (
+        notes[2]
+        == "Beban mesin (load average 1/5/15 menit) di awal: 3,50, 4,00, 5,25; di akhir: 2,00, 3,00, 4,00."
+    )
+    result.error = "B (3ad93c4) putaran 2: pembangunan gagal: x"
+    assert compare.notes(result)[0].startswith("GAGAL: B (3ad93c4) putaran 2")
+    assert "-" not in format_table(compare.ROUND_HEADERS, rows).splitlines()[0]
+
+
+def test_compare_names_the_data_files_that_differ(tmp_path: Path) -> None:
+    for side, kantor in (("a", "id\n64\n"), ("b", "id\n64\n6472\n")):
+        (tmp_path / side / "data").mkdir(parents=True)
+        (tmp_path / side / "datapackage.json").write_text("{}", encoding="utf-8")
+        (tmp_path / side / "data" / "kantor.csv").write_text(kantor, encoding="utf-8")
+        (tmp_path / side / "data" / "indikator.csv").write_text("id\n", encoding="utf-8")
+    (tmp_path / "b" / "data" / "baru.csv").write_text("id\n", encoding="utf-8")
+    assert compare.differing_data(tmp_path / "a", tmp_path / "b") == ["data/baru.csv", "data/kantor.csv"]
+
+
+def test_compare_takes_a_commit_out_with_git_archive(tmp_path: Path) -> None:
+    """A commit is resolved to its full id and exported without touching the repository's work tree."""
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    git = ["git", "-C", str(repo), "-c", "user.name=t", "-c", "user.email=t@t", "-c", "commit.gpgsign=false"]
+    subprocess.run([*git, "init", "-q"], check=True)
+    (repo / "datapackage.json").write_text("{}", encoding="utf-8")
+    subprocess.run([*git, "add", "datapackage.json"], check=True)
+    subprocess.run([*git, "commit", "-qm", "satu"], check=True)
+    (repo / "datapackage.json").write_text('{"x": 1}', encoding="utf-8")
+    full = compare.resolve(repo, "HEAD")
+    assert re.fullmatch(r"[0-9a-f]{40}", full)
+    assert compare.current_id(repo) == full + " + perubahan belum dikomit"
+    compare.export(repo, full, tmp_path / "keluar")
+    assert (tmp_path / "keluar" / "datapackage.json").read_text(encoding="utf-8") == "{}"
+    with pytest.raises(ValueError, match="komit 'tidak-ada' tidak ditemukan"):
+        compare.resolve(repo, "tidak-ada")
+
+
+def test_bench_command_line_for_a_side_by_side_build(capsys: pytest.CaptureFixture[str]) -> None:
+    """--banding takes a commit, --hanya-banding needs it; an unknown commit is refused before any build."""
+    from bench.__main__ import main, make_parser
+
+    args = make_parser().parse_args(["--skala", "1", "--banding", "c0abf6f", "--hanya-banding"])
+    assert (args.banding, args.hanya_banding) == ("c0abf6f", True)
+    assert make_parser().parse_args([]).banding is None
+    with pytest.raises(SystemExit) as stopped:
+        main(["--hanya-banding"])
+    assert stopped.value.code == 2 and "--hanya-banding perlu --banding" in capsys.readouterr().err
+    assert main(["--banding", "komit-yang-tidak-ada", "--hanya-banding"]) == 2
+    assert "komit 'komit-yang-tidak-ada' tidak ditemukan" in capsys.readouterr().err
+
+
+def test_report_puts_a_side_by_side_build_alone_before_how_to(tmp_path: Path, tiny_site: Path) -> None:
+    """--hanya-banding keeps the report and replaces only an earlier side-by-side section."""
+    weight = static_weight(tiny_site, "kinerja/a/", "Indikator")
+    run = ScaleRun(1, indikator=62, total=2.0, bare=1.0, weight=weight)
+    run.site = site_facts(tiny_site)
+    path = tmp_path / "benchmarks.md"
+    path.write_text(f"{HAND_MARK}\n\nCatatan tangan.\n", encoding="utf-8")
+    when = datetime(2026, 12, 1, 18, 0, tzinfo=UTC)
+    write_report(
+        path, "bench --skala 1", Findings([("Python", "3")], {1: [weight]}, runs=[run]), "Z.", when, 9.0
+    )
+    for hour in (15, 16):
+        alone = Findings([("Python", "3")], comparison=_comparison())
+        write_report(path, f"bench --banding c0abf6f {hour}", alone, "", when.replace(hour=hour), 1.0)
+    text = path.read_text(encoding="utf-8")
+    assert "`bench --skala 1`" in text and "| 1× |" in text and "## 4. Zensical" in text
+    assert "--banding c0abf6f 16`, 2026-12-01 pukul 16:00 UTC" in text and "c0abf6f 15" not in text
+    assert text.count("## Waktu bangun 1× berdampingan") == 1
+    assert text.index("## Waktu bangun 1×") < text.index("## Cara mengulang") < text.index(HAND_MARK)
+    assert "**A** = komit `c0abf6f" in text and "`data/kantor.csv`, `datapackage.json`" in text
+    assert "| 3 | A (c0abf6f) | 12,00 | 11,00 | 200,0 | 3,50 |" in text
+    assert text.rstrip().endswith("Catatan tangan.")
+    full = Findings([("Python", "3")], {1: [weight]}, runs=[run], comparison=_comparison())
+    write_report(path, "bench --skala 1 --banding c0abf6f", full, "Z.", when, 9.0)
+    assert "## 5. Waktu bangun 1× berdampingan dengan komit lain" in path.read_text(encoding="utf-8")

@@ -19,7 +19,10 @@ kinerja and kinerja never imports it (tests/test_architecture.py).
    (requirements-bench.lock), and whether its output is complete (zensical.py).
 
 At 1× also: Lighthouse on every page type (lighthouse.py) and the indicator
-page beside a bare Material build of the same content (bare.py). The figures
+page beside a bare Material build of the same content (bare.py). With
+`--banding KOMIT` the 1× build of that commit and of the current tree are
+timed alternately in the same run (compare.py); `--hanya-banding` measures
+only that. The figures
 are printed and written, dated, to docs/benchmarks.md (report.py). Output for
 people is in Indonesian. No timing is asserted anywhere: this is a report.
 """
@@ -34,7 +37,7 @@ import time
 from datetime import datetime
 from pathlib import Path
 
-from . import bare, cari
+from . import bare, cari, compare
 from .lighthouse import lighthouse_pages
 from .machine import machine_facts
 from .report import REPORT, Findings, print_report, write_report
@@ -61,25 +64,35 @@ def parse_scales(text: str) -> list[int]:
     return values
 
 
-def run(root: Path, scales: str = DEFAULT_SCALES, zensical: bool = True, addendum: bool = False) -> int:
+def run(
+    root: Path,
+    scales: str = DEFAULT_SCALES,
+    zensical: bool = True,
+    addendum: bool = False,
+    banding: str | None = None,
+    banding_only: bool = False,
+) -> int:
     """Measure everything, print the tables and write docs/benchmarks.md; 0 when every build ran.
 
     1× is always built, because the page weights and Lighthouse are measured on
     the real package; it is reported among the scales only when asked for.
     With `addendum` the report keeps the previous run and adds this one below it
-    (report.write_report). Returns 2 for a wrong --skala and 1 when a build failed (a scale over the
+    (report.write_report). With `banding` (a commit) the 1× build of that commit is
+    timed beside the current tree's first (compare.py); with `banding_only` nothing else is measured.
+    Returns 2 for a wrong --skala or commit and 1 when a build failed (a scale over the
     synthetic limit is reported, not a failure).
     """
     try:
         factors = parse_scales(scales)
+        base = compare.resolve(root, banding) if banding else None
     except ValueError as error:
         print(f"GAGAL: {error}", file=sys.stderr)
         return 2
     started = datetime.now().astimezone()
     clock = time.perf_counter()
     program: Path | None = None
-    note = SKIPPED
-    if zensical:
+    note = "" if banding_only else SKIPPED
+    if zensical and not banding_only:
         program, reason = ensure_bench_venv(root)
         note = zensical_note(program, reason)
     findings = Findings(machine_facts(program))
@@ -88,13 +101,17 @@ def run(root: Path, scales: str = DEFAULT_SCALES, zensical: bool = True, addendu
     work_parent.mkdir(exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=f"kerja-{started:%Y%m%d-%H%M%S}-", dir=work_parent))
     keep = os.environ.get(KEEP) == "1"
-    command = "python -m bench --skala " + ",".join(str(f) for f in factors)
-    if not zensical:
+    command = "python -m bench" + ("" if banding_only else " --skala " + ",".join(str(f) for f in factors))
+    if not zensical and not banding_only:
         command += " --tanpa-zensical"
     if addendum:
         command += " --tambahan"
+    if banding:
+        command += f" --banding {banding}" + (" --hanya-banding" if banding_only else "")
     try:
-        for factor in sorted(set(factors) | {1}):
+        if base:
+            findings.comparison = compare.measure(root, work, base, keep=keep)
+        for factor in [] if banding_only else sorted(set(factors) | {1}):
             measured = measure_scale(root, work, factor)
             if factor in factors:
                 runs.append(measured)
@@ -114,7 +131,8 @@ def run(root: Path, scales: str = DEFAULT_SCALES, zensical: bool = True, addendu
     print_report(findings)
     write_report(root / REPORT, command, findings, note, started, minutes, addendum)
     print(f"\nHasil ditulis ke {REPORT} ({num(minutes)} menit).")
-    return 1 if any(r.error and "melebihi" not in r.error for r in runs) else 0
+    failed = any(r.error and "melebihi" not in r.error for r in runs)
+    return 1 if failed or (findings.comparison and findings.comparison.error) else 0
 
 
 def install_bench_venv(root: Path) -> int:

@@ -41,6 +41,14 @@ def make_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--hanya-pasang", action="store_true", help="hanya pasang .venv-bench (Zensical, Pagefind)"
     )
+    parser.add_argument(
+        "--banding",
+        metavar="KOMIT",
+        help="ukur juga waktu bangun 1× komit ini bergantian dengan pohon kerja saat ini (isu 21)",
+    )
+    parser.add_argument(
+        "--hanya-banding", action="store_true", help="ukur hanya waktu bangun berdampingan (perlu --banding)"
+    )
     parser.add_argument("--pipeline", nargs=2, metavar=("PROYEK", "KELUARAN"), help=argparse.SUPPRESS)
     return parser
 
@@ -50,7 +58,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     A problem in the package (KinerjaError) is printed as `python -m kinerja` prints it, without a traceback.
     """
-    args = make_parser().parse_args(argv)
+    parser = make_parser()
+    args = parser.parse_args(argv)
+    if args.hanya_banding and not args.banding:
+        parser.error("--hanya-banding perlu --banding KOMIT")
     try:
         if args.pipeline:
             stages = timed_build(Path(args.pipeline[0]), Path(args.pipeline[1]))
@@ -58,7 +69,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 0
         if args.hanya_pasang:
             return install_bench_venv(args.root)
-        return run(args.root, scales=args.skala, zensical=not args.tanpa_zensical, addendum=args.tambahan)
+        return run(
+            args.root,
+            scales=args.skala,
+            zensical=not args.tanpa_zensical,
+            addendum=args.tambahan,
+            banding=args.banding,
+            banding_only=args.hanya_banding,
+        )
     except KinerjaError as error:
         for line in error.lines():
             print(line, file=sys.stderr)

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from . import cari
+from . import cari, compare
 from .bare import SideBySide
 from .lighthouse import Lighthouse
 from .scale import ScaleRun
@@ -58,6 +58,13 @@ class Findings:
     runs: Sequence[ScaleRun] = ()
     #: Zensical's build per scale factor, for the scales where it ran.
     zensical: dict[int, ZensicalRun] = field(default_factory=dict)
+    #: The 1× build of an earlier commit beside the current tree's (--banding).
+    comparison: compare.Comparison | None = None
+
+    @property
+    def comparison_only(self) -> bool:
+        """Whether the run measured only the side-by-side build (--hanya-banding)."""
+        return self.comparison is not None and not self.runs and not self.weights
 
 
 def search_notes(results: Sequence[cari.EngineRun]) -> list[str]:
@@ -115,6 +122,12 @@ def print_report(findings: Findings) -> None:
     if z:
         print("\n== Zensical di samping MkDocs ==")
         print(format_table(ZENSICAL_HEADERS, z))
+    if findings.comparison:
+        print("\n== Waktu bangun 1× berdampingan dengan komit lain ==")
+        print(format_table(compare.ROUND_HEADERS, compare.round_rows(findings.comparison)))
+        print(format_table(compare.SUMMARY_HEADERS, compare.summary_rows(findings.comparison)))
+        for note in compare.notes(findings.comparison):
+            print(f"- {note}")
 
 
 def _hand_notes(path: Path) -> str:
@@ -247,6 +260,9 @@ def _zensical_section(findings: Findings, zensical_note: str) -> list[str]:
 
 ADDENDUM = "## Putaran tambahan"
 HOW_TO = "## Cara mengulang"
+#: The heading of a side-by-side build measured alone (--hanya-banding), kept until the next one.
+COMPARISON_ALONE = "## Waktu bangun 1× berdampingan"
+COMPARISON = "## 5. Waktu bangun 1× berdampingan dengan komit lain"
 
 
 def _sections(findings: Findings, zensical_note: str) -> list[str]:
@@ -257,7 +273,20 @@ def _sections(findings: Findings, zensical_note: str) -> list[str]:
         out += _scale_section(findings)
     if findings.search:
         out += _search_section(findings)
-    return out + _zensical_section(findings, zensical_note)
+    if zensical_note:
+        out += _zensical_section(findings, zensical_note)
+    if findings.comparison:
+        out += compare.section(findings.comparison, COMPARISON)
+    return out
+
+
+def _comparison_alone(previous: str, command: str, findings: Findings, started: datetime) -> str:
+    """The previous report with this side-by-side build put before HOW_TO, replacing an earlier one."""
+    assert findings.comparison is not None
+    kept, how_to = previous.split(HOW_TO, 1)
+    kept = kept.split(COMPARISON_ALONE, 1)[0].rstrip("\n")
+    heading = f"{COMPARISON_ALONE}: `{command}`, {started:%Y-%m-%d} pukul {started:%H:%M %Z}"
+    return "\n".join([kept, "", *compare.section(findings.comparison, heading), HOW_TO + how_to.rstrip("\n")])
 
 
 def _addendum(previous: str, command: str, findings: Findings, note: str, started: datetime) -> str:
@@ -295,11 +324,14 @@ def write_report(
 
     With `addendum` this run's figures are added below the previous run's (which
     stay as they were), for re-measuring one scale after a change without
-    repeating a run of several hours.
+    repeating a run of several hours. A side-by-side build measured alone
+    (--hanya-banding) is put before HOW_TO, keeping everything else.
     """
     notes = _hand_notes(path)
     previous = path.read_text(encoding="utf-8") if path.is_file() else ""
-    if addendum and HOW_TO in previous and HAND_MARK in previous:
+    if findings.comparison_only and HOW_TO in previous and HAND_MARK in previous:
+        out = [_comparison_alone(previous.split(HAND_MARK, 1)[0], command, findings, started), ""]
+    elif addendum and HOW_TO in previous and HAND_MARK in previous:
         out = [_addendum(previous.split(HAND_MARK, 1)[0], command, findings, zensical_note, started), ""]
     else:
         out = _main_report(command, findings, zensical_note, started, minutes)
@@ -333,6 +365,8 @@ def _main_report(command: str, findings: Findings, note: str, started: datetime,
         "make bench                                   # 1, 100 dan 553 kantor (±2 jam)",
         "make bench SKALA=1,10                        # skala lain",
         "make bench SKALA=1 TAMBAHAN=1                # ukur ulang 1× di bawah putaran utama",
+        "make bench SKALA=1 TAMBAHAN=1 BANDING=c0abf6f  # 1× dan waktu bangun berdampingan dengan komit itu",
+        "make bench BANDING=c0abf6f HANYA_BANDING=1   # waktu bangun berdampingan saja",
         "PYTHONPATH=scripts .venv/bin/python -m bench --skala 1 --tanpa-zensical   # cepat",
         "PYTHONPATH=scripts .venv/bin/python -m bench.cari --skala 1        # pencarian saja",
         "```",

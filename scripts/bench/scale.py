@@ -49,7 +49,7 @@ SUBSTAGES = (
 
 @dataclass
 class Measured:
-    """One child process: wall time, exit code, peak memory and its output."""
+    """One child process: wall time, exit code, peak memory, its output and CPU time."""
 
     seconds: float
     returncode: int
@@ -57,6 +57,8 @@ class Measured:
     stdout: str
     stderr: str
     timed_out: bool = False
+    #: User + system CPU seconds of the child and of the processes it waited for.
+    cpu_seconds: float = 0.0
 
     def error_line(self) -> str:
         """The last line that looks like an error, for the report."""
@@ -70,7 +72,7 @@ class Measured:
 def run_measured(
     command: Sequence[str], cwd: Path, env: dict[str, str], timeout: float = BUILD_TIMEOUT
 ) -> Measured:
-    """Run a command, returning its wall time and peak resident memory (itself and its children)."""
+    """Run a command: its wall time, CPU time and peak resident memory (itself and its children)."""
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         start = time.perf_counter()
         process = subprocess.Popen(list(command), cwd=cwd, env=env, stdout=out, stderr=err)
@@ -91,6 +93,7 @@ def run_measured(
             out.read().decode("utf-8", "replace"),
             err.read().decode("utf-8", "replace"),
             seconds >= timeout,
+            usage.ru_utime + usage.ru_stime,
         )
 
 

@@ -20,3 +20,6 @@ BARE_GAP_BYTES = 5 * KB
 FCP_TOLERANCE = 0.05
 #: Build time per page counts as flat when it stays within this ratio of the smallest large scale.
 FLAT_TOLERANCE = 0.25
+#: The most the 1× build time may grow over an earlier commit (issue 21), and the rounds of each to time.
+GROWTH_LIMIT = 1.2
+COMPARE_ROUNDS = 5
