@@ -174,9 +174,9 @@ def measure(
     trees = dict(zip(SIDES, (source, root), strict=True))
     for number in range(1, rounds + 1):
         for side, tree in trees.items():
-            error = _build(comparison, side, number, tree, folder / f"{side}-{number}", keep)
-            if error:
-                comparison.error = f"{comparison.label(side)} putaran {number}: {error}"
+            failed = _build(comparison, side, number, tree, folder / f"{side}-{number}", keep)
+            if failed:
+                comparison.error = f"{comparison.label(side)} putaran {number}: {failed}"
                 return comparison
     comparison.load_end = os.getloadavg()
     if not keep:
