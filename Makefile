@@ -32,17 +32,21 @@ serve: generate
 	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
 
 # The Zensical build of the search tests needs .venv-bench (zensical, pagefind; requirements-bench.lock).
-# Tests run on every core, a whole test file per worker (module fixtures such as a built site are built once).
+# Tests run on every core, a whole test file per worker (module fixtures are set up once), browser and
+# site files first (the order of tests/conftest.py); the unchanged site is built once per session for all
+# workers (tests/_site.py). Tests may write bytecode (git-ignored __pycache__/): every worker and build
+# step would otherwise compile the tests and the package again.
+TEST_BYTECODE := PYTHONDONTWRITEBYTECODE=
 test: setup
 	$(PY) -m ruff check scripts tests main.py
 	$(PY) -m ruff format --check scripts tests main.py
 	$(PY) -m mypy
 	$(PY) -m bench --hanya-pasang
-	$(PY) -m pytest -n auto --dist loadfile
+	$(TEST_BYTECODE) $(PY) -m pytest -n auto --dist loadfile --no-loadscope-reorder
 
 test-fast: setup
 	$(PY) -m ruff check scripts tests main.py
-	$(PY) -m pytest -m fast -q -n auto
+	$(TEST_BYTECODE) $(PY) -m pytest -m fast -q -n auto
 
 lint: setup
 	$(PY) -m ruff check scripts tests main.py

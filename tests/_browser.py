@@ -13,11 +13,14 @@ console) count as attempts too.
 
 `tour` visits one page of every kind once per session (network log, console
 errors and axe-core's WCAG 2.2 A/AA violations), so that the network crawl and
-the accessibility tests share one pass over the site.
+the accessibility tests share one pass over the site; the pytest-xdist workers
+share it too (the first to need it takes it, the others read what it saw).
 """
 
 from __future__ import annotations
 
+import dataclasses
+import json
 import os
 import re
 from collections.abc import Callable, Iterator
@@ -27,6 +30,7 @@ from urllib.parse import urlparse
 
 import pytest
 
+from _site import locked, session_folder
 from kinerja.browser import CHROMIUM, CHROMIUM_ARGS, DESKTOP
 
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1"}
@@ -199,8 +203,31 @@ def axe() -> Any:
 
 
 @pytest.fixture(scope="session")
-def tour(browser: Any, site_url: str, axe: Any) -> dict[str, Visit]:
-    """Every page of PAGE_KINDS, visited once in one desktop tab in light mode, until the network is idle."""
+def tour(
+    tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest, site_url: str
+) -> dict[str, Visit]:
+    """Every page of PAGE_KINDS, visited once in one desktop tab in light mode, until the network is idle.
+
+    Once per session: the worker that takes the tour writes what it saw for the others (the site is
+    the same shared build; only the port of its server differs, which no test reads).
+    """
+    folder = session_folder(tmp_path_factory) / "tur"
+    folder.mkdir(exist_ok=True)
+    saved = folder / "kunjungan.json"
+    with locked(folder / "kunci"):
+        if saved.exists():
+            return {
+                kind: Visit(**{**visit, "log": PageLog(**visit["log"])})
+                for kind, visit in json.loads(saved.read_text(encoding="utf-8")).items()
+            }
+        visits = take_tour(request.getfixturevalue("browser"), site_url, request.getfixturevalue("axe"))
+        as_json = {kind: dataclasses.asdict(visit) for kind, visit in visits.items()}
+        saved.write_text(json.dumps(as_json, ensure_ascii=False), encoding="utf-8")
+    return visits
+
+
+def take_tour(browser: Any, site_url: str, axe: Any) -> dict[str, Visit]:
+    """Visit each page of PAGE_KINDS in one desktop tab: status, requests, errors, language, axe findings."""
     visits = {}
     context, page = open_page(browser, **DESKTOP)
     log: PageLog = page.log

@@ -328,9 +328,29 @@ def tier_of(fixtures: set[str]) -> str:
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Mark every test with its tier, so `pytest -m fast` runs the tests that need no site or browser."""
+    """Mark every test with its tier, so `pytest -m fast` runs the tests that need no site or browser.
+
+    Files then run slowest tier first (browser, site, fast), larger files first within a tier, each
+    file's tests in their own order: `make test` hands whole files to its workers in this order
+    (pytest-xdist --dist loadfile --no-loadscope-reorder), so the many small fast files fill the end
+    instead of one worker finishing a build or a browser file alone.
+    """
+    tiers = [*TIER_FIXTURES, "fast"]  # slowest first
+    rank: dict[str, int] = {}
+    count: dict[str, int] = {}
     for item in items:
-        item.add_marker(getattr(pytest.mark, tier_of(set(getattr(item, "fixturenames", ())))))
+        tier = tier_of(set(getattr(item, "fixturenames", ())))
+        item.add_marker(getattr(pytest.mark, tier))
+        name = _file(item)
+        rank[name] = min(rank.get(name, len(tiers)), tiers.index(tier))
+        count[name] = count.get(name, 0) + 1
+    order = {id(item): n for n, item in enumerate(items)}
+    items.sort(key=lambda item: (rank[_file(item)], -count[_file(item)], _file(item), order[id(item)]))
+
+
+def _file(item: pytest.Item) -> str:
+    """The test file of an item, as pytest names it (tests/test_x.py)."""
+    return item.nodeid.split("::")[0]
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:

@@ -82,15 +82,11 @@ def test_a_second_office_is_a_valid_package(two_offices: Path) -> None:
 
 
 @pytest.fixture(scope="module")
-def sites(two_offices: Path, tmp_path_factory: pytest.TempPathFactory, builder: Builder) -> tuple[Path, Path]:
-    from _site import copy_project
-
-    one = copy_project(tmp_path_factory.mktemp("satu") / "p")
-    result = builder.build(one, one / "site")
-    assert result.returncode == 0, result.stderr
+def sites(two_offices: Path, built_site: Path, builder: Builder) -> tuple[Path, Path]:
+    """The site of the frozen package (the session's) and of the same package with a second office."""
     result = builder.build(two_offices, two_offices / "site")
     assert result.returncode == 0, result.stderr
-    return one / "site", two_offices / "site"
+    return built_site, two_offices / "site"
 
 
 def _pages(site: Path) -> set[str]:

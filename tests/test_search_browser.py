@@ -24,7 +24,6 @@ import json
 import os
 import re
 import subprocess
-import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -35,7 +34,7 @@ import pytest
 import yaml
 
 from _browser import AXE_OPTIONS, NOT_LOCAL, PAGE_KINDS, open_page
-from _site import ROOT, _QuietHandler, copy_project
+from _site import ROOT, _QuietHandler, copy_project, run_kinerja
 from kinerja.browser import DESKTOP, PHONE
 
 QUERIES = Path(__file__).parent / "fixtures" / "search_queries.yml"
@@ -341,17 +340,18 @@ def zensical_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from kinerja.outputs import harden, search
 
     project = copy_project(tmp_path_factory.mktemp("zensical") / "proyek")
-    env = {
-        **os.environ,
-        "PYTHONPATH": str(project / "scripts"),
-        "GIT_CEILING_DIRECTORIES": str(project.parent),
-    }
-    for command in (
-        [sys.executable, "-m", "kinerja", "--root", str(project), "generate"],
+    env = {"PYTHONPATH": str(project / "scripts"), "GIT_CEILING_DIRECTORIES": str(project.parent)}
+    result = run_kinerja(project, "generate", **env)
+    assert result.returncode == 0, result.stderr + result.stdout
+    result = subprocess.run(
         [str(ZENSICAL), "build", "--clean", "-f", "mkdocs.yml"],
-    ):
-        result = subprocess.run(command, cwd=project, env=env, capture_output=True, text=True, timeout=600)
-        assert result.returncode == 0, result.stderr + result.stdout
+        cwd=project,
+        env={**os.environ, **env},
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert result.returncode == 0, result.stderr + result.stdout
     site = project / "site"
     search.build_index(site, [dataclasses.asdict(g) for g in model.load(project).glosarium])
     harden.harden_site(site)

@@ -50,6 +50,22 @@ def fidelity_problems(root: Path) -> list[str]:
     return [str(p) for p in problems]
 
 
+def caught(root: Path) -> bool:
+    """Whether validation finds any problem in the package at `root`: `bool(fidelity_problems(root))`.
+
+    The same layers, stopped at the first that finds one (the source rule before the checks of
+    meaning, as it catches a changed word whatever the column), for the tests that change many cells.
+    """
+    text = (root / "datapackage.json").read_text(encoding="utf-8")
+    descriptor = json.loads(text)
+    layers: list[Callable[[], list]] = [
+        lambda: check_sources(root, descriptor, text),
+        lambda: source_checks(root, descriptor),
+        lambda: domain_checks(root, descriptor),
+    ]
+    return any(layer() for layer in layers)
+
+
 @pytest.fixture(scope="module")
 def tables() -> list[SourceTable]:
     """The tables of the frozen source text, read by validation's own reader."""
@@ -165,7 +181,7 @@ def test_a_changed_word_in_any_cell_is_caught(name: str, tmp_path: Path) -> None
         mutated = [dict(row) for row in rows]
         mutated[index][column] = change_one_word(rows[index][column])
         write(mutated)
-        if not fidelity_problems(root):
+        if not caught(root):
             missed.append(f"{name} row {index + 2} {column}: {mutated[index][column]!r}")
         path.write_bytes(original)
     assert not missed, "changed words not caught:\n" + "\n".join(missed)
