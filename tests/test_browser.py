@@ -15,6 +15,7 @@ from pathlib import Path
 from urllib.parse import urldefrag, urlparse
 
 import pytest
+import yaml
 
 from _browser import PAGE_KINDS
 from conftest import FIXTURE
@@ -28,7 +29,11 @@ TYPES = {
     ".zip": "application/zip",
     ".txt": "text/plain",
     ".xml": "application/xml",
+    ".sqlite": "application/vnd.sqlite3",
+    ".yml": "application/yaml",
 }
+#: Types the test's server (Python's mimetypes) may not know: it then says application/octet-stream.
+UNREGISTERED = {"SHA256SUMS", "application/vnd.sqlite3", "application/yaml"}
 
 
 def _no_horizontal_overflow(page) -> None:
@@ -283,6 +288,10 @@ def _check_body(url: str, kind: str, body: bytes) -> None:
         assert len(header) >= 2 and all(header), f"{url}: baris judul CSV kosong"
     elif kind.startswith("application/vnd.openxmlformats") or kind == "application/zip":
         assert body[:4] == b"PK\x03\x04", f"{url}: bukan berkas ZIP/XLSX"
+    elif kind == "application/vnd.sqlite3":
+        assert body[:16] == b"SQLite format 3\x00", f"{url}: bukan basis data SQLite"
+    elif kind == "application/yaml":
+        assert isinstance(yaml.safe_load(body.decode("utf-8")), dict), f"{url}: bukan YAML berisi objek"
     elif kind == "SHA256SUMS":
         lines = body.decode("utf-8").splitlines()
         assert lines and all(re.fullmatch(r"[0-9a-f]{64}  \S+", line) for line in lines), url
@@ -309,7 +318,7 @@ def test_every_download_and_api_link_answers(new_page, site_url, path):
         except OSError as error:
             failures.append(f"{url}: {error}")
             continue
-        allowed = {"text/plain", "application/octet-stream"} if kind == "SHA256SUMS" else {kind}
+        allowed = {kind, "text/plain", "application/octet-stream"} if kind in UNREGISTERED else {kind}
         if status != 200 or served not in allowed:
             failures.append(f"{url}: {status} {served}, seharusnya 200 {kind}")
             continue
