@@ -37,6 +37,8 @@ _MARKDOWN_ENTITIES = {
     "^": "&#94;", "$": "&#36;", "%": "&#37;", ":": "&#58;",
 }  # fmt: skip
 _LEADING = re.compile(r"^([-+=>]|\d+(?=[.)]))")
+#: What teks() writes for each character that is not itself: the Markdown entities, then HTML's escapes.
+_INERT = str.maketrans({**{c: html.escape(c, quote=True) for c in "&<>\"'"}, **_MARKDOWN_ENTITIES})
 
 
 def angka(value: Decimal | int | float) -> str:
@@ -80,10 +82,7 @@ def teks(value: str) -> str:
     """
     match = _LEADING.match(value)
     lead = len(match.group(0)) if match else 0
-    escaped = "".join(
-        f"&#{ord(ch)};" if index < lead else _MARKDOWN_ENTITIES.get(ch) or html.escape(ch, quote=True)
-        for index, ch in enumerate(value)
-    )
+    escaped = "".join(f"&#{ord(ch)};" for ch in value[:lead]) + value[lead:].translate(_INERT)
     return " ".join(escaped.split())
 
 

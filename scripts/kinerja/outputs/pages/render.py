@@ -11,12 +11,14 @@ test_pages_templates.py checks both.
 
 from __future__ import annotations
 
+import hashlib
 import html
 import re
 from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote
 
 import jinja2
@@ -158,16 +160,35 @@ def page(context: jinja2.runtime.Context, kind: str, identifier: str) -> Markup:
     return href(paths.page_link(here, kind, identifier))
 
 
+#: How the templates are read; the compiled-template cache is keyed by these too (see _compiled_cache).
+_OPTIONS: dict[str, Any] = {
+    "autoescape": True,
+    "keep_trailing_newline": True,
+    "trim_blocks": True,
+    "lstrip_blocks": True,
+    "auto_reload": False,
+}
+
+
+def _compiled_cache() -> jinja2.BytecodeCache:
+    """Jinja's cache of compiled templates, in its per-user folder, so a build does not compile them again.
+
+    Jinja checks each entry against the template's source and its own and Python's versions; the
+    file names also carry a digest of the options above, the template folder and Jinja's version, so
+    that code compiled with other options is never read. The pages are the same with or without it.
+    """
+    spec = repr((sorted(_OPTIONS.items()), TEMPLATES.as_posix(), jinja2.__version__))
+    digest = hashlib.sha256(spec.encode("utf-8")).hexdigest()[:16]
+    return jinja2.FileSystemBytecodeCache(pattern=f"__kinerja_{digest}_%s.cache")
+
+
 def _environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
-        autoescape=True,
         finalize=as_markup,
         undefined=jinja2.StrictUndefined,
-        keep_trailing_newline=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        auto_reload=False,
+        bytecode_cache=_compiled_cache(),
+        **_OPTIONS,
     )
     env.filters.update(
         ident=ident,
