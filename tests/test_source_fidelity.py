@@ -56,12 +56,13 @@ def caught(root: Path) -> bool:
     The same layers, stopped at the first that finds one (the source rule before the checks of
     meaning, as it catches a changed word whatever the column), for the tests that change many cells.
     """
-    text = (root / "datapackage.json").read_text(encoding="utf-8")
+    package = DataPackage(root)
+    text = (package.read("datapackage.json") or b"").decode("utf-8")
     descriptor = json.loads(text)
     layers: list[Callable[[], list]] = [
-        lambda: check_sources(root, descriptor, text),
-        lambda: source_checks(root, descriptor),
-        lambda: domain_checks(root, descriptor),
+        lambda: check_sources(package, descriptor, text),
+        lambda: source_checks(package, descriptor),
+        lambda: domain_checks(package, descriptor),
     ]
     return any(layer() for layer in layers)
 
