@@ -48,6 +48,16 @@ class Field:
     constraints: dict
 
 
+@dataclass(frozen=True)
+class ForeignKey:
+    """A resource's foreign key with its fields as lists (a Table Schema may give a single name)."""
+
+    fields: list[str]
+    resource: str
+    """The resource it refers to: a name, never "" (which a Table Schema uses for the resource itself)."""
+    reference: list[str]
+
+
 @dataclass
 class Table:
     """One resource of the package: its schema and its rows exactly as stored (text cells)."""
@@ -58,7 +68,7 @@ class Table:
     description: str
     fields: list[Field]
     primary_key: list[str]
-    foreign_keys: list[dict]
+    foreign_keys: list[ForeignKey]
     rows: list[dict[str, str]]
 
     @property
@@ -163,7 +173,14 @@ def _table(package: DataPackage, resource: dict) -> Table:
         resource.get("description", ""),
         fields,
         _as_list(schema.get("primaryKey")),
-        list(schema.get("foreignKeys", [])),
+        [
+            ForeignKey(
+                _as_list(key.get("fields")),
+                key.get("reference", {}).get("resource") or resource["name"],
+                _as_list(key.get("reference", {}).get("fields")),
+            )
+            for key in schema.get("foreignKeys", [])
+        ],
         package.rows_at(resource["path"]) or [],
     )
 

@@ -61,19 +61,13 @@ def create_table(table: model.Table) -> str:
     if table.primary_key:
         lines.append((f"PRIMARY KEY ({_columns(table.primary_key)})", ""))
     for key in table.foreign_keys:
-        reference = key["reference"]
-        parent = reference.get("resource") or table.name  # "" is the resource itself
-        own, theirs = _as_list(key["fields"]), _as_list(reference["fields"])
-        lines.append((f"FOREIGN KEY ({_columns(own)}) REFERENCES {_quote(parent)} ({_columns(theirs)})", ""))
+        own, parent, theirs = _columns(key.fields), _quote(key.resource), _columns(key.reference)
+        lines.append((f"FOREIGN KEY ({own}) REFERENCES {parent} ({theirs})", ""))
     body = "\n".join(
         f"  {sql}{',' if number < len(lines) - 1 else ''}{comment}"
         for number, (sql, comment) in enumerate(lines)
     )
     return f"CREATE TABLE {_quote(table.name)} ({_comment(table.title)}\n{body}\n)"
-
-
-def _as_list(value: str | list[str]) -> list[str]:
-    return [value] if isinstance(value, str) else list(value)
 
 
 def _value(text: str, field_type: str) -> object:

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from ... import paths
 from ...domain import satu_data
-from ...model import Dokumen, Indikator, Package, Program, Sasaran, Table
+from ...model import Dokumen, Indikator, Package, Program, Sasaran
 from ..job import Job
 from . import render
 from .render import href
@@ -97,33 +95,11 @@ def skala(pkg: Package) -> Context:
     return {"scales": [(paths.anchor(n), pkg.skala_kategori.of(n)) for n in names], "here": None}
 
 
-def _as_list(value: object) -> list[str]:
-    if value is None:
-        return []
-    if isinstance(value, str):
-        return [value]
-    if isinstance(value, list | tuple):
-        return [str(v) for v in value]
-    raise TypeError(f"expected text or a list of texts, got {type(value).__name__}")
-
-
-def _foreign_keys(table: Table) -> list[dict[str, Any]]:
-    """A resource's foreign keys with their fields as lists (a schema may give a single name)."""
-    return [
-        {
-            "fields": _as_list(fk["fields"]),
-            "resource": fk["reference"]["resource"] or table.name,
-            "reference": _as_list(fk["reference"]["fields"]),
-        }
-        for fk in table.foreign_keys
-    ]
-
-
 def kamus_data(pkg: Package) -> Context:
     """Context of kamus-data.md.j2: every resource with its fields, keys and constraints,
     and the dataset's Satu Data Indonesia elements (value or "belum ditetapkan", legal basis)."""
     return {
-        "tables": [(table, _foreign_keys(table)) for table in pkg.tables.values()],
+        "tables": [(table, table.foreign_keys) for table in pkg.tables.values()],
         "satu_data": satu_data.rows(pkg.satu_data),
     }
 
