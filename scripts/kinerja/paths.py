@@ -233,17 +233,21 @@ def site_url_is_set() -> bool:
 
 
 @lru_cache(maxsize=1)
+def _mkdocs_yml() -> str:
+    """The text of mkdocs.yml, read once: the site's name and default address are configured there."""
+    return MKDOCS_YML.read_text(encoding="utf-8")
+
+
 def site_name() -> str:
     """The site's name as mkdocs.yml gives it (`site_name`), for what is made outside the engine (embeds)."""
-    match = re.search(r"^site_name:\s*(.+?)\s*$", MKDOCS_YML.read_text(encoding="utf-8"), re.MULTILINE)
+    match = re.search(r"^site_name:\s*(.+?)\s*$", _mkdocs_yml(), re.MULTILINE)
     if match is None:
         raise ValueError(f"baris 'site_name' tidak ditemukan di {MKDOCS_YML}. Isi nama situs di sana.")
     return match.group(1).strip("\"'")
 
 
-@lru_cache(maxsize=1)
 def _configured_site_url() -> str:
-    match = _SITE_URL_LINE.search(MKDOCS_YML.read_text(encoding="utf-8"))
+    match = _SITE_URL_LINE.search(_mkdocs_yml())
     if match is None:
         raise ValueError(f"baris 'site_url' tidak ditemukan di {MKDOCS_YML}. Isi alamat situs di sana.")
     return (match.group("default") or match.group("plain")).strip("\"'")
