@@ -16,10 +16,8 @@ may frame it. `data-cari-abaikan` keeps it out of the site's search and
 from __future__ import annotations
 
 from html import escape
-from pathlib import Path
 
 from .. import paths
-from ..model import Package
 from .job import Job
 from .share_image import Facts, facts
 
@@ -89,18 +87,10 @@ def snippet(card: Facts, url: str) -> str:
     )
 
 
-def write_all(pkg: Package, content: Path) -> list[Path]:
-    """Write the embeddable card of every indicator under content/ (paths.embed); returns the files."""
-    written = []
-    for item in pkg.indikator.values():
-        page = paths.absolute(paths.page_url("indikator", item.id)) if paths.site_url_is_set() else "./"
-        path = content / paths.embed(item.id)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(card(facts(pkg, item), page), encoding="utf-8", newline="\n")
-        written.append(path)
-    return written
-
-
 def write(job: Job) -> None:
-    """The registry's step (PAGES): write_all for the job's package under its content/."""
-    write_all(job.package, job.content)
+    """Write the embeddable card of every indicator under content/ (paths.embed); a PAGES step."""
+    for item in job.package.indikator.values():
+        page = paths.absolute(paths.page_url("indikator", item.id)) if paths.site_url_is_set() else "./"
+        path = job.content / paths.embed(item.id)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(card(facts(job.package, item), page), encoding="utf-8", newline="\n")

@@ -246,17 +246,9 @@ def png(card: Facts) -> bytes:
     return out.getvalue()
 
 
-def write_all(pkg: Package, content: Path) -> list[Path]:
-    """Write the share picture of every indicator under content/ (paths.share_image); returns the files."""
-    written = []
-    for item in pkg.indikator.values():
-        path = content / paths.share_image(item.id)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(png(facts(pkg, item)))
-        written.append(path)
-    return written
-
-
 def write(job: Job) -> None:
-    """The registry's step (PAGES): write_all for the job's package under its content/."""
-    write_all(job.package, job.content)
+    """Write the share picture of every indicator under content/ (paths.share_image); a PAGES step."""
+    for item in job.package.indikator.values():
+        path = job.content / paths.share_image(item.id)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(png(facts(job.package, item)))
