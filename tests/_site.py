@@ -36,7 +36,7 @@ from unittest import mock
 import pytest
 
 from conftest import FIXTURE
-from kinerja import cli
+from kinerja import cli, paths
 from kinerja.clock import DEFAULT_EPOCH
 from kinerja.paths import GENERATED
 
@@ -83,6 +83,22 @@ def run_kinerja(project: Path, *args: str, **env: str) -> subprocess.CompletedPr
         except SystemExit as exit:  # argparse's usage errors
             code = exit.code if isinstance(exit.code, int) else 1
     return subprocess.CompletedProcess(command, code, out.getvalue(), err.getvalue())
+
+
+def copy_upload_folder(project: Path) -> Path:
+    """The checkout's masukan/ as git has it (its README), into `project`: never a maintainer's own files.
+
+    `make template` writes filled-in sheets to masukan/lembar/ (git-ignored), and a maintainer may
+    leave them there; a test repository built from the checkout must not pick them up as uploads.
+    """
+    tracked = subprocess.run(
+        ["git", "ls-files", "-z", "--", paths.UPLOADS], cwd=ROOT, check=True, capture_output=True, text=True
+    ).stdout.split("\0")
+    for name in filter(None, tracked):
+        target = project / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(ROOT / name, target)
+    return project / paths.UPLOADS
 
 
 class Builder:

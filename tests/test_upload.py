@@ -15,7 +15,7 @@ from pathlib import Path
 
 import yaml
 
-from _site import Builder, copy_project
+from _site import Builder, copy_project, copy_upload_folder
 from kinerja import cli
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -29,7 +29,7 @@ def git(folder: Path, *args: str) -> str:
 def repository(folder: Path) -> Path:
     """A project copy that is a git repository with one commit, as the workflow's checkout is."""
     project = copy_project(folder)
-    shutil.copytree(ROOT / "masukan", project / "masukan")
+    copy_upload_folder(project)
     git(project, "init", "-q")
     git(project, "add", "-A")
     git(project, "-c", "user.name=uji", "-c", "user.email=uji@contoh.test", "commit", "-qm", "awal")

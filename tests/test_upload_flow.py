@@ -23,6 +23,7 @@ import pytest
 import yaml
 from openpyxl import Workbook, load_workbook
 
+from _site import copy_upload_folder
 from conftest import copy_package
 from kinerja import csvio, model, update, upload
 from kinerja.domain import sheet_layout as layout
@@ -56,7 +57,7 @@ def repo(tmp_path: Path) -> Path:
     root = copy_package(tmp_path / "github")
     published = root / "data" / "realisasi.csv"
     published.write_text(published.read_text(encoding="utf-8").splitlines(keepends=True)[0], encoding="utf-8")
-    shutil.copytree(ROOT / "masukan", root / "masukan")
+    copy_upload_folder(root)
     (root / ".github" / "workflows").mkdir(parents=True)
     shutil.copy2(ROOT / ".github" / "workflows" / "ci.yml", root / ".github" / "workflows" / "ci.yml")
     git(root, "init", "-q", "-b", "main")
