@@ -4,6 +4,7 @@ with each frictionless error told in plain Indonesian with file, row and column.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import re
@@ -86,11 +87,10 @@ def _resource_key(package: DataPackage, descriptor: dict, declared: dict) -> str
     package's own properties (its sources aside)."""
     name = declared["name"]
     schema = declared.get("schema")
-    keys = schema.get("foreignKeys", []) if isinstance(schema, dict) else None
-    try:
-        names = [name] + [fk["reference"].get("resource") or name for fk in keys]
-    except (AttributeError, KeyError, TypeError):  # no inline schema, or keys frictionless will refuse
-        names = [r["name"] for r in descriptor["resources"]]
+    names = [r["name"] for r in descriptor["resources"]]
+    if isinstance(schema, dict):
+        with contextlib.suppress(AttributeError, KeyError, TypeError):  # keys frictionless will refuse
+            names = [name] + [fk["reference"].get("resource") or name for fk in schema.get("foreignKeys", [])]
     own = {k: v for k, v in descriptor.items() if k not in ("resources", "sources")}
     digest = hashlib.sha256(json.dumps(own, sort_keys=True).encode("utf-8"))
     for other in names:
