@@ -46,7 +46,7 @@ serve: generate
 # The Zensical build of the search tests needs .venv-bench (zensical, pagefind; requirements-bench.lock).
 # Tests run on every core, a whole test file per worker (module fixtures are set up once), browser and
 # site files first (the order of tests/conftest.py); the unchanged site is built once per session for all
-# workers (tests/_site.py). Tests may write bytecode (git-ignored __pycache__/): every worker and build
+# workers (tests/_site.py); the 20 slowest are named at the end. Tests may write bytecode (git-ignored __pycache__/): every worker and build
 # step would otherwise compile the tests and the package again.
 TEST_BYTECODE := PYTHONDONTWRITEBYTECODE=
 # mypy (one core, about 15 s without its cache) runs while .venv-bench installs (mostly downloads); its
@@ -58,7 +58,7 @@ test: setup
 	echo "$(PY) -m bench --hanya-pasang"; $(PY) -m bench --hanya-pasang; bench=$$?; \
 	wait $$mypy; typed=$$?; echo "$(PY) -m mypy"; cat "$$out"; rm -f "$$out"; \
 	test $$bench -eq 0 -a $$typed -eq 0
-	$(TEST_BYTECODE) $(PY) -m pytest -n auto --dist loadfile --no-loadscope-reorder
+	$(TEST_BYTECODE) $(PY) -m pytest -n auto --dist loadfile --no-loadscope-reorder --durations=20
 
 test-fast: setup
 	$(PY) -m ruff check scripts tests main.py
