@@ -55,11 +55,7 @@ def ensure_bench_venv(root: Path) -> tuple[Path | None, str]:
         return program, ""
     print("Memasang .venv-bench dari requirements-bench.lock…", flush=True)
     shutil.rmtree(venv, ignore_errors=True)
-    steps = (
-        [sys.executable, "-m", "venv", str(venv)],
-        [str(venv / "bin" / "pip"), "install", "--quiet", "--disable-pip-version-check", "--require-hashes",
-         "-r", str(lock)],
-    )  # fmt: skip
+    steps = [[sys.executable, "-m", "venv", str(venv)], _install_command(venv, lock)]
     for step in steps:
         done = subprocess.run(step, capture_output=True, text=True, cwd=root)
         if done.returncode != 0:
@@ -69,6 +65,18 @@ def ensure_bench_venv(root: Path) -> tuple[Path | None, str]:
             return None, f"pemasangan .venv-bench gagal: {lines[-1] if lines else done.returncode}"
     stamp.write_text(digest + "\n", encoding="utf-8")
     return program, ""
+
+
+def _install_command(venv: Path, lock: Path) -> list[str]:
+    """The hashed install of `lock` into `venv`: with uv when `make setup` put it beside this Python
+    (requirements-uv.lock), else with the venv's own pip, as `make setup` does."""
+    uv = Path(sys.executable).with_name("uv")
+    if uv.is_file():
+        python = str(venv / "bin" / "python")
+        return [str(uv), "pip", "install", "--quiet", "--compile-bytecode", "--require-hashes",
+                "--python", python, "-r", str(lock)]  # fmt: skip
+    return [str(venv / "bin" / "pip"), "install", "--quiet", "--disable-pip-version-check",
+            "--require-hashes", "-r", str(lock)]  # fmt: skip
 
 
 def zensical_note(program: Path | None, reason: str) -> str:

@@ -4,6 +4,7 @@ with each frictionless error told in plain Indonesian with file, row and column.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import re
@@ -40,6 +41,10 @@ _RESULTS: dict[str, list[Problem]] = {}
 #: Frictionless' errors of one resource, by the SHA-256 of what decides them (_resource_key): a
 #: package that differs in one file has only that file and the files pointing into it validated again.
 _ERRORS: dict[str, tuple[list[dict], list[str]]] = {}
+#: What frictionless says of the descriptor itself, by its text (it reads nothing else to decide): the
+#: note of the exception reading it raised, or the messages of the package's errors (none when valid).
+#: A package whose descriptor and resources are all known is answered without frictionless.
+_DESCRIPTORS: dict[str, tuple[str | None, list[str]]] = {}
 
 
 def _content_key(package: DataPackage, descriptor: dict, text: str) -> str | None:
@@ -76,48 +81,72 @@ def _in_memory(package: DataPackage, descriptor: dict) -> frictionless.Package:
     return found
 
 
-def _resource_key(package: DataPackage, descriptor: dict, resource: frictionless.Resource) -> str:
+def _resource_key(package: DataPackage, descriptor: dict, declared: dict) -> str:
     """What decides frictionless' errors of one resource: its descriptor and bytes, and those of the
-    resources its foreign keys read, and the package's own properties (its sources aside)."""
-    names = [resource.name] + [
-        fk["reference"]["resource"] or resource.name for fk in resource.schema.foreign_keys
-    ]
+    resources its foreign keys read (every resource when its schema is not written inline), and the
+    package's own properties (its sources aside)."""
+    name = declared["name"]
+    schema = declared.get("schema")
+    names = [r["name"] for r in descriptor["resources"]]
+    if isinstance(schema, dict):
+        with contextlib.suppress(AttributeError, KeyError, TypeError):  # keys frictionless will refuse
+            names = [name] + [fk["reference"].get("resource") or name for fk in schema.get("foreignKeys", [])]
     own = {k: v for k, v in descriptor.items() if k not in ("resources", "sources")}
     digest = hashlib.sha256(json.dumps(own, sort_keys=True).encode("utf-8"))
-    for name in names:
-        declared: dict = next((r for r in descriptor["resources"] if r.get("name") == name), {})
-        digest.update(b"\0" + json.dumps(declared, sort_keys=True).encode("utf-8"))
-        digest.update(b"\0" + (package.read(str(declared.get("path", ""))) or b""))
+    for other in names:
+        found: dict = next((r for r in descriptor["resources"] if r.get("name") == other), {})
+        digest.update(b"\0" + json.dumps(found, sort_keys=True).encode("utf-8"))
+        digest.update(b"\0" + (package.read(str(found.get("path", ""))) or b""))
     return digest.hexdigest()
+
+
+def _descriptor_verdict(package: DataPackage, descriptor: dict, text: str) -> frictionless.Package | None:
+    """Frictionless' verdict on the descriptor, kept in _DESCRIPTORS; the package it read, if it did."""
+    if text in _DESCRIPTORS:
+        return None
+    try:
+        found = _in_memory(package, descriptor)
+    except frictionless.FrictionlessException as error:
+        _DESCRIPTORS[text] = (error.error.note or error.error.message, [])
+        return None
+    try:
+        found.to_descriptor(validate=True)
+        _DESCRIPTORS[text] = (None, [])
+    except frictionless.FrictionlessException as exception:
+        _DESCRIPTORS[text] = (None, [error.message for error in exception.to_errors()])
+    return found
 
 
 def _report(
     package: DataPackage, descriptor: dict, text: str
-) -> tuple[list[tuple[str, list[dict]]], list[str]]:
+) -> tuple[str | None, list[tuple[str, list[dict]]], list[str]]:
     """What `frictionless.Package.validate()` finds, resource by resource (each from _ERRORS if known):
-    the errors of each resource by name, and the messages of the errors of the package itself."""
-    found = _in_memory(package, descriptor)
-    try:
-        found.to_descriptor(validate=True)
-    except frictionless.FrictionlessException as exception:
-        return [], [error.message for error in exception.to_errors()]
-    tasks, messages = [], []
-    for resource in found.resources:
-        key = _resource_key(package, descriptor, resource)
+    the note of a descriptor frictionless cannot read, the errors of each resource by name, and the
+    messages of the errors of the package itself."""
+    found = _descriptor_verdict(package, descriptor, text)
+    refused, messages = _DESCRIPTORS[text]
+    if refused is not None or messages:
+        return refused, [], list(messages)
+    tasks = []
+    for declared in descriptor["resources"]:
+        key = _resource_key(package, descriptor, declared)
         if key not in _ERRORS:
-            report = resource.validate()
+            found = found or _in_memory(package, descriptor)
+            report = found.get_resource(declared["name"]).validate()
             errors = [e.to_descriptor() for task in report.tasks for e in task.errors]
             _ERRORS[key] = (errors, [e.message for e in report.errors])
-        tasks.append((str(resource.name), _ERRORS[key][0]))
+        tasks.append((str(declared["name"]), _ERRORS[key][0]))
         messages += _ERRORS[key][1]
-    return tasks, messages
+    return None, tasks, messages
 
 
 def _check(package: DataPackage, descriptor: dict, text: str) -> list[Problem]:
     try:
-        tasks, package_errors = _report(package, descriptor, text)
+        refused, tasks, package_errors = _report(package, descriptor, text)
     except frictionless.FrictionlessException as error:
         return [_descriptor_problem(error.error.note or error.error.message, text)]
+    if refused is not None:
+        return [_descriptor_problem(refused, text)]
     problems: list[Problem] = []
     references: dict[int, str] = {}
     broken_keys: set[str] = set()
