@@ -147,8 +147,13 @@ def test_every_indicator_page_has_its_own_share_picture(built_site: Path, packag
             identifier in tags["og:image:alt"]
             and package.indikator[identifier].target_dicetak in tags["og:image:alt"]
         )
-        assert tags["twitter:card"] == "summary_large_image" and tags["twitter:image"] == tags["og:image"]
-        assert tags["og:title"].startswith(identifier) and tags["og:description"] and tags["twitter:title"]
+        assert (
+            tags["twitter:card"] == "summary_large_image"
+            and tags["twitter:image:alt"] == tags["og:image:alt"]
+        )
+        assert tags["og:title"].startswith(identifier) and tags["og:description"]
+        # X falls back to og:title, og:description and og:image: their twitter: copies are not repeated.
+        assert not {"twitter:image", "twitter:title", "twitter:description"} & set(tags), identifier
         digests[hashlib.sha256(image.read_bytes()).hexdigest()] = identifier
     assert len(digests) == len(package.indikator) == 62
 
@@ -163,6 +168,7 @@ def test_the_share_pictures_stay_small(built_site: Path) -> None:
 def test_other_pages_keep_a_summary_card_without_picture(built_site: Path) -> None:
     tags = meta((built_site / "index.html").read_text(encoding="utf-8"))
     assert tags["twitter:card"] == "summary" and "og:image" not in tags
+    assert tags["og:title"] and tags["og:description"] and "twitter:title" not in tags
 
 
 def test_every_indicator_has_a_small_embed_card_linking_back(
