@@ -56,6 +56,19 @@ def test_two_renders_of_one_picture_are_identical(package: model.Package) -> Non
     assert not picture.info or set(picture.info) <= {"transparency"}, picture.info
 
 
+def test_a_picture_holds_16_colours_the_sites_own_among_them(package: model.Package) -> None:
+    """4 bits per pixel (issue 22: a third fewer bytes); ink, paper and band keep the site's colours."""
+    card = share_image.facts(package, package.indikator["IK24-S19"])
+    data = share_image.png(card)
+    assert data[24] == 4 and data[25] == 3  # IHDR: bit depth 4, colour type 3 (palette)
+    picture = Image.open(io.BytesIO(data))
+    palette = picture.getpalette() or []
+    colours = {tuple(palette[i : i + 3]) for i in range(0, len(palette), 3)}
+    assert len(colours) <= 16
+    assert {share_image.INK, share_image.RED, share_image.WHITE} <= colours
+    assert len(data) < 30 * 1024  # 38 KB with 256 shades
+
+
 def test_a_different_target_gives_a_different_picture(package: model.Package) -> None:
     card = share_image.facts(package, package.indikator["IK24-S19"])
     other = share_image.Facts(card.code, card.teks, card.target + "0", card.office, card.year)
@@ -134,15 +147,28 @@ def test_every_indicator_page_has_its_own_share_picture(built_site: Path, packag
             identifier in tags["og:image:alt"]
             and package.indikator[identifier].target_dicetak in tags["og:image:alt"]
         )
-        assert tags["twitter:card"] == "summary_large_image" and tags["twitter:image"] == tags["og:image"]
-        assert tags["og:title"].startswith(identifier) and tags["og:description"] and tags["twitter:title"]
+        assert (
+            tags["twitter:card"] == "summary_large_image"
+            and tags["twitter:image:alt"] == tags["og:image:alt"]
+        )
+        assert tags["og:title"].startswith(identifier) and tags["og:description"]
+        # X falls back to og:title, og:description and og:image: their twitter: copies are not repeated.
+        assert not {"twitter:image", "twitter:title", "twitter:description"} & set(tags), identifier
         digests[hashlib.sha256(image.read_bytes()).hexdigest()] = identifier
     assert len(digests) == len(package.indikator) == 62
+
+
+def test_the_share_pictures_stay_small(built_site: Path) -> None:
+    """62 pictures: 2,0 MB with 256 shades, 1,4 MB with 16 (docs/benchmarks.md, issue 22)."""
+    pictures = sorted(built_site.glob("kinerja/indikator/*/" + paths.SHARE_IMAGE))
+    assert len(pictures) == 62
+    assert sum(p.stat().st_size for p in pictures) < 1_600_000
 
 
 def test_other_pages_keep_a_summary_card_without_picture(built_site: Path) -> None:
     tags = meta((built_site / "index.html").read_text(encoding="utf-8"))
     assert tags["twitter:card"] == "summary" and "og:image" not in tags
+    assert tags["og:title"] and tags["og:description"] and "twitter:title" not in tags
 
 
 def test_every_indicator_has_a_small_embed_card_linking_back(

@@ -37,7 +37,7 @@ import time
 from datetime import datetime
 from pathlib import Path
 
-from . import bare, cari, compare
+from . import bare, cari, compare, costs
 from .lighthouse import lighthouse_pages
 from .machine import machine_facts
 from .report import REPORT, Findings, print_report, write_report
@@ -169,6 +169,8 @@ def measure_site(findings: Findings, measured: ScaleRun, work: Path, zensical: P
             else bare.compare(site, bare_site, indicator, work)
         )
         shutil.rmtree(bare_site, ignore_errors=True)
+    print(f"[{label}] biaya per jenis berkas…", flush=True)
+    findings.site_costs[factor] = costs.measure(site)
     print(f"[{label}] pencarian: lunr per kantor dan Pagefind…", flush=True)
     findings.search += cari.measure_site(project, site, label)
     if zensical is not None:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from . import cari, compare
+from . import cari, compare, costs
 from .bare import SideBySide
 from .lighthouse import Lighthouse
 from .scale import ScaleRun
@@ -58,6 +58,8 @@ class Findings:
     runs: Sequence[ScaleRun] = ()
     #: Zensical's build per scale factor, for the scales where it ran.
     zensical: dict[int, ZensicalRun] = field(default_factory=dict)
+    #: What each kind of file costs, per scale (costs.py).
+    site_costs: dict[int, costs.SiteCosts] = field(default_factory=dict)
     #: The 1× build of an earlier commit beside the current tree's (--banding).
     comparison: compare.Comparison | None = None
 
@@ -122,6 +124,9 @@ def print_report(findings: Findings) -> None:
     if z:
         print("\n== Zensical di samping MkDocs ==")
         print(format_table(ZENSICAL_HEADERS, z))
+    for factor, measured in sorted(findings.site_costs.items()):
+        print(f"\n== Biaya per jenis berkas ({factor}×) ==")
+        costs.print_costs(measured)
     if findings.comparison:
         print("\n== Waktu bangun 1× berdampingan dengan komit lain ==")
         print(format_table(compare.ROUND_HEADERS, compare.round_rows(findings.comparison)))
@@ -277,6 +282,8 @@ def _sections(findings: Findings, zensical_note: str) -> list[str]:
         out += _zensical_section(findings, zensical_note)
     if findings.comparison:
         out += compare.section(findings.comparison, COMPARISON)
+    if findings.site_costs:
+        out += costs.section(findings.site_costs)
     return out
 
 

@@ -2,7 +2,9 @@
 
 Each object is its table row with typed values, readable names, its anomalies
 and absolute links to itself, its page and the rows it is linked to. Version
-v1 is only ever extended, never changed in a way that breaks a reader.
+v1 is only ever extended, never changed in a way that breaks a reader. Its
+files are compact JSON (files.compact_json_bytes): whitespace is no part of
+what they say.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from dataclasses import asdict
 from .. import model, paths
 from ..clock import epoch_date
 from . import formats, metadata
-from .downloads.files import DownloadFile, json_bytes
+from .downloads.files import DownloadFile, compact_json_bytes
 from .downloads.lengkap import FIELDS as lengkap_fields
 from .downloads.tabular import download_csv, number, typed_row
 from .job import Job
@@ -218,35 +220,45 @@ def write(job: Job) -> None:
     out, package, base, epoch = job.out, job.package, job.base, job.changed
     lengkap, downloads = job.lengkap, job.downloads
     api = _Api(package, base, epoch)
-    out.put(paths.api("index.json"), json_bytes(api.index(downloads)), "Indeks API JSON", "JSON")
+    out.put(paths.api("index.json"), compact_json_bytes(api.index(downloads)), "Indeks API JSON", "JSON")
     links = {"self": base + paths.api("anomali.json"), "index": base + paths.api("index.json")}
     notes = {"anomali": api.anomali(package.anomali.values()), "links": links}
-    out.put(paths.api("anomali.json"), json_bytes(notes), "Semua catatan anomali (JSON)", "JSON", "anomali")
+    out.put(
+        paths.api("anomali.json"),
+        compact_json_bytes(notes),
+        "Semua catatan anomali (JSON)",
+        "JSON",
+        "anomali",
+    )
     catalog = metadata.dcat_catalog(package, downloads, epoch)
-    out.put(paths.api("dcat.jsonld"), json_bytes(catalog), "Katalog DCAT (JSON-LD)", "JSON", "",
+    out.put(paths.api("dcat.jsonld"), compact_json_bytes(catalog), "Katalog DCAT (JSON-LD)", "JSON", "",
             formats.JSON_LD)  # fmt: skip
     for office in package.kantor.values():
-        data = json_bytes(api.kantor(office))
+        data = compact_json_bytes(api.kantor(office))
         out.put(paths.api_item("kantor", office.id), data, f"Kantor {office.nama}", "JSON", "kantor")
     for doc in package.dokumen.values():
         out.put(
             paths.api_item("dokumen", doc.id),
-            json_bytes(api.dokumen(doc)),
+            compact_json_bytes(api.dokumen(doc)),
             f"Dokumen {doc.id}",
             "JSON",
             "dokumen",
         )
     for program in package.program.values():
-        data = json_bytes(api.program(program))
+        data = compact_json_bytes(api.program(program))
         out.put(paths.api_item("program", program.id), data, f"Program {program.id}", "JSON", "program")
     for sasaran in package.sasaran.values():
-        data = json_bytes(api.sasaran(sasaran))
+        data = compact_json_bytes(api.sasaran(sasaran))
         out.put(paths.api_item("sasaran", sasaran.id), data, f"Sasaran {sasaran.id}", "JSON", "sasaran")
     for flat in lengkap:
         item = package.indikator[flat["indikator_id"]]
         files = paths.indikator_files(item.id)
         out.put(
-            files["JSON"], json_bytes(api.indikator(item, flat)), f"Indikator {item.id}", "JSON", "indikator"
+            files["JSON"],
+            compact_json_bytes(api.indikator(item, flat)),
+            f"Indikator {item.id}",
+            "JSON",
+            "indikator",
         )
         out.put(
             files["CSV"], download_csv(lengkap_fields, [flat]), f"Indikator {item.id}", "CSV", "indikator"
