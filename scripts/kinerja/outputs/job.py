@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import Any
 
 from .. import model, paths
 from .downloads import lengkap as flat
@@ -60,3 +61,7 @@ class Site:
     """The build's timestamp (clock.source_date_epoch)."""
     rewrites: tuple[Callable[[str], str], ...] = ()
     """The steps from one page's HTML to its new HTML (registry.REWRITES), run in one pass."""
+    kept: frozenset[str] = frozenset()
+    """Pages (site-relative paths) already finished, from the build cache: no step may rewrite them."""
+    found: dict[str, Any] = field(default_factory=dict)
+    """What the search step read of each page's HTML (site-relative path → page), kept pages included."""
