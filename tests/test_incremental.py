@@ -15,8 +15,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from _site import copy_project, run_kinerja
 
+from _site import copy_project, run_kinerja
 from bench import synthetic
 from kinerja import csvio, paths
 from kinerja.outputs import tembolok
@@ -31,7 +31,8 @@ def _differences(left: Path, right: Path) -> list[str]:
 
     def walk(compare: filecmp.dircmp, prefix: str) -> None:
         found.extend(prefix + name for name in compare.left_only + compare.right_only + compare.funny_files)
-        _, mismatch, errors = filecmp.cmpfiles(compare.left, compare.right, compare.common_files, shallow=False)
+        common = compare.common_files
+        _, mismatch, errors = filecmp.cmpfiles(compare.left, compare.right, common, shallow=False)
         found.extend(prefix + name for name in mismatch + errors)
         for name, sub in compare.subdirs.items():
             walk(sub, f"{prefix}{name}/")
@@ -62,25 +63,6 @@ def _clean_build(project: Path, clean: Path) -> Path:
 
 def _page(site: Path, code: str) -> Path:
     return site / paths.page_url("indikator", code) / "index.html"
-
-
-def _add_realisation(project: Path, office: str) -> str:
-    """A valid realisation (the next quarter not yet reported) for the first numeric indicator of `office`.
-
-    Returns the indicator's code.
-    """
-    item = next(
-        row
-        for row in csvio.read(project / "data" / "indikator.csv")
-        if row["id"].startswith(f"IK24-{office}-") and row["target_jenis"] == "angka" and row["target_satuan"]
-    )
-    realisasi = project / "data" / "realisasi.csv"
-    done = {row["periode"] for row in csvio.read(realisasi) if row["indikator_id"] == item["id"]}
-    quarter = next(q for q in ("TW1", "TW2", "TW3", "TW4") if q not in done)
-    row = f"{item['id']},{quarter},12.5,{item['target_satuan']},,Laporan Kinerja {quarter} 2024,2024-10-15,\n"
-    with realisasi.open("a", encoding="utf-8", newline="") as stream:
-        stream.write(row)
-    return item["id"]
 
 
 def _snapshot(folder: Path) -> dict[str, tuple[int, int, int]]:
@@ -115,7 +97,7 @@ def test_one_office_realisation_rebuilds_that_office_only_and_equals_a_clean_bui
         row["id"] for row in csvio.read(project / "data" / "indikator.csv") if row["id"].startswith("IK24-K")
     )
     before = _page(site, other).stat().st_ino
-    changed = _add_realisation(project, OFFICE)
+    changed = synthetic.add_realisation(project, OFFICE)
     changed_before = _page(site, changed).read_bytes()
     _build(project)
     assert _page(site, other).stat().st_ino == before, "an unchanged office's page was built again"
@@ -151,7 +133,7 @@ def test_a_corrupt_cache_never_gives_a_wrong_site(project: Path, clean: Path) ->
     data = victim.read_bytes()
     victim.unlink()  # a page cut short, as a crash might leave it (a new file: the site keeps its own)
     victim.write_bytes(data[: len(data) // 2])
-    _add_realisation(project, OFFICE)
+    synthetic.add_realisation(project, OFFICE)
     assert _differences(_build(project), _clean_build(project, clean)) == []
     (cache / tembolok.INDEX).write_bytes(b"\x80 bukan indeks")
     assert _differences(_build(project), _clean_build(project, clean)) == []
@@ -160,7 +142,7 @@ def test_a_corrupt_cache_never_gives_a_wrong_site(project: Path, clean: Path) ->
 def test_a_failed_build_leaves_site_and_cache_as_they_were(project: Path) -> None:
     _build(project)
     site, cache = _snapshot(project / "site"), _snapshot(project / paths.BUILD_CACHE)
-    _add_realisation(project, OFFICE)
+    synthetic.add_realisation(project, OFFICE)
     page = project / "content" / "cari.md"
     page.write_text(page.read_text(encoding="utf-8") + "\n[rusak](tidak-ada.md)\n", encoding="utf-8")
     result = run_kinerja(project, "build")

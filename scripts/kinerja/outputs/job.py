@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import model, paths
+from . import tembolok
 from .downloads import lengkap as flat
 from .downloads.files import DownloadFile, Output
 
@@ -42,6 +43,19 @@ class Job:
     def lengkap(self) -> list[dict[str, str]]:
         """The flat indicator table (one row per indicator), shared by the downloads and the API."""
         return flat.lengkap_rows(self.package, self.base)
+
+    @cached_property
+    def code(self) -> str:
+        """The key of the code that makes the site (tembolok.code_key), for `memo`."""
+        return tembolok.code_key(self.content.parent)
+
+    def memo(self, name: str, facts: object, make: Callable[[], bytes]) -> bytes:
+        """make(), or its bytes from an earlier build with the same code and the same `facts`.
+
+        For an output that is a pure function of `facts` (a frozen dataclass of text and numbers):
+        `facts` is all it depends on besides the code. The build cache keeps the bytes (tembolok.memo).
+        """
+        return tembolok.memo(self.content.parent, self.code, name, facts, make)
 
     def page(self, relative: str, text: str) -> None:
         """Write one Markdown page under content/ (LF line ends) and list it."""

@@ -18,6 +18,7 @@ and quick to write with anti-aliased text in two colour schemes.
 
 from __future__ import annotations
 
+import functools
 import io
 from dataclasses import dataclass
 from functools import lru_cache
@@ -251,4 +252,5 @@ def write(job: Job) -> None:
     for item in job.package.indikator.values():
         path = job.content / paths.share_image(item.id)
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(png(facts(job.package, item)))
+        card = facts(job.package, item)
+        path.write_bytes(job.memo("bagikan.png", card, functools.partial(png, card)))

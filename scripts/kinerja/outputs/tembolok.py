@@ -41,6 +41,7 @@ import json
 import os
 import pickle
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
@@ -53,10 +54,20 @@ from .. import paths
 FORMAT = 1
 #: The code whose every byte is part of the global key (besides scripts/kinerja itself).
 CODE = ("main.py", "overrides", "mkdocs.yml", "requirements.lock")
-#: Libraries that turn Markdown into the site's HTML.
-ENGINE_LIBRARIES = ("mkdocs", "mkdocs-material", "mkdocs-macros-plugin", "pymdown-extensions", "markdown")
+#: Libraries whose version is part of the code's key: what turns Markdown into HTML, draws, templates.
+LIBRARIES = (
+    "mkdocs",
+    "mkdocs-material",
+    "mkdocs-macros-plugin",
+    "pymdown-extensions",
+    "markdown",
+    "jinja2",
+    "pillow",
+)
 INDEX = "indeks.pickle"
 BLOBS = "berkas"
+#: Bytes an output made from a few facts (Job.memo), by the code's key, then by the facts' key.
+MEMO = "hasil"
 #: Sources whose finished output is cached by key; other generated files are linked from content/.
 PAGE_SUFFIXES = (".md", ".html")
 #: What the engine writes from the list of every page (so it misses the pages left out): a function of
@@ -80,8 +91,11 @@ def _digest_tree(digest: Any, base: Path, relative: str) -> None:
 
 
 def code_key(root: Path) -> str:
-    """SHA-256 of the code that makes the site: this package, main.py, overrides/, mkdocs.yml, the lock."""
-    digest = hashlib.sha256()
+    """SHA-256 of the code that makes the site: this package, main.py, overrides/, mkdocs.yml, the lock.
+
+    The versions of LIBRARIES count too (a project copy may have no lock of its own).
+    """
+    digest = hashlib.sha256(json.dumps(_versions(LIBRARIES)).encode())
     package = Path(__file__).resolve().parents[1]
     _digest_tree(digest, package.parent, package.name)
     for name in CODE:
@@ -90,9 +104,9 @@ def code_key(root: Path) -> str:
     return digest.hexdigest()
 
 
-def _versions(engine: str) -> dict[str, str]:
+def _versions(names: tuple[str, ...]) -> dict[str, str]:
     found = {}
-    for name in (*ENGINE_LIBRARIES, engine):
+    for name in names:
         try:
             found[name] = metadata.version(name)
         except metadata.PackageNotFoundError:
@@ -136,7 +150,7 @@ def global_key(root: Path, files: list[str], epoch: int, engine: str) -> str:
         "format": FORMAT,
         "code": code_key(root),
         "engine": engine,
-        "versions": _versions(engine),
+        "versions": _versions((engine,)),
         "epoch": epoch,
         "site_url": os.environ.get("SITE_URL", ""),
     }
@@ -181,6 +195,28 @@ def _intact(blob: Path, entry: Entry) -> bool:
     except OSError:
         return False
     return stat.st_size == entry.size and stat.st_mtime_ns == entry.mtime_ns
+
+
+def memo(root: Path, code: str, name: str, facts: object, make: Callable[[], bytes]) -> bytes:
+    """make(), or the bytes it gave for the same `name` and `facts` under the same code in an earlier build.
+
+    For outputs that are a pure function of a small value with a stable repr (a frozen dataclass of
+    text and numbers), such as an indicator's share picture. Each file holds the SHA-256 of its bytes
+    first: a file cut short or changed is made again.
+    """
+    key = hashlib.sha256(f"{name}\0{facts!r}".encode()).hexdigest()
+    path = root / paths.BUILD_CACHE / MEMO / code[:32] / key[:2] / key
+    with contextlib.suppress(OSError):
+        stored = path.read_bytes()
+        if hashlib.sha256(stored[32:]).digest() == stored[:32]:
+            return stored[32:]
+    data = make()
+    with contextlib.suppress(OSError):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_name(f".{key}.{os.getpid()}")
+        temporary.write_bytes(hashlib.sha256(data).digest() + data)
+        os.replace(temporary, path)
+    return data
 
 
 def _link(source: Path, target: Path) -> None:
@@ -241,10 +277,10 @@ class Plan:
         found: dict[str, Any] = {}
         if self.reuse:
             for name in SITE_WIDE:
-                entry = self.site_wide[name]
-                if not _intact(self.blob(entry.key), entry):
-                    raise OSError(f"tembolok berubah selama pembangunan: {self.blob(entry.key)}")
-                _link(self.blob(entry.key), site / name)
+                wide = self.site_wide[name]
+                if not _intact(self.blob(wide.key), wide):
+                    raise OSError(f"tembolok berubah selama pembangunan: {self.blob(wide.key)}")
+                _link(self.blob(wide.key), site / name)
         for src in self.report["dilewati"]:
             dest = candidates[src]
             entry = self.reuse.get(src)
@@ -290,6 +326,10 @@ class Plan:
         for blob in (self.cache / BLOBS).glob("*/*"):
             if blob.name not in wanted:
                 blob.unlink()
+        code = code_key(self.root)[:32]
+        for folder in (self.cache / MEMO).glob("*"):
+            if folder.name != code:
+                shutil.rmtree(folder, ignore_errors=True)
 
 
 def plan(root: Path, epoch: int, engine: str) -> Plan:
