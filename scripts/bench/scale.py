@@ -44,6 +44,7 @@ SUBSTAGES = (
     ("outputs.harden", "harden_site", "CSP"),
     ("outputs.shards", "write_shards", "shard"),
     ("atomic", "publish", "publikasi"),
+    ("outputs.tembolok", "plan", "tembolok: kunci"),
 )
 
 
