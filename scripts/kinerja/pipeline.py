@@ -103,7 +103,7 @@ def build(root: Path, output: Path, engine: str = ENGINE) -> None:
     epoch = source_date_epoch(root)
     try:
         cache = tembolok.plan(root, epoch, engine)
-        work = Path(tempfile.mkdtemp(prefix=".kerja-", dir=cache.cache))
+        work = Path(tempfile.mkdtemp(prefix="kinerja-tembolok-"))
     except OSError as error:
         raise BuildError(atomic.os_message(error, root / paths.BUILD_CACHE)) from error
     try:

@@ -318,6 +318,7 @@ class Plan:
                 stat = self.blob(key).stat()
                 entries[name] = (key, name, stat.st_size, stat.st_mtime_ns, _MISSING)
         index = {"format": FORMAT, "global": self.global_key, "entries": entries}
+        self.cache.mkdir(parents=True, exist_ok=True)
         temporary = self.cache / f".{INDEX}.baru"
         with temporary.open("wb") as stream:
             pickle.dump(index, stream, protocol=pickle.HIGHEST_PROTOCOL)
@@ -360,5 +361,4 @@ def plan(root: Path, epoch: int, engine: str) -> Plan:
     intact = len(site_wide) == len(SITE_WIDE) and all(
         _intact(cache / BLOBS / e.key[:2] / e.key, e) for e in site_wide.values()
     )
-    cache.mkdir(parents=True, exist_ok=True)
     return Plan(root, cache, key, keys, reuse if intact else {}, static, site_wide)
