@@ -12,6 +12,7 @@ import dataclasses
 import gzip
 import json
 import re
+import shutil
 import subprocess
 import time
 import urllib.request
@@ -281,6 +282,28 @@ def test_weight_and_scale_rows_cover_every_entry(tiny_site: Path) -> None:
     assert len(rows) == 2 and all(len(r) == len(SCALE_HEADERS) for r in rows)
     assert "FAIL" in budget_verdict(PageWeight("x", "x/", [Hit("/x/", 200, 1, 200_000)], "uji"))
     assert "PASS" in budget_verdict(weight)
+
+
+def test_the_scale_notes_judge_the_build_after_one_office_changed() -> None:
+    fast = ScaleRun(553, incremental=95.0, incremental_cpu=90.0)
+    slow = ScaleRun(553, incremental=300.0, incremental_cpu=280.0)
+    failed = ScaleRun(553, incremental_error="pipeline gagal")
+    assert any("satu kantor" in n and "95,0 s" in n and "120 s: tercapai)" in n for n in scale_notes([fast]))
+    assert any("300,0 s" in n and "TIDAK tercapai" in n for n in scale_notes([slow]))
+    assert any("GAGAL: pipeline gagal" in n for n in scale_notes([failed]))
+    assert not any("satu kantor" in n for n in scale_notes([ScaleRun(1, total=2.0, bare=1.0)]))
+    small = scale_notes([ScaleRun(2, incremental=8.0, incremental_cpu=7.0)])
+    assert any("8,0 s, CPU 7,0 s." in n and "sasaran" not in n for n in small), "judged at 553× only"
+
+
+def test_synthetic_add_realisation_adds_one_valid_row(doubled: Path, tmp_path: Path) -> None:
+    project = tmp_path / "proyek"
+    shutil.copytree(doubled, project)
+    office = synthetic.office_plan(2)[-1]["id"]
+    code = synthetic.add_realisation(project, office)
+    rows = csvio.read(project / "data" / "realisasi.csv")
+    assert code.startswith(f"IK24-{office}-") and [r["indikator_id"] for r in rows].count(code) == 1
+    assert validate(project) == []
 
 
 def test_the_scale_notes_name_the_shards(tiny_site: Path) -> None:

@@ -11,6 +11,8 @@ BUDGET_BYTES = 100 * KB
 BUDGET_REQUESTS = 15
 #: The goal for the pipeline's build time over a bare `mkdocs build` of the same content.
 RATIO_GOAL = 1.2
+#: The build after one office's realisation changed, with the cache warm, at 553 offices (issue 22).
+INCREMENTAL_GOAL = 120
 #: No HTML page of the site may be larger than this after gzip (lists are split by office and year).
 HTML_LIMIT = 100 * KB
 #: What a first search query may transfer, by scale (offices): at 1× and at every KPU office.

@@ -214,4 +214,37 @@ def write_project(root: Path, destination: Path, factor: int) -> Synthetic:
     return Synthetic(destination, factor, plan, {name: len(items) for name, items in grown.items()})
 
 
-__all__ = ["MAX_OFFICES", "Synthetic", "TooLarge", "office_plan", "recode", "synthesise", "write_project"]
+def add_realisation(root: Path, office: str) -> str:
+    """Append one valid realisation (the next quarter not yet reported) for an indicator of `office`.
+
+    What a quarterly update of one office looks like: one row more in data/realisasi.csv, for the
+    office's first indicator with a numeric target. Returns that indicator's code.
+    """
+    descriptor = json.loads((root / "datapackage.json").read_text(encoding="utf-8"))
+    where = {r["name"]: root / r["path"] for r in descriptor["resources"]}
+    item = next(
+        row
+        for row in csvio.read(where["indikator"])
+        if row["id"].startswith(f"IK24-{office}-") and row["target_jenis"] == "angka" and row["target_satuan"]
+    )
+    done = {row["periode"] for row in csvio.read(where["realisasi"]) if row["indikator_id"] == item["id"]}
+    quarter = next(q for q in ("TW1", "TW2", "TW3", "TW4") if q not in done)
+    text = where["realisasi"].read_text(encoding="utf-8")
+    if text and not text.endswith("\n"):
+        text += "\n"
+    source = f"Laporan Kinerja {quarter} 2024"
+    text += f"{item['id']},{quarter},12.5,{item['target_satuan']},,{source},2024-10-15,\n"
+    where["realisasi"].write_text(text, encoding="utf-8", newline="")
+    return item["id"]
+
+
+__all__ = [
+    "MAX_OFFICES",
+    "Synthetic",
+    "TooLarge",
+    "add_realisation",
+    "office_plan",
+    "recode",
+    "synthesise",
+    "write_project",
+]

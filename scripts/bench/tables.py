@@ -17,8 +17,10 @@ from .settings import (
     FCP_TOLERANCE,
     FLAT_TOLERANCE,
     HTML_LIMIT,
+    INCREMENTAL_GOAL,
     RATIO_GOAL,
 )
+from .synthetic import MAX_OFFICES
 from .units import KB, kb, num
 from .weight import PageWeight
 from .zensical import ZensicalRun
@@ -227,6 +229,18 @@ def scale_notes(runs: Sequence[ScaleRun]) -> list[str]:
             f"(total − MkDocs dalam pipeline + MkDocs polos) {num(net, 2)}; "
             f"{num(r.ms_per_page)} ms per halaman."
         )
+    for r in runs:
+        if r.incremental or r.incremental_error:
+            verdict = "tercapai" if r.incremental <= INCREMENTAL_GOAL else "TIDAK tercapai"
+            notes.append(
+                f"{r.factor}×: bangun ulang sesudah realisasi satu kantor berubah (tembolok hangat): "
+                + (
+                    f"{num(r.incremental)} s, CPU {num(r.incremental_cpu)} s"
+                    + (f" (sasaran ≤ {INCREMENTAL_GOAL} s: {verdict})." if r.factor >= MAX_OFFICES else ".")
+                    if not r.incremental_error
+                    else f"GAGAL: {r.incremental_error}"
+                )
+            )
     for r in done:
         largest, size = r.site.largest_gz if r.site else ("", 0)
         verdict = "tercapai" if size <= HTML_LIMIT else "TIDAK tercapai"

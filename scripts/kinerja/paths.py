@@ -32,6 +32,9 @@ FEED = f"{BERKAS}/perubahan.xml"
 DOWNLOAD_MANIFEST = f"{CONTENT}/{BERKAS}/manifest.json"
 #: The manifest of every published file, checked after MkDocs.
 API_MANIFEST = f"{API}/manifest.json"
+#: The build cache (outputs/tembolok.py): finished pages by key, so an unchanged page is not built again.
+#: Ignored by git, removed by `make clean`; deleting it only makes the next build a clean one.
+BUILD_CACHE = ".tembolok"
 #: How the built site is cut into shards for size-limited hosts (outputs/shards.py, docs/hosting-nasional.md).
 SHARDS = "shards.json"
 #: The upload folder of the browser path: every file anywhere under it is imported (`make check-upload`).

@@ -13,13 +13,14 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 from . import atomic, model, paths
 from .clock import data_changed_epoch, source_date_epoch
 from .datapackage import DataPackage
 from .errors import BuildError, ProblemsFound
-from .outputs import registry
+from .outputs import engine_hook, registry, tembolok
 from .validate import validate
 
 #: The engines that can turn content/ and mkdocs.yml into HTML, by Python module, with their names for
@@ -62,10 +63,19 @@ def generate(root: Path, package: model.Package | None = None) -> model.Package:
     return package
 
 
-def mkdocs_build(root: Path, destination: Path, epoch: int, engine: str = ENGINE) -> None:
-    """Run `<engine> build --strict` (MkDocs by default) into destination; a failure becomes BuildError."""
+def mkdocs_build(
+    root: Path, destination: Path, epoch: int, engine: str = ENGINE, plan: Path | None = None
+) -> None:
+    """Run `<engine> build --strict` (MkDocs by default) into destination; a failure becomes BuildError.
+
+    `plan` is the build cache's plan file for the engine's hook (outputs/engine_hook.py): the files
+    it names are left out of this build.
+    """
     name = ENGINES[engine]
     env = {**os.environ, "SOURCE_DATE_EPOCH": str(epoch), "NO_MKDOCS_2_WARNING": "1"}
+    env.pop(engine_hook.PLAN_VARIABLE, None)
+    if plan is not None:
+        env[engine_hook.PLAN_VARIABLE] = str(plan)
     command = [sys.executable, "-m", engine, "build", "--strict", "--quiet", "-f", str(root / CONFIG)]
     command += ["-d", str(destination)]
     try:
@@ -84,12 +94,28 @@ def build(root: Path, output: Path, engine: str = ENGINE) -> None:
     """The whole pipeline; publishes output/ only when every step succeeded.
 
     `engine` is another engine of ENGINES for one build (CI compares ProperDocs' pages with MkDocs').
+    Pages whose source, code and settings are unchanged since an earlier build are taken from the
+    build cache instead of being built again (outputs/tembolok.py); the site is the same byte for byte.
     """
     output = output if output.is_absolute() else root / output
     package = load_valid(root)
     generate(root, package)
     epoch = source_date_epoch(root)
-    with atomic.staging(output) as staging:
-        mkdocs_build(root, staging, epoch, engine)
-        registry.finish_site(package, staging, epoch)
-        atomic.publish(staging, output)
+    try:
+        cache = tembolok.plan(root, epoch, engine)
+        work = Path(tempfile.mkdtemp(prefix="kinerja-tembolok-"))
+    except OSError as error:
+        raise BuildError(atomic.os_message(error, root / paths.BUILD_CACHE)) from error
+    try:
+        with atomic.staging(output) as staging:
+            mkdocs_build(root, staging, epoch, engine, cache.request(work))
+            kept, found = cache.restore(work, staging)
+            registry.finish_site(package, staging, epoch, kept, found)
+            atomic.publish(staging, output)
+        try:
+            cache.save(output, found)
+        except OSError as error:  # the site is published; the next build only starts with less cached
+            message = atomic.os_message(error, cache.cache)
+            print(f"Peringatan: tembolok pembangunan tidak tersimpan: {message}", file=sys.stderr)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Collection
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -134,12 +135,17 @@ def _with_defer(match: re.Match[str]) -> str:
     return f"<script {match.group('attrs')} defer>"
 
 
-def speed_up_site(site: Path) -> int:
-    """Join the stylesheets and defer the trailing scripts of every page; returns the pages changed."""
+def speed_up_site(site: Path, skip: Collection[str] = ()) -> int:
+    """Join the stylesheets and defer the trailing scripts of every page; returns the pages changed.
+
+    `skip` are site-relative paths of pages already finished (Site.kept), left as they are.
+    """
     site = site.resolve()
     written: dict[tuple[Path, ...], Path | None] = {}
     count = 0
     for path in sorted(site.rglob("*.html")):
+        if skip and path.relative_to(site).as_posix() in skip:
+            continue
         original = path.read_text(encoding="utf-8")
         changed = defer_trailing_scripts(combine_stylesheets(original, path, site, written))
         if changed != original:
@@ -150,4 +156,4 @@ def speed_up_site(site: Path) -> int:
 
 def finish(site: Site) -> None:
     """The registry's step: speed_up_site on the built site."""
-    speed_up_site(site.folder)
+    speed_up_site(site.folder, site.kept)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
+from collections.abc import Collection
 from pathlib import Path
 
 from .html_pages import rewrite_pages
@@ -57,11 +58,11 @@ def harden_page(page: str) -> str:
     return _EXTERNAL_LINK.sub(_external, page)
 
 
-def harden_site(site: Path) -> int:
-    """Harden every HTML page of a built site; returns the number of pages changed."""
-    return rewrite_pages(site, harden_page)
+def harden_site(site: Path, skip: Collection[str] = ()) -> int:
+    """Harden every HTML page of a built site but those in `skip`; returns the number of pages changed."""
+    return rewrite_pages(site, harden_page, skip=skip)
 
 
 def finish(site: Site) -> None:
     """The registry's step: harden_site on the built site (last, so it hashes the final scripts)."""
-    harden_site(site.folder)
+    harden_site(site.folder, site.kept)

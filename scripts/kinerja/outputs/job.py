@@ -11,8 +11,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import Any
 
 from .. import model, paths
+from . import tembolok
 from .downloads import lengkap as flat
 from .downloads.files import DownloadFile, Output
 
@@ -42,6 +44,19 @@ class Job:
         """The flat indicator table (one row per indicator), shared by the downloads and the API."""
         return flat.lengkap_rows(self.package, self.base)
 
+    @cached_property
+    def code(self) -> str:
+        """The key of the code that makes the site (tembolok.code_key), for `memo`."""
+        return tembolok.code_key(self.content.parent)
+
+    def memo(self, name: str, facts: object, make: Callable[[], bytes]) -> bytes:
+        """make(), or its bytes from an earlier build with the same code and the same `facts`.
+
+        For an output that is a pure function of `facts` (a frozen dataclass of text and numbers):
+        `facts` is all it depends on besides the code. The build cache keeps the bytes (tembolok.memo).
+        """
+        return tembolok.memo(self.content.parent, self.code, name, facts, make)
+
     def page(self, relative: str, text: str) -> None:
         """Write one Markdown page under content/ (LF line ends) and list it."""
         path = self.content / relative
@@ -60,3 +75,7 @@ class Site:
     """The build's timestamp (clock.source_date_epoch)."""
     rewrites: tuple[Callable[[str], str], ...] = ()
     """The steps from one page's HTML to its new HTML (registry.REWRITES), run in one pass."""
+    kept: frozenset[str] = frozenset()
+    """Pages (site-relative paths) already finished, from the build cache: no step may rewrite them."""
+    found: dict[str, Any] = field(default_factory=dict)
+    """What the search step read of each page's HTML (site-relative path → page), kept pages included."""

@@ -29,7 +29,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import asdict
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 from .. import model, paths
 from . import (
@@ -137,8 +137,19 @@ def write_pages(package: model.Package, content: Path, changed: int) -> list[Pat
     return job.pages
 
 
-def finish_site(package: model.Package, folder: Path, epoch: int) -> None:
-    """Run every step of SITE, in order, on the site the engine built into `folder`."""
-    site = Site(package, folder, epoch, REWRITES)
+def finish_site(
+    package: model.Package,
+    folder: Path,
+    epoch: int,
+    kept: frozenset[str] = frozenset(),
+    found: dict[str, Any] | None = None,
+) -> None:
+    """Run every step of SITE, in order, on the site the engine built into `folder`.
+
+    `kept` are the pages already finished (taken from the build cache, outputs/tembolok.py): the steps
+    that rewrite pages leave them alone. `found` is what the search step read of pages before
+    (site-relative path → search page); it adds what it reads now.
+    """
+    site = Site(package, folder, epoch, REWRITES, kept, {} if found is None else found)
     for step in SITE:
         step.finish(site)

@@ -22,6 +22,7 @@ at 553 offices) in the same time (docs/keputusan.md).
 
 from __future__ import annotations
 
+import functools
 import io
 from dataclasses import dataclass
 from functools import lru_cache
@@ -268,4 +269,5 @@ def write(job: Job) -> None:
     for item in job.package.indikator.values():
         path = job.content / paths.share_image(item.id)
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(png(facts(job.package, item)))
+        card = facts(job.package, item)
+        path.write_bytes(job.memo("bagikan.png", card, functools.partial(png, card)))

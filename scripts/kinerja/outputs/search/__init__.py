@@ -43,10 +43,15 @@ STEMMER_DATA = f"{lunr.FOLDER}/akar.json"
 VERSION = 1
 
 
-def indexed(site: Path, glossary: Iterable[Mapping[str, str]]) -> tuple[list[tuple[Page, Hidden]], list[str]]:
-    """Every indexable page of the built site with its index-only words, and the root list used."""
+def indexed(
+    site: Path, glossary: Iterable[Mapping[str, str]], read: dict[str, Page | None] | None = None
+) -> tuple[list[tuple[Page, Hidden]], list[str]]:
+    """Every indexable page of the built site with its index-only words, and the root list used.
+
+    `read` holds pages read before (read_site's `found`).
+    """
     glossary = list(glossary)
-    found = list(read_site(site, skip=NOT_PAGES))
+    found = list(read_site(site, skip=NOT_PAGES, found=read))
     sequences = [words(page.title + " " + page.text) for page in found]
     roots = root_list({w for seq in sequences for w in seq}, glossary)
     stemmer_ = Stemmer(roots)
@@ -87,24 +92,25 @@ def build_index(
     glossary: Iterable[Mapping[str, str]],
     scope_of: Callable[[str], str] = lunr.office_of,
     default: str = lunr.OFFICE,
+    read: dict[str, Page | None] | None = None,
 ) -> Written:
-    """Index the built site for its search page (writes site/cari/indeks/)."""
-    items, roots = indexed(site, glossary)
+    """Index the built site for its search page (writes site/cari/indeks/); `read` as for `indexed`."""
+    items, roots = indexed(site, glossary, read)
     written = lunr.write(site, items, scope_of, default)
     size = write_stemmer_data(site, roots)
     return Written(written.pages, written.files + 1, written.bytes + size)
 
 
-def index_package_site(site: Path, package: Package) -> Written:
+def index_package_site(site: Path, package: Package, read: dict[str, Page | None] | None = None) -> Written:
     """Index a site built from `package` (by MkDocs or Zensical): its glossary, its home office as default."""
     home = package.home.id if package.kantor else ""
     glossary = [dataclasses.asdict(g) for g in package.glosarium]
-    return build_index(site, glossary, lambda url: lunr.office_of(url, home))
+    return build_index(site, glossary, lambda url: lunr.office_of(url, home), read=read)
 
 
 def finish(site: Site) -> None:
     """The registry's step: index the built site of the package (index_package_site)."""
-    index_package_site(site.folder, site.package)
+    index_package_site(site.folder, site.package, site.found)
 
 
 __all__ = [

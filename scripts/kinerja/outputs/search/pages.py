@@ -281,12 +281,24 @@ def page_url(site: Path, path: Path) -> str:
     return rel[: -len("index.html")] if rel.endswith("/index.html") else rel
 
 
-def read_site(site: Path, skip: tuple[str, ...] = ()) -> Iterator[Page]:
-    """Every indexable HTML page of a built site, in path order; `skip` are top folders left out."""
+def read_site(
+    site: Path, skip: tuple[str, ...] = (), found: dict[str, Page | None] | None = None
+) -> Iterator[Page]:
+    """Every indexable HTML page of a built site, in path order; `skip` are top folders left out.
+
+    `found` (site-relative path → page, None for a page that is no result) holds what was read of
+    pages before (the build cache's, Site.found): those are not read again, the others are added.
+    """
     for path in sorted(site.rglob("*.html")):
         rel = path.relative_to(site)
         if rel.parts[0] in skip or rel.name == "404.html":
             continue
-        page = read_page(path.read_text(encoding="utf-8"), page_url(site, path))
+        key = rel.as_posix()
+        if found is not None and key in found:
+            page = found[key]
+        else:
+            page = read_page(path.read_text(encoding="utf-8"), page_url(site, path))
+            if found is not None:
+                found[key] = page
         if page is not None:
             yield page
