@@ -1,4 +1,4 @@
-"""Search benchmark: the Indonesian lunr extension on demand, per office, beside Pagefind.
+"""Search benchmark: the Indonesian lunr extension on demand, per office and for all offices, beside Pagefind.
 
 `python -m bench.cari --skala 1,10,100,553` builds each scale once
 (under .bench/, like `python -m bench`), writes both candidates' files into the
@@ -17,6 +17,11 @@ gzip server of bench/__init__.py (level 6):
 - *quality*: the 74 queries typed into the box in one tab; a hit when an
   expected page is among the first three results;
 - *index build time*: `search.build_index` for each engine on the built site.
+
+The all-offices mode of the same page (/cari/?kantor=semua, outputs/search/semua.py)
+is measured twice: as built (pages that offices print alike grouped), and with
+every page its own document (`semua.write(grouped=False)`), the worst case of
+offices that share no text, which the synthetic package (copies) cannot show.
 
 Every scale is a pipeline build of synthetic.write_project (up to 553 offices,
 each its own lunr scope); `measure_site` also serves the main bench, which
@@ -41,7 +46,7 @@ import yaml
 from kinerja import model, paths
 from kinerja.browser import CHROMIUM, CHROMIUM_ARGS, PHONE
 from kinerja.outputs import search
-from kinerja.outputs.search import lunr
+from kinerja.outputs.search import lunr, semua
 
 from . import pagefind, synthetic
 from .scale import child_env
@@ -51,8 +56,15 @@ from .weight import Hit, gzip_size, serve
 
 QUERIES = paths.PROJECT / "tests" / "fixtures" / "search_queries.yml"
 #: The search page of each candidate: the site's own (lunr), and the same page driving Pagefind.
-ENGINES = {"Pagefind": "cari-pagefind/", "lunr per kantor": "cari/"}
 LUNR = "lunr per kantor"
+ALL = "semua kantor"
+ALL_UNGROUPED = "semua kantor, tanpa kelompok"
+ENGINES = {
+    "Pagefind": "cari-pagefind/",
+    LUNR: "cari/",
+    ALL: "cari/?kantor=semua",
+    ALL_UNGROUPED: "cari/?kantor=semua",
+}
 VERBOSE = False
 SAMPLE = ("", "kinerja/indikator/ik24-s40/", "kinerja/indikator/", "kinerja/glosarium/")
 SYNTHETIC_OFFICES = 553
@@ -117,13 +129,20 @@ def load_queries() -> list[dict[str, Any]]:
 
 
 def index_engines(site: Path, project: Path, engines: Sequence[str]) -> dict[str, tuple[float, int]]:
-    """Build each engine's index into the built site; engine → (seconds, bytes on disk)."""
+    """Build each engine's index into the built site; engine → (seconds, bytes on disk).
+
+    The site's own step writes both lunr's files and the all-offices index; the latter is written
+    again alone to time it (and once more ungrouped, just before that case is measured).
+    """
     package = model.load(project)
     glossary_ = [dataclasses.asdict(g) for g in package.glosarium]
     out = {}
     start = time.perf_counter()
     search.index_package_site(site, package)
-    out[LUNR] = (time.perf_counter() - start, _disk(site / lunr.FOLDER))
+    both = time.perf_counter() - start
+    all_s, all_disk = write_all(site, project, grouped=True)
+    out[LUNR] = (both - all_s, _disk(site / lunr.FOLDER) - all_disk)
+    out[ALL] = out[ALL_UNGROUPED] = (all_s, all_disk)
     if "Pagefind" not in engines:
         return out
     start = time.perf_counter()
@@ -131,6 +150,16 @@ def index_engines(site: Path, project: Path, engines: Sequence[str]) -> dict[str
     out["Pagefind"] = (time.perf_counter() - start, _disk(site / pagefind.BUNDLE) + _stemmer_data(site))
     pagefind.search_page(site)
     return out
+
+
+def write_all(site: Path, project: Path, grouped: bool) -> tuple[float, int]:
+    """Write the all-offices index (grouped or not) into the built site; (seconds, bytes on disk)."""
+    package = model.load(project)
+    home = package.home.id if package.kantor else ""
+    items = search.indexed(site, [dataclasses.asdict(g) for g in package.glosarium])[0]
+    start = time.perf_counter()
+    semua.write(site, items, lambda url: lunr.office_of(url, home), grouped=grouped)
+    return time.perf_counter() - start, _disk(site / lunr.FOLDER / semua.SUBFOLDER)
 
 
 def _disk(folder: Path) -> int:
@@ -166,8 +195,13 @@ def measure(
     quality: bool,
     scale: str,
     sample: int,
+    project: Path | None = None,
 ) -> None:
-    """Fill in before-search bytes, first-query bytes and (optionally) quality for each engine."""
+    """Fill in before-search bytes, first-query bytes and (optionally) quality for each engine.
+
+    The ungrouped all-offices case rewrites the index before it is measured (from `project`'s
+    package) and the grouped one is written back afterwards.
+    """
     from playwright.sync_api import sync_playwright
 
     with serve(site) as (base, recorder), sync_playwright() as playwright:
@@ -175,6 +209,8 @@ def measure(
         try:
             for name, run in runs.items():
                 page_path = ENGINES[name]
+                if name == ALL_UNGROUPED and project is not None:
+                    run.build_s, run.disk = write_all(site, project, grouped=False)
                 for path in [p for p in SAMPLE if (site / p / "index.html").exists()] + [page_path]:
                     context = browser.new_context(**PHONE)
                     tab = context.new_page()
@@ -201,6 +237,8 @@ def measure(
                     run.hits, run.total, run.misses = _quality(browser, base, page_path, queries)
         finally:
             browser.close()
+            if ALL_UNGROUPED in runs and project is not None:
+                write_all(site, project, grouped=True)
 
 
 def _quality(
@@ -252,8 +290,9 @@ def measure_site(
     """
     built = index_engines(site, project, engines)
     runs = {name: EngineRun(name, label, *built[name]) for name in engines}
-    runs[LUNR].whole_site = whole_site(site)
-    measure(site, runs, load_queries(), quality=quality, scale=label, sample=sample)
+    if LUNR in runs:
+        runs[LUNR].whole_site = whole_site(site)
+    measure(site, runs, load_queries(), quality=quality, scale=label, sample=sample, project=project)
     return list(runs.values())
 
 
@@ -324,14 +363,22 @@ def _main(argv: Sequence[str]) -> int:
     parser.add_argument("--json", default="", help="simpan angka mentah ke berkas ini")
     parser.add_argument("--sampel", type=int, default=0, help="kueri pertama hanya untuk N kueri (0: semua)")
     parser.add_argument("--rinci", action="store_true", help="cetak bita setiap kueri pertama")
+    parser.add_argument("--mesin", default=",".join(ENGINES), help="mesin yang diukur, dipisah koma")
+    parser.add_argument("--situs", default="", help="ukur situs yang sudah dibangun ini (tanpa membangun)")
+    parser.add_argument("--proyek", default="", help="proyek situs --situs itu")
+    parser.add_argument("--label", default="", help="nama skala situs --situs itu, misalnya 553×")
     args = parser.parse_args(argv)
     global VERBOSE
     VERBOSE = args.rinci
     root = paths.PROJECT
     work = (root / args.kerja).resolve()
     work.mkdir(parents=True, exist_ok=True)
-    scales = sorted({int(s) for s in args.skala.split(",") if s.strip()})
-    results = run(root, scales, work, sample=args.sampel)
+    engines = [e.strip() for e in args.mesin.split(",") if e.strip() in ENGINES]
+    if args.situs:
+        results = measure_site(Path(args.proyek), Path(args.situs), args.label or "?", engines, args.sampel)
+    else:
+        scales = sorted({int(s) for s in args.skala.split(",") if s.strip()})
+        results = run(root, scales, work, sample=args.sampel)
     print(table(results))
     for r in results:
         if r.misses:
