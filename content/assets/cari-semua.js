@@ -139,7 +139,7 @@
       var ranked = Array.from(scores.entries()).sort(function (a, b) { return b[1] - a[1] || a[0] - b[0]; });
       var terms = words.concat(stems);
       return ranked.map(function (entry) {
-        return { score: entry[1], load: function () { return self.result(entry[0], terms); } };
+        return { doc: entry[0], score: entry[1], load: function () { return self.result(entry[0], terms); } };
       });
     });
   };

@@ -192,8 +192,9 @@ def encode(posting: list[tuple[int, int]]) -> list[int]:
     return gaps + [w for _, w in posting]
 
 
-def shards(index: dict[str, list[tuple[int, int]]], target: int = SHARD_BYTES) -> list[dict[str, list[int]]]:
-    """The terms in order, cut into files of about `target` bytes (a term is never split)."""
+def shards(index: dict[str, list[tuple[int, int]]], target: int = 0) -> list[dict[str, list[int]]]:
+    """The terms in order, cut into files of about `target` bytes (SHARD_BYTES; a term is never split)."""
+    target = target or SHARD_BYTES
     out: list[dict[str, list[int]]] = [{}]
     size = 0
     for term, posting in index.items():
