@@ -296,7 +296,7 @@ def test_build_index_writes_scopes_stemmer_data_and_lunr(tmp_path: Path) -> None
     data = json.loads((site / search.STEMMER_DATA).read_text(encoding="utf-8"))
     assert data["version"] == 1 and "mutakhir" in data["roots"] and "yang" in data["stopwords"]
     assert (site / lunr.FOLDER / "lunr.js").read_bytes() == lunr.lunr_source().read_bytes()
-    assert report.pages == 4 and report.files == 5 + 4  # and the all-offices index: terms, docs, offices, list
+    assert report.pages == 4 and report.files == 5 + 4  # and semua/: terms, documents, offices, list
 
 
 def test_build_index_is_idempotent_and_replaces_old_files(tmp_path: Path) -> None:
