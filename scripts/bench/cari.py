@@ -36,7 +36,7 @@ import shutil
 import statistics
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -58,7 +58,7 @@ QUERIES = paths.PROJECT / "tests" / "fixtures" / "search_queries.yml"
 #: The search page of each candidate: the site's own (lunr), and the same page driving Pagefind.
 LUNR = "lunr per kantor"
 ALL = "semua kantor"
-ALL_UNGROUPED = "semua kantor, tanpa kelompok"
+ALL_UNGROUPED = "semua kantor tanpa kelompok"
 ENGINES = {
     "Pagefind": "cari-pagefind/",
     LUNR: "cari/",
@@ -131,35 +131,47 @@ def load_queries() -> list[dict[str, Any]]:
 def index_engines(site: Path, project: Path, engines: Sequence[str]) -> dict[str, tuple[float, int]]:
     """Build each engine's index into the built site; engine → (seconds, bytes on disk).
 
-    The site's own step writes both lunr's files and the all-offices index; the latter is written
-    again alone to time it (and once more ungrouped, just before that case is measured).
+    The parts of the site's own step (`search.build_index`: read the pages, lunr's files, the
+    all-offices index) are timed one by one; reading the pages counts for each engine. The pages
+    read are kept for the ungrouped all-offices case, written just before it is measured.
     """
     package = model.load(project)
-    glossary_ = [dataclasses.asdict(g) for g in package.glosarium]
+    home = package.home.id if package.kantor else ""
+    start = time.perf_counter()
+    items, roots = search.indexed(site, [dataclasses.asdict(g) for g in package.glosarium])
+    read_s = time.perf_counter() - start
+    _READ[site] = (items, lambda url: lunr.office_of(url, home), read_s)
     out = {}
     start = time.perf_counter()
-    search.index_package_site(site, package)
-    both = time.perf_counter() - start
-    all_s, all_disk = write_all(site, project, grouped=True)
-    out[LUNR] = (both - all_s, _disk(site / lunr.FOLDER) - all_disk)
+    lunr.write(site, items, _READ[site][1])
+    search.write_stemmer_data(site, roots)
+    lunr_s = time.perf_counter() - start
+    all_s, all_disk = write_all(site, grouped=True)
+    out[LUNR] = (read_s + lunr_s, _disk(site / lunr.FOLDER) - all_disk)
     out[ALL] = out[ALL_UNGROUPED] = (all_s, all_disk)
     if "Pagefind" not in engines:
         return out
     start = time.perf_counter()
-    pagefind.write(site, search.indexed(site, glossary_)[0])
-    out["Pagefind"] = (time.perf_counter() - start, _disk(site / pagefind.BUNDLE) + _stemmer_data(site))
+    pagefind.write(site, items)
+    out["Pagefind"] = (
+        time.perf_counter() - start + read_s,
+        _disk(site / pagefind.BUNDLE) + _stemmer_data(site),
+    )
     pagefind.search_page(site)
     return out
 
 
-def write_all(site: Path, project: Path, grouped: bool) -> tuple[float, int]:
-    """Write the all-offices index (grouped or not) into the built site; (seconds, bytes on disk)."""
-    package = model.load(project)
-    home = package.home.id if package.kantor else ""
-    items = search.indexed(site, [dataclasses.asdict(g) for g in package.glosarium])[0]
+#: The pages of each measured site as `search.indexed` read them, their scope function and the seconds taken.
+_READ: dict[Path, tuple[list[tuple[search.Page, search.Hidden]], Callable[[str], str], float]] = {}
+
+
+def write_all(site: Path, grouped: bool) -> tuple[float, int]:
+    """Write the all-offices index (grouped or not) from the pages `index_engines` read; (seconds with
+    the reading, bytes on disk)."""
+    items, scope_of, read_s = _READ[site]
     start = time.perf_counter()
-    semua.write(site, items, lambda url: lunr.office_of(url, home), grouped=grouped)
-    return time.perf_counter() - start, _disk(site / lunr.FOLDER / semua.SUBFOLDER)
+    semua.write(site, items, scope_of, grouped=grouped)
+    return time.perf_counter() - start + read_s, _disk(site / lunr.FOLDER / semua.SUBFOLDER)
 
 
 def _disk(folder: Path) -> int:
@@ -195,12 +207,11 @@ def measure(
     quality: bool,
     scale: str,
     sample: int,
-    project: Path | None = None,
 ) -> None:
     """Fill in before-search bytes, first-query bytes and (optionally) quality for each engine.
 
-    The ungrouped all-offices case rewrites the index before it is measured (from `project`'s
-    package) and the grouped one is written back afterwards.
+    The ungrouped all-offices case rewrites the index before it is measured (from the pages
+    `index_engines` read) and the grouped one is written back afterwards.
     """
     from playwright.sync_api import sync_playwright
 
@@ -209,8 +220,8 @@ def measure(
         try:
             for name, run in runs.items():
                 page_path = ENGINES[name]
-                if name == ALL_UNGROUPED and project is not None:
-                    run.build_s, run.disk = write_all(site, project, grouped=False)
+                if name == ALL_UNGROUPED and site in _READ:
+                    run.build_s, run.disk = write_all(site, grouped=False)
                 for path in [p for p in SAMPLE if (site / p / "index.html").exists()] + [page_path]:
                     context = browser.new_context(**PHONE)
                     tab = context.new_page()
@@ -237,8 +248,8 @@ def measure(
                     run.hits, run.total, run.misses = _quality(browser, base, page_path, queries)
         finally:
             browser.close()
-            if ALL_UNGROUPED in runs and project is not None:
-                write_all(site, project, grouped=True)
+            if ALL_UNGROUPED in runs and site in _READ:
+                write_all(site, grouped=True)
 
 
 def _quality(
@@ -292,7 +303,7 @@ def measure_site(
     runs = {name: EngineRun(name, label, *built[name]) for name in engines}
     if LUNR in runs:
         runs[LUNR].whole_site = whole_site(site)
-    measure(site, runs, load_queries(), quality=quality, scale=label, sample=sample, project=project)
+    measure(site, runs, load_queries(), quality=quality, scale=label, sample=sample)
     return list(runs.values())
 
 
@@ -302,6 +313,7 @@ def run(
     work: Path,
     sample: int = 0,
     quality_scales: Sequence[int] = (1, 10, 100, 553),
+    engines: Sequence[str] = tuple(ENGINES),
 ) -> list[EngineRun]:
     """Every scale, both engines; returns the figures (also printed as a Markdown table)."""
     results: list[EngineRun] = []
@@ -309,7 +321,7 @@ def run(
         label = f"{factor}×"
         print(f"[{label}] membangun…", flush=True)
         project, site = build_scale(root, work, factor)
-        results += measure_site(project, site, label, sample=sample, quality=factor in quality_scales)
+        results += measure_site(project, site, label, engines, sample, quality=factor in quality_scales)
         print(table(results), flush=True)
     return results
 
@@ -378,7 +390,7 @@ def _main(argv: Sequence[str]) -> int:
         results = measure_site(Path(args.proyek), Path(args.situs), args.label or "?", engines, args.sampel)
     else:
         scales = sorted({int(s) for s in args.skala.split(",") if s.strip()})
-        results = run(root, scales, work, sample=args.sampel)
+        results = run(root, scales, work, sample=args.sampel, engines=engines)
     print(table(results))
     for r in results:
         if r.misses:
