@@ -294,8 +294,9 @@ def test_nothing_loads_before_typing(new_page: Any, site_url: str) -> None:
 
 
 def test_scope_chosen_with_the_keyboard(new_page: Any, site_url: str) -> None:
-    """The choice is a labelled radio group after the box; arrow keys switch it, the query runs again in
-    the other scope and the address keeps it (?kantor=semua), so a shared link opens the same search."""
+    """The choice is a labelled radio group just before the box (the box and its results stay next to each
+    other for Tab); arrow keys switch it, the query runs again in the other scope and the address keeps it
+    (?kantor=semua), so a shared link opens the same search."""
     page = new_page(**DESKTOP)
     box = SearchPage(page, site_url).open()
     box.search("pemilu")
@@ -306,8 +307,7 @@ def test_scope_chosen_with_the_keyboard(new_page: Any, site_url: str) -> None:
         page.get_by_label("semua kantor").count() == 1 and page.get_by_label("kantor situs ini").is_checked()
     )
     page.locator("#cari-kueri").focus()
-    page.keyboard.press("Tab")  # the "Cari" button
-    page.keyboard.press("Tab")  # the checked radio
+    page.keyboard.press("Shift+Tab")  # the checked radio
     assert page.evaluate("document.activeElement.name") == "kantor"
     page.keyboard.press("ArrowDown")
     page.wait_for_function("() => /di semua kantor/.test(document.getElementById('cari-status').textContent)")
