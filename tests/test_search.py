@@ -296,7 +296,7 @@ def test_build_index_writes_scopes_stemmer_data_and_lunr(tmp_path: Path) -> None
     data = json.loads((site / search.STEMMER_DATA).read_text(encoding="utf-8"))
     assert data["version"] == 1 and "mutakhir" in data["roots"] and "yang" in data["stopwords"]
     assert (site / lunr.FOLDER / "lunr.js").read_bytes() == lunr.lunr_source().read_bytes()
-    assert report.pages == 4 and report.files == 5
+    assert report.pages == 4 and report.files == 5 + 4  # and semua/: terms, documents, offices, list
 
 
 def test_build_index_is_idempotent_and_replaces_old_files(tmp_path: Path) -> None:
@@ -304,9 +304,10 @@ def test_build_index_is_idempotent_and_replaces_old_files(tmp_path: Path) -> Non
     site = _small_site(tmp_path)
     search.build_index(site, GLOSSARY)
     (site / lunr.FOLDER / "kantor-lama.json").write_text("{}", encoding="utf-8")
-    first = {p.name: p.read_bytes() for p in (site / lunr.FOLDER).iterdir() if p.name != "kantor-lama.json"}
+    files = [p for p in (site / lunr.FOLDER).rglob("*") if p.is_file()]
+    first = {p.name: p.read_bytes() for p in files if p.name != "kantor-lama.json"}
     search.build_index(site, GLOSSARY)
-    second = {p.name: p.read_bytes() for p in (site / lunr.FOLDER).iterdir()}
+    second = {p.name: p.read_bytes() for p in (site / lunr.FOLDER).rglob("*") if p.is_file()}
     assert second == first
 
 

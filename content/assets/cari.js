@@ -389,6 +389,35 @@
     }));
   };
 
+  /* --- all offices ---------------------------------------------------------------------------------- */
+
+  /* ?kantor=semua: the all-offices index (assets/cari-semua.js, loaded on the first query in that mode). */
+  var ALL = "semua";
+
+  function AllOfficesEngine(helpers) {
+    this.helpers = Object.assign({
+      LunrEngine: LunrEngine, snippetNodes: snippetNodes, codeKey: codeKey, numberTerms: numberTerms
+    }, helpers);
+    this.inner = null;
+    this.scopeNote = " di semua kantor";
+  }
+
+  AllOfficesEngine.prototype.load = function () {
+    var self = this;
+    return loadScript("assets/cari-semua.js").then(function () {
+      self.inner = new root.kinerjaCariSemua(self.helpers);
+      return self.inner.load();
+    });
+  };
+
+  AllOfficesEngine.prototype.code = function (query) { return this.inner.code(query); };
+
+  AllOfficesEngine.prototype.search = function (words, stems) { return this.inner.search(words, stems); };
+
+  function wantsAll() {
+    return (new URLSearchParams(location.search).get("kantor") || "").toLowerCase() === ALL;
+  }
+
   /* --- the page ----------------------------------------------------------------------------------- */
 
   function Page(form) {
@@ -397,10 +426,9 @@
     this.status = document.getElementById("cari-status");
     this.list = document.getElementById("cari-hasil");
     this.more = document.getElementById("cari-lagi");
-    var engines = Object.assign({ lunr: LunrEngine }, root.kinerjaCariMesin || {});
-    var Engine = engines[form.getAttribute(ENGINE_ATTRIBUTE)] || LunrEngine;
-    this.engine = new Engine({ root: siteRoot, url: siteUrl, json: getJson, script: loadScript });
+    this.engine = null;
     this.ready = null;
+    this.choose();
     this.words = null;
     this.sequence = 0;
     this.items = [];
@@ -408,6 +436,16 @@
     this.query = "";
     this.note = "";
   }
+
+  /* The engine of the chosen scope: one office (lunr, or a benchmark's engine), or all offices. */
+  Page.prototype.choose = function () {
+    var engines = Object.assign({ lunr: LunrEngine }, root.kinerjaCariMesin || {});
+    var Engine = engines[this.form.getAttribute(ENGINE_ATTRIBUTE)] || LunrEngine;
+    if (Engine === LunrEngine && wantsAll()) Engine = AllOfficesEngine;
+    if (this.engine && this.engine instanceof Engine) return;
+    this.engine = new Engine({ root: siteRoot, url: siteUrl, json: getJson, script: loadScript });
+    this.ready = null;
+  };
 
   Page.prototype.start = function () {
     var self = this;
@@ -497,6 +535,7 @@
         hit.nodes.forEach(function (node) { p.appendChild(node); });
         li.appendChild(a);
         li.appendChild(p);
+        if (hit.more) li.appendChild(hit.more);
         self.list.appendChild(li);
         firstNew = firstNew || a;
       });
@@ -523,6 +562,7 @@
   };
 
   Page.prototype.scopeNote = function () {
+    if (this.engine && this.engine.scopeNote) return this.engine.scopeNote;
     var label = this.engine && this.engine.scopeLabel;
     return label ? " di dokumen kantor " + label + " dan halaman umum" : "";
   };
@@ -542,6 +582,20 @@
       event.preventDefault();
       clearTimeout(timer);
       page.run(page.input.value, true);
+    });
+    var scopes = form.querySelectorAll("input[name=kantor]");
+    var chosen = (new URLSearchParams(location.search).get("kantor") || "").toLowerCase();
+    scopes.forEach(function (radio) {
+      if (radio.value !== ALL && chosen && chosen !== ALL) radio.value = chosen; /* ?kantor=6472: that office */
+      radio.checked = (radio.value === ALL) === wantsAll();
+      radio.addEventListener("change", function () {
+        var url = new URL(location.href);
+        if (radio.value) url.searchParams.set("kantor", radio.value);
+        else url.searchParams.delete("kantor");
+        history.replaceState(null, "", url.href);
+        page.choose();
+        if (page.input.value.trim()) page.run(page.input.value);
+      });
     });
     page.more.addEventListener("click", function () {
       page.show(page.sequence).then(function (first) { if (first) first.focus(); });

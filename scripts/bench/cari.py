@@ -1,4 +1,4 @@
-"""Search benchmark: the Indonesian lunr extension on demand, per office, beside Pagefind.
+"""Search benchmark: the Indonesian lunr extension on demand, per office and for all offices, beside Pagefind.
 
 `python -m bench.cari --skala 1,10,100,553` builds each scale once
 (under .bench/, like `python -m bench`), writes both candidates' files into the
@@ -18,6 +18,11 @@ gzip server of bench/__init__.py (level 6):
   expected page is among the first three results;
 - *index build time*: `search.build_index` for each engine on the built site.
 
+The all-offices mode of the same page (/cari/?kantor=semua, outputs/search/semua.py)
+is measured twice: as built (pages that offices print alike grouped), and with
+every page its own document (`semua.write(grouped=False)`), the worst case of
+offices that share no text, which the synthetic package (copies) cannot show.
+
 Every scale is a pipeline build of synthetic.write_project (up to 553 offices,
 each its own lunr scope); `measure_site` also serves the main bench, which
 measures the site's own engine on the sites it has built anyway.
@@ -31,7 +36,7 @@ import shutil
 import statistics
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -41,7 +46,7 @@ import yaml
 from kinerja import model, paths
 from kinerja.browser import CHROMIUM, CHROMIUM_ARGS, PHONE
 from kinerja.outputs import search
-from kinerja.outputs.search import lunr
+from kinerja.outputs.search import lunr, semua
 
 from . import pagefind, synthetic
 from .scale import child_env
@@ -51,8 +56,15 @@ from .weight import Hit, gzip_size, serve
 
 QUERIES = paths.PROJECT / "tests" / "fixtures" / "search_queries.yml"
 #: The search page of each candidate: the site's own (lunr), and the same page driving Pagefind.
-ENGINES = {"Pagefind": "cari-pagefind/", "lunr per kantor": "cari/"}
 LUNR = "lunr per kantor"
+ALL = "semua kantor"
+ALL_UNGROUPED = "semua kantor tanpa kelompok"
+ENGINES = {
+    "Pagefind": "cari-pagefind/",
+    LUNR: "cari/",
+    ALL: "cari/?kantor=semua",
+    ALL_UNGROUPED: "cari/?kantor=semua",
+}
 VERBOSE = False
 SAMPLE = ("", "kinerja/indikator/ik24-s40/", "kinerja/indikator/", "kinerja/glosarium/")
 SYNTHETIC_OFFICES = 553
@@ -117,20 +129,49 @@ def load_queries() -> list[dict[str, Any]]:
 
 
 def index_engines(site: Path, project: Path, engines: Sequence[str]) -> dict[str, tuple[float, int]]:
-    """Build each engine's index into the built site; engine → (seconds, bytes on disk)."""
+    """Build each engine's index into the built site; engine → (seconds, bytes on disk).
+
+    The parts of the site's own step (`search.build_index`: read the pages, lunr's files, the
+    all-offices index) are timed one by one; reading the pages counts for each engine. The pages
+    read are kept for the ungrouped all-offices case, written just before it is measured.
+    """
     package = model.load(project)
-    glossary_ = [dataclasses.asdict(g) for g in package.glosarium]
+    home = package.home.id if package.kantor else ""
+    start = time.perf_counter()
+    items, roots = search.indexed(site, [dataclasses.asdict(g) for g in package.glosarium])
+    read_s = time.perf_counter() - start
+    _READ[site] = (items, lambda url: lunr.office_of(url, home), read_s)
     out = {}
     start = time.perf_counter()
-    search.index_package_site(site, package)
-    out[LUNR] = (time.perf_counter() - start, _disk(site / lunr.FOLDER))
+    lunr.write(site, items, _READ[site][1])
+    search.write_stemmer_data(site, roots)
+    lunr_s = time.perf_counter() - start
+    all_s, all_disk = write_all(site, grouped=True)
+    out[LUNR] = (read_s + lunr_s, _disk(site / lunr.FOLDER) - all_disk)
+    out[ALL] = out[ALL_UNGROUPED] = (all_s, all_disk)
     if "Pagefind" not in engines:
         return out
     start = time.perf_counter()
-    pagefind.write(site, search.indexed(site, glossary_)[0])
-    out["Pagefind"] = (time.perf_counter() - start, _disk(site / pagefind.BUNDLE) + _stemmer_data(site))
+    pagefind.write(site, items)
+    out["Pagefind"] = (
+        time.perf_counter() - start + read_s,
+        _disk(site / pagefind.BUNDLE) + _stemmer_data(site),
+    )
     pagefind.search_page(site)
     return out
+
+
+#: The pages of each measured site as `search.indexed` read them, their scope function and the seconds taken.
+_READ: dict[Path, tuple[list[tuple[search.Page, search.Hidden]], Callable[[str], str], float]] = {}
+
+
+def write_all(site: Path, grouped: bool) -> tuple[float, int]:
+    """Write the all-offices index (grouped or not) from the pages `index_engines` read; (seconds with
+    the reading, bytes on disk)."""
+    items, scope_of, read_s = _READ[site]
+    start = time.perf_counter()
+    semua.write(site, items, scope_of, grouped=grouped)
+    return time.perf_counter() - start + read_s, _disk(site / lunr.FOLDER / semua.SUBFOLDER)
 
 
 def _disk(folder: Path) -> int:
@@ -167,7 +208,11 @@ def measure(
     scale: str,
     sample: int,
 ) -> None:
-    """Fill in before-search bytes, first-query bytes and (optionally) quality for each engine."""
+    """Fill in before-search bytes, first-query bytes and (optionally) quality for each engine.
+
+    The ungrouped all-offices case rewrites the index before it is measured (from the pages
+    `index_engines` read) and the grouped one is written back afterwards.
+    """
     from playwright.sync_api import sync_playwright
 
     with serve(site) as (base, recorder), sync_playwright() as playwright:
@@ -175,6 +220,8 @@ def measure(
         try:
             for name, run in runs.items():
                 page_path = ENGINES[name]
+                if name == ALL_UNGROUPED and site in _READ:
+                    run.build_s, run.disk = write_all(site, grouped=False)
                 for path in [p for p in SAMPLE if (site / p / "index.html").exists()] + [page_path]:
                     context = browser.new_context(**PHONE)
                     tab = context.new_page()
@@ -201,6 +248,8 @@ def measure(
                     run.hits, run.total, run.misses = _quality(browser, base, page_path, queries)
         finally:
             browser.close()
+            if ALL_UNGROUPED in runs and site in _READ:
+                write_all(site, grouped=True)
 
 
 def _quality(
@@ -252,7 +301,8 @@ def measure_site(
     """
     built = index_engines(site, project, engines)
     runs = {name: EngineRun(name, label, *built[name]) for name in engines}
-    runs[LUNR].whole_site = whole_site(site)
+    if LUNR in runs:
+        runs[LUNR].whole_site = whole_site(site)
     measure(site, runs, load_queries(), quality=quality, scale=label, sample=sample)
     return list(runs.values())
 
@@ -263,6 +313,7 @@ def run(
     work: Path,
     sample: int = 0,
     quality_scales: Sequence[int] = (1, 10, 100, 553),
+    engines: Sequence[str] = tuple(ENGINES),
 ) -> list[EngineRun]:
     """Every scale, both engines; returns the figures (also printed as a Markdown table)."""
     results: list[EngineRun] = []
@@ -270,7 +321,7 @@ def run(
         label = f"{factor}×"
         print(f"[{label}] membangun…", flush=True)
         project, site = build_scale(root, work, factor)
-        results += measure_site(project, site, label, sample=sample, quality=factor in quality_scales)
+        results += measure_site(project, site, label, engines, sample, quality=factor in quality_scales)
         print(table(results), flush=True)
     return results
 
@@ -324,14 +375,22 @@ def _main(argv: Sequence[str]) -> int:
     parser.add_argument("--json", default="", help="simpan angka mentah ke berkas ini")
     parser.add_argument("--sampel", type=int, default=0, help="kueri pertama hanya untuk N kueri (0: semua)")
     parser.add_argument("--rinci", action="store_true", help="cetak bita setiap kueri pertama")
+    parser.add_argument("--mesin", default=",".join(ENGINES), help="mesin yang diukur, dipisah koma")
+    parser.add_argument("--situs", default="", help="ukur situs yang sudah dibangun ini (tanpa membangun)")
+    parser.add_argument("--proyek", default="", help="proyek situs --situs itu")
+    parser.add_argument("--label", default="", help="nama skala situs --situs itu, misalnya 553×")
     args = parser.parse_args(argv)
     global VERBOSE
     VERBOSE = args.rinci
     root = paths.PROJECT
     work = (root / args.kerja).resolve()
     work.mkdir(parents=True, exist_ok=True)
-    scales = sorted({int(s) for s in args.skala.split(",") if s.strip()})
-    results = run(root, scales, work, sample=args.sampel)
+    engines = [e.strip() for e in args.mesin.split(",") if e.strip() in ENGINES]
+    if args.situs:
+        results = measure_site(Path(args.proyek), Path(args.situs), args.label or "?", engines, args.sampel)
+    else:
+        scales = sorted({int(s) for s in args.skala.split(",") if s.strip()})
+        results = run(root, scales, work, sample=args.sampel, engines=engines)
     print(table(results))
     for r in results:
         if r.misses:

@@ -219,7 +219,7 @@ def _scale_section(findings: Findings) -> list[str]:
 def _search_section(findings: Findings) -> list[str]:
     limits = ", ".join(f"≤ {v // KB} KB pada {k}×" for k, v in FIRST_QUERY_LIMITS.items())
     return [
-        "## 3. Pencarian: lunr per kantor dan Pagefind",
+        "## 3. Pencarian: lunr per kantor, semua kantor dan Pagefind",
         "",
         "Kedua mesin diindeks dari situs yang sama dan diukur dalam putaran yang sama lewat halaman "
         "pencarian situs (`/cari/`; Pagefind lewat halaman yang sama dengan adaptornya, `/cari-pagefind/`), "
@@ -228,7 +228,10 @@ def _search_section(findings: Findings) -> list[str]:
         f"mengetik (harus 0). *Kueri pertama* = semua yang diminta sejak kueri diisi sampai hasil tampil "
         f"({limits}), dalam konteks baru per kueri, untuk setiap kueri `tests/fixtures/search_queries.yml`. "
         "*Mutu* = kueri yang halaman harapannya ada di tiga hasil teratas. *Semua kantor sekaligus* = "
-        "seluruh berkas lunr, yaitu biaya bila satu pencarian meliputi semua kantor.",
+        "seluruh berkas lunr, yaitu biaya bila satu pencarian meliputi semua kantor dengan lunr. "
+        "*Semua kantor* = mode `/cari/?kantor=semua` (indeks terbagi per kata, `outputs/search/semua.py`): "
+        "halaman yang dicetak sama oleh beberapa kantor menjadi satu hasil; *tanpa kelompok* = indeks yang "
+        "sama dengan setiap halaman sebagai hasil sendiri, kasus terburuk bila kantor tidak berbagi teks.",
         "",
         cari.table(findings.search),
         "",

@@ -221,7 +221,7 @@ class Recorder:
 
 def _handler(site: Path, level: int, recorder: Recorder) -> type[http.server.BaseHTTPRequestHandler]:
     """A request handler serving `site`, gzipping text at `level` and recording every answer."""
-    cache: dict[Path, bytes] = {}
+    cache: dict[tuple[Path, int, int], bytes] = {}
     cache_lock = threading.Lock()
 
     class Handler(http.server.SimpleHTTPRequestHandler):
@@ -263,9 +263,10 @@ def _handler(site: Path, level: int, recorder: Recorder) -> type[http.server.Bas
             )
             body = data
             if zipped:
+                key = (target, target.stat().st_mtime_ns, len(data))  # a file written anew is compressed anew
                 with cache_lock:
-                    body = cache.get(target) or cache.setdefault(
-                        target, gzip.compress(data, compresslevel=level, mtime=0)
+                    body = cache.get(key) or cache.setdefault(
+                        key, gzip.compress(data, compresslevel=level, mtime=0)
                     )
             self.send_response(200)
             self.send_header("Content-Type", self.guess_type(str(target)))

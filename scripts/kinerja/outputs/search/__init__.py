@@ -13,6 +13,9 @@ and after Zensical (`build_index`, called by pipeline.build):
    one for the pages of no office, and lunr.js; `write_stemmer_data` adds
    akar.json there (roots and stop words for the query stemmer in the browser,
    and the synonyms, which a query also searches by their padanan).
+4. `semua.write` writes cari/indeks/semua/: one index over every office, split
+   by term, for the page's "semua kantor" mode (?kantor=semua), with the pages
+   that several offices print alike grouped.
 
 The search page (content/cari.md) and its script (content/assets/cari.js)
 fetch these files only when the visitor searches; no other page loads any of
@@ -28,7 +31,7 @@ from pathlib import Path
 
 from ...model import Package
 from ..job import Site
-from . import lunr, numbers, pages, stemmer, synonyms, terms
+from . import lunr, numbers, pages, semua, stemmer, synonyms, terms
 from .lunr import Written
 from .numbers import number_terms
 from .pages import Page, read_page, read_site
@@ -94,11 +97,12 @@ def build_index(
     default: str = lunr.OFFICE,
     read: dict[str, Page | None] | None = None,
 ) -> Written:
-    """Index the built site for its search page (writes site/cari/indeks/); `read` as for `indexed`."""
+    """Index the built site for its search page (writes site/cari/indeks/, per office and all offices); `read` as for `indexed`."""
     items, roots = indexed(site, glossary, read)
     written = lunr.write(site, items, scope_of, default)
     size = write_stemmer_data(site, roots)
-    return Written(written.pages, written.files + 1, written.bytes + size)
+    every = semua.write(site, items, scope_of, default)
+    return Written(written.pages, written.files + 1 + every.files, written.bytes + size + every.bytes)
 
 
 def index_package_site(site: Path, package: Package, read: dict[str, Page | None] | None = None) -> Written:
@@ -136,6 +140,7 @@ __all__ = [
     "read_page",
     "read_site",
     "root_list",
+    "semua",
     "stem",
     "stemmer",
     "synonym_pairs",
