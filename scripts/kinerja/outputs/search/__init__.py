@@ -97,7 +97,10 @@ def build_index(
     default: str = lunr.OFFICE,
     read: dict[str, Page | None] | None = None,
 ) -> Written:
-    """Index the built site for its search page (writes site/cari/indeks/, per office and all offices); `read` as for `indexed`."""
+    """Index the built site for its search page: site/cari/indeks/, per office and all offices.
+
+    `read` is as for `indexed`.
+    """
     items, roots = indexed(site, glossary, read)
     written = lunr.write(site, items, scope_of, default)
     size = write_stemmer_data(site, roots)
