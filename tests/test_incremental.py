@@ -17,7 +17,7 @@ from unittest import mock
 
 import pytest
 
-from _site import copy_project, run_kinerja
+from _site import Builder, copy_project
 from bench import synthetic
 from kinerja import csvio, paths
 from kinerja.errors import BuildError
@@ -44,7 +44,7 @@ def _differences(left: Path, right: Path) -> list[str]:
 
 
 def _build(project: Path) -> Path:
-    result = run_kinerja(project, "build")
+    result = Builder().run(project, "build")
     assert result.returncode == 0, result.stderr
     return project / "site"
 
@@ -78,8 +78,8 @@ def _snapshot(folder: Path) -> dict[str, tuple[int, int, int]]:
 
 
 @pytest.fixture(scope="module")
-def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A project of three offices, built once (which fills its cache)."""
+def project(tmp_path_factory: pytest.TempPathFactory, builder: Builder) -> Path:
+    """A project of three offices, built once (which fills its cache); `builder` makes its tests site tier."""
     real = copy_project(tmp_path_factory.mktemp("asli") / "proyek")
     root = synthetic.write_project(real, tmp_path_factory.mktemp("tiga") / "proyek", 3).root
     _build(root)
@@ -138,7 +138,7 @@ def test_a_corrupt_cache_never_gives_a_wrong_site(project: Path, clean: Path) ->
     synthetic.add_realisation(project, OFFICE)
     expected = _clean_build(project, clean)
     assert _differences(_build(project), expected) == []
-    (cache / tembolok.INDEX).write_bytes(b"\x80 bukan indeks")  # the inputs are unchanged: the same clean site
+    (cache / tembolok.INDEX).write_bytes(b"\x80 bukan indeks")  # same inputs, so the same clean site
     assert _differences(_build(project), expected) == []
 
 
@@ -148,7 +148,7 @@ def test_a_failed_build_leaves_site_and_cache_as_they_were(project: Path) -> Non
     synthetic.add_realisation(project, OFFICE)
     # The last step over the built site fails: every page was already restored from the cache and rewritten.
     with mock.patch.object(shards, "finish", side_effect=BuildError("langkah terakhir gagal (uji)")):
-        result = run_kinerja(project, "build")
+        result = Builder().run(project, "build")
     assert result.returncode != 0 and "langkah terakhir gagal" in result.stderr
     assert _snapshot(project / "site") == site
     assert _snapshot(project / paths.BUILD_CACHE) == cache
