@@ -25,13 +25,16 @@ site of a finished build, a copy of it); `make bench` measures every scale.
 
 from __future__ import annotations
 
-import json
 import re
 import sys
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from kinerja import paths
+from kinerja.outputs import deploy
+from kinerja.outputs import shards as shards_module
 
 from .tables import format_table, markdown_table
 from .units import num
@@ -132,18 +135,11 @@ class SiteCosts:
         )
 
 
-def _shard_of(path: str, prefixes: Sequence[tuple[str, str]]) -> str:
-    return next((name for prefix, name in prefixes if path.startswith(prefix)), "")
-
-
-def _prefixes(site: Path) -> list[tuple[str, str]]:
-    """(prefix, shard) longest first, from site/shards.json ('' = every other file)."""
-    listing = site / "shards.json"
-    if not listing.is_file():
-        return [("", "situs")]
-    shards = json.loads(listing.read_text(encoding="utf-8"))
-    pairs = [(prefix, s["name"]) for s in shards for prefix in s["paths"]]
-    return sorted(pairs, key=lambda pair: -len(pair[0]))
+def _prefixes(site: Path) -> shards_module.PrefixTable:
+    """The site's shards.json as a prefix table (one shard '' named 'situs' when there is none)."""
+    if not (site / paths.SHARDS).is_file():
+        return shards_module.PrefixTable({"": "situs"})
+    return shards_module.prefix_table(deploy.read_shards(site))
 
 
 def measure(site: Path, sample: int = SAMPLE) -> SiteCosts:
@@ -160,7 +156,7 @@ def measure(site: Path, sample: int = SAMPLE) -> SiteCosts:
         cost.files += 1
         cost.raw += len(data)
         cost.gz += gzip_size(data) if compressible(path) else len(data)
-        shard = _shard_of(path, prefixes)
+        shard = shards_module.shard_of(path, prefixes) or ""
         entry = shards.setdefault(shard, ShardCost(shard))
         entry.files += 1
         entry.raw += len(data)

@@ -34,6 +34,7 @@ import os
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from .. import model, paths
@@ -121,17 +122,26 @@ def owner(path: str, offices: Mapping[str, str], home: str) -> tuple[str, str] |
     return None
 
 
-def shard_of(path: str, table: Mapping[str, str]) -> str | None:
-    """The shard of a path by the matching rule (longest prefix wins); `table` maps prefix → shard."""
-    for length in sorted({len(p) for p in table}, reverse=True):
+class PrefixTable(dict[str, str]):
+    """Prefix → shard name, with the prefixes' lengths, longest first, worked out once for all lookups."""
+
+    @cached_property
+    def lengths(self) -> list[int]:
+        """The distinct prefix lengths, longest first: the order of the matching rule."""
+        return sorted({len(prefix) for prefix in self}, reverse=True)
+
+
+def shard_of(path: str, table: PrefixTable) -> str | None:
+    """The shard of a path by the matching rule (longest prefix wins); `table` is prefix_table's."""
+    for length in table.lengths:
         if length <= len(path) and path[:length] in table:
             return table[path[:length]]
     return None
 
 
-def prefix_table(shards: Iterable[Shard]) -> dict[str, str]:
+def prefix_table(shards: Iterable[Shard]) -> PrefixTable:
     """Every prefix of every shard, with the shard's name."""
-    return {prefix: shard.name for shard in shards for prefix in shard.paths}
+    return PrefixTable((prefix, shard.name) for shard in shards for prefix in shard.paths)
 
 
 def partition(
