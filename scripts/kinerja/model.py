@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from functools import cached_property
 from pathlib import Path
 
 from .datapackage import DESCRIPTOR, DataPackage, of
@@ -120,13 +121,16 @@ class Package:
         """The office that owns the site (kantor.csv `utama`)."""
         return next(k for k in self.kantor.values() if k.is_home)
 
-    @property
+    @cached_property
     def offices_with_documents(self) -> list[Kantor]:
-        """The offices that hold at least one document, the home office first."""
+        """The offices that hold at least one document, the home office first.
+
+        Worked out once: every row page asks (through multi_office), and the model is not changed
+        after model.load links it."""
         found = [k for k in self.kantor.values() if k.dokumen]
         return sorted(found, key=lambda k: (not k.is_home, k.id))
 
-    @property
+    @cached_property
     def multi_office(self) -> bool:
         """Whether more than one office holds documents (then offices get their own pages)."""
         return len(self.offices_with_documents) > 1

@@ -175,6 +175,13 @@ class _Fidelity:
         self.rows = {
             name: _numbered(rows[name], ids) for name in ("program", "sasaran", "indikator", "anomali")
         }
+        #: The numbered rows of each kind by document, in printed order (`urutan`).
+        self.by_document: dict[str, dict[str, list[tuple[int, dict[str, str]]]]] = {}
+        for name, numbered in self.rows.items():
+            grouped = self.by_document[name] = defaultdict(list)
+            for pair in sorted(numbered, key=_urutan):
+                grouped[pair[1]["dokumen_id"]].append(pair)
+        self.sasaran = {r["id"]: r for _, r in self.rows["sasaran"]}
         self.problems: list[Problem] = []
         #: Cells and source lines already told, so that one changed word gives one message.
         self.told: set[tuple[str, int | None, str | None]] = set()
@@ -247,8 +254,8 @@ class _Fidelity:
 
     def _rows(self, doc: dict[str, str], table: SourceTable) -> None:
         """Indicator, target, program and sasaran cells and source lines, row by row in printed order."""
-        rows = sorted((p for p in self.rows["indikator"] if p[1]["dokumen_id"] == doc["id"]), key=_urutan)
-        sasaran = {r["id"]: r for _, r in self.rows["sasaran"]}
+        rows = self.by_document["indikator"].get(doc["id"], [])
+        sasaran = self.sasaran
         if len(rows) != len(table.rows):
             self.problems.append(
                 JUMLAH_INDIKATOR_TIDAK_SESUAI_SUMBER.at(
@@ -281,7 +288,7 @@ class _Fidelity:
                 )  # fmt: skip
         sasaran_cell = len(table.columns) - 3
         printed_sasaran = [(r.cells[sasaran_cell], r.lines[0]) for r in table.rows if r.cells[sasaran_cell]]
-        stored = sorted((p for p in self.rows["sasaran"] if p[1]["dokumen_id"] == doc["id"]), key=_urutan)
+        stored = self.by_document["sasaran"].get(doc["id"], [])
         for (number, row), (text, line) in zip(stored, printed_sasaran, strict=False):
             if row["teks"] != text:
                 self.differs(
@@ -303,12 +310,10 @@ class _Fidelity:
     def _programs(self, doc: dict[str, str]) -> None:
         """Programs are numbered in order of first appearance, with the cell as printed there."""
         first: dict[str, str] = {}
-        for _, row in sorted(
-            (p for p in self.rows["indikator"] if p[1]["dokumen_id"] == doc["id"]), key=_urutan
-        ):
+        for _, row in self.by_document["indikator"].get(doc["id"], []):
             if row["program_dicetak"]:
                 first.setdefault(row["program_id"], row["program_dicetak"])
-        programs = sorted((p for p in self.rows["program"] if p[1]["dokumen_id"] == doc["id"]), key=_urutan)
+        programs = self.by_document["program"].get(doc["id"], [])
         if [p["id"] for _, p in programs] != list(first):
             self.problems.append(
                 URUTAN_TIDAK_SESUAI_SUMBER.at(
