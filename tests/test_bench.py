@@ -26,7 +26,7 @@ from _site import copy_project
 from bench import compare, costs, parse_scales, synthetic
 from bench.bare import SideBySide
 from bench.report import HAND_MARK, Findings, search_notes, write_report
-from bench.scale import ScaleRun, site_facts
+from bench.scale import ScaleRun, differing_files, site_facts
 from bench.tables import (
     SCALE_HEADERS,
     WEIGHT_HEADERS,
@@ -703,3 +703,20 @@ def test_the_report_section_has_a_table_per_scale(tmp_path: Path) -> None:
     text = "\n".join(lines)
     assert lines[0] == "## 6. Biaya per jenis berkas" and "### 1×" in text
     assert "| Gambar bagikan (PNG) | 1 |" in text and "| Seluruh situs | 12 |" in text
+
+
+def test_the_incremental_note_tells_whether_it_equals_a_clean_build(tmp_path: Path) -> None:
+    same = ScaleRun(553, incremental=300.0, incremental_cpu=280.0, incremental_differs=[])
+    other = ScaleRun(553, incremental=300.0, incremental_differs=["a.html", "b/c.json"])
+    broken = ScaleRun(553, incremental=300.0, incremental_check_error="pipeline gagal")
+    assert any("sama byte demi byte" in n for n in scale_notes([same]))
+    assert any("BERBEDA" in n and "2 berkas (a.html, b/c.json)" in n for n in scale_notes([other]))
+    assert any("300,0 s" in n and "pembanding GAGAL: pipeline gagal" in n for n in scale_notes([broken]))
+    first, second = tmp_path / "satu", tmp_path / "dua"
+    for root in (first, second):
+        (root / "x").mkdir(parents=True)
+        (root / "x" / "sama.html").write_text("<p>sama</p>")
+        (root / "beda.json").write_text("{}" if root == first else "[]")
+    (first / "hanya-satu.txt").write_text("")
+    assert differing_files(first, second) == ["beda.json", "hanya-satu.txt"]
+    assert differing_files(first, first) == []

@@ -8,6 +8,7 @@ per stage on a line starting with RESULT_LINE.
 
 from __future__ import annotations
 
+import filecmp
 import functools
 import importlib
 import json
@@ -207,6 +208,10 @@ class ScaleRun:
     incremental: float = 0.0
     incremental_cpu: float = 0.0
     incremental_error: str = ""
+    #: Files that differ between that build and a clean build of the same data (None: not compared).
+    incremental_differs: list[str] | None = None
+    #: Why that clean build for the comparison failed ("" when it did not).
+    incremental_check_error: str = ""
 
     @property
     def ratio(self) -> float:
@@ -296,7 +301,8 @@ def measure_scale(root: Path, work: Path, factor: int) -> ScaleRun:
 
 
 def measure_incremental(result: ScaleRun, office: str, pipeline: list[str], env: dict[str, str]) -> None:
-    """Add one realisation row for `office` and build again with the cache the last build left."""
+    """Add one realisation row for `office`, build again with the cache the last build left, then build
+    the same data clean (cache removed) beside it and list the files in which the two sites differ."""
     assert result.project is not None
     code = synthetic.add_realisation(result.project, office)
     print(f"[{result.factor}×] bangun ulang sesudah realisasi {code} ditambah…", flush=True)
@@ -305,4 +311,26 @@ def measure_incremental(result: ScaleRun, office: str, pipeline: list[str], env:
         result.incremental_error = run.error_line()
         return
     result.incremental, result.incremental_cpu = run.seconds, run.cpu_seconds
-    print(f"[{result.factor}×]   {num(run.seconds)} s", flush=True)
+    print(f"[{result.factor}×]   {num(run.seconds)} s; pembangunan bersih data yang sama untuk dibandingkan…",
+          flush=True)  # fmt: skip
+    assert result.site_dir is not None
+    clean = result.site_dir.with_name(result.site_dir.name + "-bersih")
+    shutil.rmtree(result.project / paths.BUILD_CACHE, ignore_errors=True)
+    check = run_measured([*pipeline[:-1], str(clean)], result.project, env)
+    if check.returncode == 0:
+        result.incremental_differs = differing_files(result.site_dir, clean)
+    else:
+        result.incremental_check_error = check.error_line()
+    shutil.rmtree(clean, ignore_errors=True)
+
+
+def differing_files(first: Path, second: Path) -> list[str]:
+    """Paths (relative, sorted) present in only one of two trees or with different bytes in each."""
+
+    def listing(root: Path) -> set[str]:
+        return {p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file()}
+
+    one, two = listing(first), listing(second)
+    differ = one ^ two
+    differ |= {path for path in one & two if not filecmp.cmp(first / path, second / path, shallow=False)}
+    return sorted(differ)

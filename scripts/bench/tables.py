@@ -237,6 +237,7 @@ def scale_notes(runs: Sequence[ScaleRun]) -> list[str]:
                 + (
                     f"{num(r.incremental)} s, CPU {num(r.incremental_cpu)} s"
                     + (f" (sasaran ≤ {INCREMENTAL_GOAL} s: {verdict})." if r.factor >= MAX_OFFICES else ".")
+                    + _identity(r.incremental_differs, r.incremental_check_error)
                     if not r.incremental_error
                     else f"GAGAL: {r.incremental_error}"
                 )
@@ -281,6 +282,18 @@ def scale_notes(runs: Sequence[ScaleRun]) -> list[str]:
         if r.error:
             notes.append(f"{r.factor}×: {r.error}")
     return notes
+
+
+def _identity(differs: list[str] | None, error: str = "") -> str:
+    """What the comparison with a clean build of the same data found, as the end of a note."""
+    if error:
+        return f" Pembangunan bersih pembanding GAGAL: {error}"
+    if differs is None:
+        return ""
+    if not differs:
+        return " Situsnya sama byte demi byte dengan pembangunan bersih data yang sama."
+    shown = ", ".join(differs[:3]) + (" …" if len(differs) > 3 else "")
+    return f" BERBEDA dengan pembangunan bersih data yang sama: {len(differs)} berkas ({shown})."
 
 
 def shard_note(run: ScaleRun) -> str:
