@@ -177,9 +177,9 @@ class _Fidelity:
         }
         #: The numbered rows of each kind by document, in printed order (`urutan`).
         self.by_document: dict[str, dict[str, list[tuple[int, dict[str, str]]]]] = {}
-        for name, numbered in self.rows.items():
+        for name in ("program", "sasaran", "indikator"):
             grouped = self.by_document[name] = defaultdict(list)
-            for pair in sorted(numbered, key=_urutan):
+            for pair in sorted(self.rows[name], key=_urutan):
                 grouped[pair[1]["dokumen_id"]].append(pair)
         self.sasaran = {r["id"]: r for _, r in self.rows["sasaran"]}
         self.problems: list[Problem] = []
@@ -255,7 +255,6 @@ class _Fidelity:
     def _rows(self, doc: dict[str, str], table: SourceTable) -> None:
         """Indicator, target, program and sasaran cells and source lines, row by row in printed order."""
         rows = self.by_document["indikator"].get(doc["id"], [])
-        sasaran = self.sasaran
         if len(rows) != len(table.rows):
             self.problems.append(
                 JUMLAH_INDIKATOR_TIDAK_SESUAI_SUMBER.at(
@@ -280,7 +279,8 @@ class _Fidelity:
                         "indikator", number, column,
                         f"'{row[column]}' tidak sama dengan yang tercetak: '{value}'.", printed.lines[0],
                     )  # fmt: skip
-            if cells.get("sasaran") and sasaran.get(row["sasaran_id"], {}).get("teks") != cells["sasaran"]:
+            stored_sasaran = self.sasaran.get(row["sasaran_id"], {}).get("teks")
+            if cells.get("sasaran") and stored_sasaran != cells["sasaran"]:
                 self.differs(
                     "indikator", number, "sasaran_id",
                     f"sasaran {row['sasaran_id']} bukan sasaran yang tercetak di barisnya: "
