@@ -1,7 +1,7 @@
 """The build cache (scripts/kinerja/outputs/tembolok.py): a build after a change equals a clean build.
 
-A synthetic project of three offices (bench/synthetic.py, from the frozen package) is built
-once, then changed three times, separately: one office's realisation, a shared input (the
+A synthetic project of two offices (bench/synthetic.py, from the frozen package: the real one and
+one added) is built once, then changed three times, separately: one office's realisation, a shared input (the
 glossary), a template. After each change the project is built again with its cache, and a
 copy of the same inputs is built without one: the two sites must be equal in every byte of
 every file. A corrupt cache and a failed build are checked too.
@@ -79,9 +79,9 @@ def _snapshot(folder: Path) -> dict[str, tuple[int, int, int]]:
 
 @pytest.fixture(scope="module")
 def project(tmp_path_factory: pytest.TempPathFactory, builder: Builder) -> Path:
-    """A project of three offices, built once (which fills its cache); `builder` makes its tests site tier."""
+    """A project of two offices, built once (which fills its cache); `builder` makes its tests site tier."""
     real = copy_project(tmp_path_factory.mktemp("asli") / "proyek")
-    root = synthetic.write_project(real, tmp_path_factory.mktemp("tiga") / "proyek", 3).root
+    root = synthetic.write_project(real, tmp_path_factory.mktemp("dua") / "proyek", 2).root
     _build(root)
     return root
 
