@@ -62,7 +62,7 @@ test: setup
 
 test-fast: setup
 	$(PY) -m ruff check scripts tests main.py
-	$(TEST_BYTECODE) $(PY) -m pytest -m fast -q -n auto
+	$(TEST_BYTECODE) $(PY) -m pytest -m fast -q -n auto --dist loadfile --no-loadscope-reorder
 
 lint: setup
 	$(PY) -m ruff check scripts tests main.py
