@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from _site import copy_project
-from kinerja import atomic, pipeline
+from kinerja import atomic, paths, pipeline
 from kinerja.errors import BuildError
 from kinerja.outputs import harden
 
@@ -40,10 +40,15 @@ def first_site(project: Path) -> tuple[Path, dict[str, str]]:
 
 
 def test_two_clean_builds_are_byte_identical(project, first_site, tmp_path, builder):
-    """A second build, in another folder, gives the same bytes as the session's build."""
+    """A second build, in another folder, gives the same bytes as the session's build; it removes the
+    scratch folder a killed build left and leaves none of its own."""
     output, digest = first_site
+    killed = project / f"{paths.BUILD_WORK_PREFIX}mati"
+    killed.mkdir()
+    (killed / "rencana.json").write_text("{}", encoding="utf-8")
     again = builder.build(project, tmp_path / "site2")
     assert again.returncode == 0, again.stderr
+    assert not list(project.glob(paths.BUILD_WORK_PREFIX + "*")), "folder kerja pembangunan tertinggal"
     second = tree_digest(tmp_path / "site2")
     assert set(second) == set(digest)
     changed = [name for name in digest if digest[name] != second[name]]

@@ -152,7 +152,7 @@ def test_a_failed_build_leaves_site_and_cache_as_they_were(project: Path) -> Non
     assert result.returncode != 0 and "langkah terakhir gagal" in result.stderr
     assert _snapshot(project / "site") == site
     assert _snapshot(project / paths.BUILD_CACHE) == cache
-    assert not [p for p in project.iterdir() if p.name.startswith(".site-baru-")]
+    assert not [p for p in project.iterdir() if p.name.startswith((".site-baru-", paths.BUILD_WORK_PREFIX))]
 
 
 def test_the_cache_key_changes_with_the_build_date_and_the_address(project: Path) -> None:

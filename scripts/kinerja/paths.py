@@ -35,6 +35,9 @@ API_MANIFEST = f"{API}/manifest.json"
 #: The build cache (outputs/tembolok.py): finished pages by key, so an unchanged page is not built again.
 #: Ignored by git, removed by `make clean`; deleting it only makes the next build a clean one.
 BUILD_CACHE = ".tembolok"
+#: A build's scratch folder beside the cache (the cache's plan, the engine's report), removed when the build
+#: ends; one left by a killed build is removed by the next build, as atomic.staging does for the site.
+BUILD_WORK_PREFIX = ".tembolok-kerja-"
 #: How the built site is cut into shards for size-limited hosts (outputs/shards.py, docs/hosting-nasional.md).
 SHARDS = "shards.json"
 #: The upload folder of the browser path: every file anywhere under it is imported (`make check-upload`).

@@ -103,7 +103,9 @@ def build(root: Path, output: Path, engine: str = ENGINE) -> None:
     epoch = source_date_epoch(root)
     try:
         cache = tembolok.plan(root, epoch, engine)
-        work = Path(tempfile.mkdtemp(prefix="kinerja-tembolok-"))
+        for stale in root.glob(paths.BUILD_WORK_PREFIX + "*"):
+            shutil.rmtree(stale, ignore_errors=True)
+        work = Path(tempfile.mkdtemp(prefix=paths.BUILD_WORK_PREFIX, dir=root))
     except OSError as error:
         raise BuildError(atomic.os_message(error, root / paths.BUILD_CACHE)) from error
     try:
