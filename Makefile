@@ -108,4 +108,4 @@ lock:
 	rm -rf .venv-lock
 
 clean:
-	rm -rf site .site-baru-* .tembolok content/kinerja content/api content/berkas
+	rm -rf site .site-baru-* .tembolok .tembolok-kerja-* content/kinerja content/api content/berkas
