@@ -59,6 +59,8 @@ TIER_FIXTURES = {
     "site": {"builder", "built_site", "site_url"},
 }
 
+#: The fixtures that read the site built once per session (tests/_site.py).
+SHARED_SITE_FIXTURES = {"built_site", "site_url"}
 ROOT = Path(__file__).resolve().parents[1]
 #: A RAM disk for the session's temporary files, used when it has room (RAM_DISK_ROOM bytes free):
 #: a whole run writes about 600 MB in 50,000 files (package and project copies, built sites), which a
@@ -359,16 +361,29 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     file's tests in their own order: `make test` hands whole files to its workers in this order
     (pytest-xdist --dist loadfile --no-loadscope-reorder), so the many small fast files fill the end
     instead of one worker finishing a build or a browser file alone.
+
+    One file leads: the one with the most tests that build their own project and never read the shared
+    site (SHARED_SITE_FIXTURES). Its worker builds from the start instead of waiting for the other
+    worker's build of the shared site, which every browser file needs first.
     """
     tiers = [*TIER_FIXTURES, "fast"]  # slowest first
     rank: dict[str, int] = {}
     count: dict[str, int] = {}
+    own_builds: dict[str, int] = {}
+    shared: set[str] = set()
     for item in items:
-        tier = tier_of(set(getattr(item, "fixturenames", ())))
+        fixtures = set(getattr(item, "fixturenames", ()))
+        tier = tier_of(fixtures)
         item.add_marker(getattr(pytest.mark, tier))
         name = _file(item)
         rank[name] = min(rank.get(name, len(tiers)), tiers.index(tier))
         count[name] = count.get(name, 0) + 1
+        own_builds[name] = own_builds.get(name, 0) + ("builder" in fixtures)
+        if fixtures & SHARED_SITE_FIXTURES:
+            shared.add(name)
+    leaders = {name: n for name, n in own_builds.items() if n and name not in shared}
+    if leaders:
+        rank[max(leaders, key=lambda name: (leaders[name], name))] = -1
     order = {id(item): n for n, item in enumerate(items)}
     items.sort(key=lambda item: (rank[_file(item)], -count[_file(item)], _file(item), order[id(item)]))
 
