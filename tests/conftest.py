@@ -329,7 +329,8 @@ def make_broken_copy(name: str, destination: Path) -> Path:
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    """Put the session's temporary files (tmp_path and the build steps' own) on a RAM disk with room.
+    """Put the session's temporary files (tmp_path and the build steps' own) on a RAM disk with room,
+    where programs may run.
 
     Only in the main process, and only when neither --basetemp nor TMPDIR/PYTEST_DEBUG_TEMPROOT
     chooses a place already; the pytest-xdist workers inherit the choice. Elsewhere nothing changes.
@@ -340,8 +341,8 @@ def pytest_configure(config: pytest.Config) -> None:
         return
     if not (RAM_DISK.is_dir() and os.access(RAM_DISK, os.W_OK | os.X_OK)):
         return
-    if shutil.disk_usage(RAM_DISK).free < RAM_DISK_ROOM:
-        return
+    if shutil.disk_usage(RAM_DISK).free < RAM_DISK_ROOM or os.statvfs(RAM_DISK).f_flag & os.ST_NOEXEC:
+        return  # too small, or mounted noexec as containers often do: a test's program must run from there
     os.environ["TMPDIR"] = os.environ["PYTEST_DEBUG_TEMPROOT"] = str(RAM_DISK)
     tempfile.tempdir = None  # gettempdir() reads TMPDIR again
 
