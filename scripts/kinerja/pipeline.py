@@ -21,6 +21,7 @@ from .clock import data_changed_epoch, source_date_epoch
 from .datapackage import DataPackage
 from .errors import BuildError, ProblemsFound
 from .outputs import engine_hook, registry, tembolok
+from .outputs.writer import ContentWriter
 from .validate import validate
 
 #: The engines that can turn content/ and mkdocs.yml into HTML, by Python module, with their names for
@@ -48,16 +49,18 @@ def load_valid(root: Path | DataPackage) -> model.Package:
 def generate(root: Path, package: model.Package | None = None) -> model.Package:
     """Write every generated page and download under content/, from one validated package.
 
-    The outputs are those of outputs/registry.py, each called once, in its order.
+    The outputs are those of outputs/registry.py, each called once, in its order. A file that already
+    holds what it would be written with is left alone, and files of the folders the generator owns
+    that this generation did not write are removed (outputs/writer.py).
     """
     package = package or load_valid(root)
     content = root / paths.CONTENT
+    writer = ContentWriter()
     try:
-        for name in paths.GENERATED:
-            shutil.rmtree(content / name, ignore_errors=True)
         changed = data_changed_epoch(root)
-        registry.write_downloads(package, content, changed)
-        registry.write_pages(package, content, changed)
+        registry.write_downloads(package, content, changed, writer)
+        registry.write_pages(package, content, changed, writer)
+        writer.remove_others(content / name for name in paths.GENERATED)
     except OSError as error:
         raise BuildError(atomic.os_message(error, content)) from error
     return package

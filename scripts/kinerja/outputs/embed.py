@@ -91,6 +91,4 @@ def write(job: Job) -> None:
     """Write the embeddable card of every indicator under content/ (paths.embed); a PAGES step."""
     for item in job.package.indikator.values():
         page = paths.absolute(paths.page_url("indikator", item.id)) if paths.site_url_is_set() else "./"
-        path = job.content / paths.embed(item.id)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(card(facts(job.package, item), page), encoding="utf-8", newline="\n")
+        job.writer.write_text(job.content / paths.embed(item.id), card(facts(job.package, item), page))

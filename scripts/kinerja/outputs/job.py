@@ -17,6 +17,7 @@ from .. import model, paths
 from . import tembolok
 from .downloads import lengkap as flat
 from .downloads.files import DownloadFile, Output
+from .writer import ContentWriter
 
 
 @dataclass
@@ -33,11 +34,16 @@ class Job:
     """The files under berkas/ (with the package's own files), once the downloads are written."""
     pages: list[Path] = field(default_factory=list)
     """The Markdown pages written so far."""
+    writer: ContentWriter = field(default_factory=ContentWriter)
+    """Writes every file under content/, leaving alone those that already hold the same bytes."""
 
     @classmethod
-    def start(cls, package: model.Package, content: Path, changed: int) -> Job:
-        """A job writing under content/ for the package, nothing written yet."""
-        return cls(package, content, changed, Output(content))
+    def start(
+        cls, package: model.Package, content: Path, changed: int, writer: ContentWriter | None = None
+    ) -> Job:
+        """A job writing under content/ for the package through `writer` (a new one if none)."""
+        writer = writer or ContentWriter()
+        return cls(package, content, changed, Output(content, writer), writer=writer)
 
     @cached_property
     def lengkap(self) -> list[dict[str, str]]:
@@ -60,8 +66,7 @@ class Job:
     def page(self, relative: str, text: str) -> None:
         """Write one Markdown page under content/ (LF line ends) and list it."""
         path = self.content / relative
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8", newline="\n")
+        self.writer.write_text(path, text)
         self.pages.append(path)
 
 

@@ -53,6 +53,7 @@ from .downloads import checksums, dataset, sqlite
 from .downloads.files import DownloadFile, json_bytes
 from .job import Job, Site
 from .pages import home, lists, offices, row_pages
+from .writer import ContentWriter
 
 
 class Writer(Protocol):
@@ -107,15 +108,18 @@ REWRITES: tuple[Callable[[str], str], ...] = (
 )
 
 
-def write_downloads(package: model.Package, content: Path, changed: int) -> list[DownloadFile]:
+def write_downloads(
+    package: model.Package, content: Path, changed: int, writer: ContentWriter | None = None
+) -> list[DownloadFile]:
     """Write every download and API file under content/; return them in a stable order.
 
     The downloads come first, then their checksums (SHA256SUMS, berkas/manifest.json), then the
     API, then api/v1/manifest.json listing all of them. The list returned (all but that last
     manifest) also holds datapackage.json and data/* at their site paths: publish.finish_site()
-    copies those after the site engine and checks them like the rest.
+    copies those after the site engine and checks them like the rest. `writer` writes the files
+    (writer.py: one per generation, so that what it did not write can be removed).
     """
-    job = Job.start(package, content, changed)
+    job = Job.start(package, content, changed, writer)
     for output in DOWNLOADS:
         output.write(job)
     checksums.write(job)
@@ -126,12 +130,15 @@ def write_downloads(package: model.Package, content: Path, changed: int) -> list
     return job.out.files[:-1]
 
 
-def write_pages(package: model.Package, content: Path, changed: int) -> list[Path]:
+def write_pages(
+    package: model.Package, content: Path, changed: int, writer: ContentWriter | None = None
+) -> list[Path]:
     """Write every generated page under content/kinerja/; return the files written.
 
-    `changed` is when the data last changed (the date shown on row pages and in citations).
+    `changed` is when the data last changed (the date shown on row pages and in citations); `writer`
+    as for write_downloads.
     """
-    job = Job.start(package, content, changed)
+    job = Job.start(package, content, changed, writer)
     for output in PAGES:
         output.write(job)
     return job.pages

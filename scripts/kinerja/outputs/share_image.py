@@ -267,7 +267,6 @@ def png(card: Facts) -> bytes:
 def write(job: Job) -> None:
     """Write the share picture of every indicator under content/ (paths.share_image); a PAGES step."""
     for item in job.package.indikator.values():
-        path = job.content / paths.share_image(item.id)
-        path.parent.mkdir(parents=True, exist_ok=True)
         card = facts(job.package, item)
-        path.write_bytes(job.memo("bagikan.png", card, functools.partial(png, card)))
+        data = job.memo("bagikan.png", card, functools.partial(png, card))
+        job.writer.write(job.content / paths.share_image(item.id), data)

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from ... import model
 from .. import formats
+from ..writer import ContentWriter
 
 
 def source_format(path: str) -> str:
@@ -69,8 +70,9 @@ def compact_json_bytes(value: object) -> bytes:
 class Output:
     """Writes files under content/ and records each as a DownloadFile, in call order."""
 
-    def __init__(self, content: Path) -> None:
+    def __init__(self, content: Path, writer: ContentWriter | None = None) -> None:
         self.content = content
+        self.writer = writer or ContentWriter()
         self.files: list[DownloadFile] = []
 
     def record(
@@ -84,9 +86,7 @@ class Output:
         self, path: str, data: bytes, title: str, format: str, resource: str = "", mediatype: str = ""
     ) -> None:
         """Write a file under content/ and list it."""
-        target = self.content / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
+        self.writer.write(self.content / path, data)
         self.record(path, data, title, format, resource, mediatype)
 
 

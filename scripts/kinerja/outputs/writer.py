@@ -1,0 +1,62 @@
+"""Writing the generated files under content/: a file that already holds the same bytes is left alone.
+
+Every build renders all of content/ again, but after one office's change almost every file comes out
+the same. Creating a file costs the build machines' disks about thirty times what reading one does
+(measured: 10,000 files of 3 KB created in 4.6 s, read and compared in 0.16 s), and before a build wrote
+anything it removed the folders it owns; at 553 offices that was about half of a rebuild.
+
+A changed file is replaced (written beside it, then renamed over it), never rewritten in place: the
+published site and the build cache hold hard links of these files (outputs/tembolok.py), and they
+must keep their bytes until the new site is published. Files of an earlier generation that this one
+did not write are removed at the end (`remove_others`), so content/ holds exactly what one clean
+generation writes.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from pathlib import Path
+
+#: Suffix of a file being written, before it is renamed over its place (removed with the leftovers).
+PARTIAL = ".baru"
+
+
+class ContentWriter:
+    """Writes files under content/ and remembers them, so that the files not written can be removed."""
+
+    def __init__(self) -> None:
+        self.written: set[Path] = set()
+        self._folders: set[Path] = set()
+
+    def write(self, path: Path, data: bytes) -> None:
+        """Make `path` hold `data`: untouched when it already does, else replaced in one step."""
+        self.written.add(path)
+        try:
+            if path.stat().st_size == len(data) and path.read_bytes() == data:
+                return
+        except OSError:
+            pass  # missing (or unreadable): written below
+        folder = path.parent
+        if folder not in self._folders:
+            folder.mkdir(parents=True, exist_ok=True)
+            self._folders.add(folder)
+        partial = folder / f".{path.name}{PARTIAL}"
+        partial.write_bytes(data)
+        os.replace(partial, path)
+
+    def write_text(self, path: Path, text: str) -> None:
+        """Write UTF-8 text as given (LF line ends stay LF on every system)."""
+        self.write(path, text.encode("utf-8"))
+
+    def remove_others(self, folders: Iterable[Path]) -> None:
+        """Remove every file under `folders` that was not written, then the folders left empty."""
+        for top in folders:
+            for folder, dirs, files in os.walk(top, topdown=False):
+                here = Path(folder)
+                for name in files:
+                    if here / name not in self.written:
+                        (here / name).unlink()
+                for name in dirs:
+                    if not any((here / name).iterdir()):
+                        (here / name).rmdir()
