@@ -2,8 +2,9 @@
 
 Every build renders all of content/ again, but after one office's change almost every file comes out
 the same. Creating a file costs the build machines' disks about thirty times what reading one does
-(measured: 10,000 files of 3 KB created in 4.6 s, read and compared in 0.16 s), and before a build wrote
-anything it removed the folders it owns; at 553 offices that was about half of a rebuild.
+(measured: 10,000 files of 3 KB created in 4.6 s, read and compared in 0.16 s), and a build used to
+remove the folders it owns before writing them all again (at 100 offices, after one office's change,
+generation took 37-53 s that way and 24-25 s this way; docs/benchmarks.md).
 
 A changed file is replaced (written beside it, then renamed over it), never rewritten in place: the
 published site and the build cache hold hard links of these files (outputs/tembolok.py), and they
