@@ -62,6 +62,16 @@ def publish(built: Path, output: Path) -> None:
         built.rename(output)
 
 
+def fresh_folder(parent: Path, prefix: str) -> Path:
+    """A new empty folder `parent/<prefix>…`, after removing the ones with that prefix a killed process left.
+
+    An OSError is the caller's to tell (where it happened differs).
+    """
+    for stale in parent.glob(f"{prefix}*"):
+        shutil.rmtree(stale, ignore_errors=True)
+    return Path(tempfile.mkdtemp(prefix=prefix, dir=parent))
+
+
 @contextmanager
 def staging(output: Path) -> Iterator[Path]:
     """A fresh temporary folder beside output/, removed again if anything inside the block fails.
@@ -71,9 +81,7 @@ def staging(output: Path) -> Iterator[Path]:
     """
     try:
         output.parent.mkdir(parents=True, exist_ok=True)
-        for stale in output.parent.glob(f".{output.name}-baru-*"):
-            shutil.rmtree(stale, ignore_errors=True)
-        folder = Path(tempfile.mkdtemp(prefix=f".{output.name}-baru-", dir=output.parent))
+        folder = fresh_folder(output.parent, f".{output.name}-baru-")
         folder.chmod(0o755)
     except OSError as error:
         raise BuildError(os_message(error, output.parent)) from error

@@ -13,7 +13,6 @@ import os
 import shutil
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 from . import atomic, model, paths
@@ -106,9 +105,7 @@ def build(root: Path, output: Path, engine: str = ENGINE) -> None:
     epoch = source_date_epoch(root)
     try:
         cache = tembolok.plan(root, epoch, engine)
-        for stale in root.glob(paths.BUILD_WORK_PREFIX + "*"):
-            shutil.rmtree(stale, ignore_errors=True)
-        work = Path(tempfile.mkdtemp(prefix=paths.BUILD_WORK_PREFIX, dir=root))
+        work = atomic.fresh_folder(root, paths.BUILD_WORK_PREFIX)
     except OSError as error:
         raise BuildError(atomic.os_message(error, root / paths.BUILD_CACHE)) from error
     try:

@@ -18,7 +18,6 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
@@ -51,10 +50,8 @@ PACKAGE_PARTS = ("datapackage.json", "data")
 @contextmanager
 def package_copy(root: Path) -> Iterator[Path]:
     """A temporary copy of the package (datapackage.json and data/) inside root, removed afterwards."""
-    for stale in root.glob(f"{STAGING_PREFIX}*"):
-        shutil.rmtree(stale, ignore_errors=True)  # left by an update that was killed
     try:
-        folder = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=root))
+        folder = atomic.fresh_folder(root, STAGING_PREFIX)  # removes copies left by an update that was killed
         shutil.copy2(root / "datapackage.json", folder / "datapackage.json")
         shutil.copytree(root / "data", folder / "data")
     except OSError as error:
