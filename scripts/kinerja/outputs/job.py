@@ -34,16 +34,18 @@ class Job:
     """The files under berkas/ (with the package's own files), once the downloads are written."""
     pages: list[Path] = field(default_factory=list)
     """The Markdown pages written so far."""
-    writer: ContentWriter = field(default_factory=ContentWriter)
-    """Writes every file under content/, leaving alone those that already hold the same bytes."""
 
     @classmethod
     def start(
         cls, package: model.Package, content: Path, changed: int, writer: ContentWriter | None = None
     ) -> Job:
         """A job writing under content/ for the package through `writer` (a new one if none)."""
-        writer = writer or ContentWriter()
-        return cls(package, content, changed, Output(content, writer), writer=writer)
+        return cls(package, content, changed, Output(content, writer))
+
+    @property
+    def writer(self) -> ContentWriter:
+        """Writes every file under content/, leaving alone those that already hold the same bytes."""
+        return self.out.writer
 
     @cached_property
     def lengkap(self) -> list[dict[str, str]]:

@@ -1,8 +1,9 @@
 """The build cache: a page whose source, code and settings are unchanged is not built again.
 
-Every build still validates the whole package and writes all of content/ (the
-downloads of the whole package change with any office). What it skips is the
-costly part after that: the site engine and the steps that rewrite each page.
+Every build still validates the whole package and renders all of content/ (the
+downloads of the whole package change with any office), writing only the files
+whose bytes changed (writer.py). What it skips is the costly part after that:
+the site engine and the steps that rewrite each page.
 
 - The global key is the SHA-256 of the code (scripts/kinerja, main.py,
   overrides/, mkdocs.yml, requirements.lock), the engine and its libraries'
