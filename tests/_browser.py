@@ -181,6 +181,31 @@ def new_page(browser: Any) -> Iterator[Callable[..., Any]]:
         pytest.fail("permintaan ke server selain 127.0.0.1: " + ", ".join(foreign), pytrace=False)
 
 
+@pytest.fixture(scope="module")
+def reused_page(browser: Any) -> Iterator[Callable[..., Any]]:
+    """Factory: reused_page(**context_options) -> one watched Page per set of options for the whole module.
+
+    For tests that only open a page and measure it (one per kind of page): a fresh context per test
+    costs about 1 CPU-s more per page in Chromium (a new renderer, the site's CSS and scripts fetched
+    and compiled again), the same checks on a reused page do not. A test that needs a cold cache, its
+    own network log or its own storage uses `new_page`. Foreign requests fail the module at the end.
+    """
+    opened: dict[str, tuple[Any, Any]] = {}
+
+    def get(**options: Any) -> Any:
+        key = json.dumps(options, sort_keys=True)
+        if key not in opened:
+            opened[key] = open_page(browser, **options)
+        return opened[key][1]
+
+    yield get
+    foreign = sorted({url for _, page in opened.values() for url in page.log.foreign})
+    for context, _ in opened.values():
+        context.close()
+    if foreign:
+        pytest.fail("permintaan ke server selain 127.0.0.1: " + ", ".join(foreign), pytrace=False)
+
+
 @dataclass
 class Visit:
     """One page of the tour: HTTP status, what it loaded and logged, its language, axe-core's violations."""

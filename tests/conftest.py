@@ -55,7 +55,7 @@ pytest_plugins = ["_site", "_browser"]
 #: pytest_collection_modifyitems): `browser` needs Chromium, `site` builds a site,
 #: `fast` needs neither (`make test-fast`).
 TIER_FIXTURES = {
-    "browser": {"browser", "new_page", "tour", "axe", "print_page"},
+    "browser": {"browser", "new_page", "reused_page", "tour", "axe", "print_page"},
     "site": {"builder", "built_site", "site_url"},
 }
 

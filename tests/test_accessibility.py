@@ -70,10 +70,10 @@ def test_tappable_abbreviations_are_big_enough(new_page, site_url):
 
 
 @pytest.mark.parametrize("kind", list(PAGE_KINDS))
-def test_reflow_at_400_percent_zoom(new_page, site_url, kind):
+def test_reflow_at_400_percent_zoom(reused_page, site_url, kind):
     """WCAG 1.4.10: at 320 CSS px wide (1280 px at 400 %), no horizontal scrolling of the page;
     only a wide table may scroll inside its own box."""
-    page = new_page(viewport={"width": 320, "height": 256})
+    page = reused_page(viewport={"width": 320, "height": 256})
     page.goto(site_url + PAGE_KINDS[kind], wait_until="load")
     width, inner = page.evaluate("[document.scrollingElement.scrollWidth, window.innerWidth]")
     assert width <= inner + 1, f"{kind}: halaman bergulir mendatar ({width} px > {inner} px)"
@@ -92,9 +92,9 @@ def test_reflow_at_400_percent_zoom(new_page, site_url, kind):
 
 
 @pytest.mark.parametrize("kind", list(PAGE_KINDS))
-def test_every_page_reads_without_javascript(new_page, site_url, kind):
+def test_every_page_reads_without_javascript(reused_page, site_url, kind):
     """With JavaScript off the content is all there: heading, text, tables and links."""
-    page = new_page(**DESKTOP, java_script_enabled=False)
+    page = reused_page(**DESKTOP, java_script_enabled=False)
     response = page.goto(site_url + PAGE_KINDS[kind], wait_until="load")
     assert response and response.status == 200
     assert page.locator("article h1").first.is_visible(), f"{kind}: judul tidak terlihat tanpa JavaScript"

@@ -128,9 +128,9 @@ def home_button(page: str) -> str | None:
 
 
 @pytest.mark.parametrize("kind", ["beranda", "indikator dengan catatan", "unduh"])
-def test_search_button_is_visible_and_leads_to_search(new_page: Any, site_url: str, kind: str) -> None:
+def test_search_button_is_visible_and_leads_to_search(reused_page: Any, site_url: str, kind: str) -> None:
     """On a phone the header's magnifier is on screen, and tapping it opens the search box."""
-    page = new_page(**PHONE)
+    page = reused_page(**PHONE)
     page.goto(site_url + PAGE_KINDS[kind])
     button = page.locator("[data-tombol-cari]")
     assert button.is_visible()

@@ -104,9 +104,9 @@ WIDTHS = """() => {
 
 
 @pytest.mark.parametrize("kind", sorted(PAGE_KINDS))
-def test_no_table_is_wider_than_a_phone(new_page: Any, site_url: str, kind: str) -> None:
+def test_no_table_is_wider_than_a_phone(reused_page: Any, site_url: str, kind: str) -> None:
     """On a 360 px phone no table reaches past the screen and no filled cell is hidden."""
-    page = new_page(**PHONE)
+    page = reused_page(**PHONE)
     page.goto(site_url + PAGE_KINDS[kind])
     found = page.evaluate(WIDTHS)
     assert found["wide"] == [], f"{kind}: tabel lebih lebar dari layar {found['screen']} px: {found['wide']}"
