@@ -18,7 +18,6 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 from kinerja import clock, model, paths  # noqa: E402
 from kinerja.outputs import fmt, metadata  # noqa: E402
-from kinerja.outputs.downloads.lengkap import LENGKAP  # noqa: E402
 from kinerja.outputs.downloads.tabular import CSV_NOTE  # noqa: E402
 from kinerja.outputs.labels import KATEGORI_LABEL  # noqa: E402
 
@@ -75,7 +74,7 @@ def define_env(env) -> None:  # noqa: ANN001 - mkdocs-macros passes its own type
     @env.macro
     def unduhan_utama() -> str:
         """The complete indicator table as one clear choice of format, each a button with its size."""
-        wanted = [paths.berkas(f"{LENGKAP}.{ext}") for ext in ("csv", "xlsx", "json")]
+        wanted = [paths.berkas(f"{paths.LENGKAP}.{ext}") for ext in ("csv", "xlsx", "json")]
         by_path = {item["path"]: item for item in files}
         buttons = []
         for number, path in enumerate(p for p in wanted if p in by_path):

@@ -24,6 +24,8 @@ GENERATED = ("kinerja", "api", "berkas")
 PAGES = "kinerja"
 #: Downloads: ZIP, XLSX, CSV and JSON per resource, the source documents, checksums.
 BERKAS = "berkas"
+#: The name (without extension) of the complete indicator table under berkas/: CSV, XLSX and JSON.
+LENGKAP = "indikator-lengkap"
 #: The static JSON API, version 1 (only ever extended, never changed incompatibly).
 API = "api/v1"
 #: The Atom feed of the changes to the data (the home office's when there are several offices).

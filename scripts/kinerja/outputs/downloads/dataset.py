@@ -25,11 +25,11 @@ def write(job: Job) -> None:
             "Seluruh paket data: datapackage.json, CSV dan teks sumber (ZIP)", "ZIP")  # fmt: skip
     out.put(paths.berkas(f"{package.name}.xlsx"), package_workbook(package, epoch),
             "Seluruh tabel dalam satu buku kerja, dengan kamus data (XLSX)", "XLSX")  # fmt: skip
-    out.put(paths.berkas(f"{flat.LENGKAP}.csv"), download_csv(flat.FIELDS, lengkap),
+    out.put(paths.berkas(f"{paths.LENGKAP}.csv"), download_csv(flat.FIELDS, lengkap),
             "Indikator lengkap: satu baris per indikator (CSV)", "CSV")  # fmt: skip
-    out.put(paths.berkas(f"{flat.LENGKAP}.xlsx"), flat.lengkap_workbook(package, lengkap, epoch),
+    out.put(paths.berkas(f"{paths.LENGKAP}.xlsx"), flat.lengkap_workbook(package, lengkap, epoch),
             "Indikator lengkap: satu baris per indikator (XLSX)", "XLSX")  # fmt: skip
-    out.put(paths.berkas(f"{flat.LENGKAP}.json"), json_bytes([typed_row(r, flat.FIELDS) for r in lengkap]),
+    out.put(paths.berkas(f"{paths.LENGKAP}.json"), json_bytes([typed_row(r, flat.FIELDS) for r in lengkap]),
             "Indikator lengkap: satu baris per indikator (JSON)", "JSON")  # fmt: skip
     for table in package.tables.values():
         fields, label = table.types, table.title

@@ -12,8 +12,6 @@ from ... import model, paths
 from .. import rules
 from . import xlsx
 
-LENGKAP = "indikator-lengkap"
-
 
 @dataclass(frozen=True)
 class Column:
@@ -145,7 +143,7 @@ def lengkap_rows(package: model.Package, base: str) -> list[dict[str, str]]:
 
 def _kamus_rows() -> list[dict[str, str]]:
     return [
-        {"resource": LENGKAP.replace("-", "_"), "name": c.name, "title": c.title, "type": c.type,
+        {"resource": paths.LENGKAP.replace("-", "_"), "name": c.name, "title": c.title, "type": c.type,
          "constraints": "", "description": c.description}
         for c in LENGKAP_COLUMNS
     ]  # fmt: skip
