@@ -160,6 +160,15 @@ def open_page(browser: Any, **options: Any) -> tuple[Any, Any]:
     return context, page
 
 
+def _close_all(opened: list[tuple[Any, Any]]) -> None:
+    """Close every (context, page) pair; then fail if any of the pages asked for a non-loopback host."""
+    foreign = sorted({url for _, page in opened for url in page.log.foreign})
+    for context, _ in opened:
+        context.close()
+    if foreign:
+        pytest.fail("permintaan ke server selain 127.0.0.1: " + ", ".join(foreign), pytrace=False)
+
+
 @pytest.fixture
 def new_page(browser: Any) -> Iterator[Callable[..., Any]]:
     """Factory: new_page(**context_options) -> a watched Page in a fresh context (see open_page).
@@ -174,11 +183,7 @@ def new_page(browser: Any) -> Iterator[Callable[..., Any]]:
         return page
 
     yield make
-    foreign = sorted({url for _, page in opened for url in page.log.foreign})
-    for context, _ in opened:
-        context.close()
-    if foreign:
-        pytest.fail("permintaan ke server selain 127.0.0.1: " + ", ".join(foreign), pytrace=False)
+    _close_all(opened)
 
 
 @pytest.fixture(scope="module")
@@ -199,11 +204,7 @@ def reused_page(browser: Any) -> Iterator[Callable[..., Any]]:
         return opened[key][1]
 
     yield get
-    foreign = sorted({url for _, page in opened.values() for url in page.log.foreign})
-    for context, _ in opened.values():
-        context.close()
-    if foreign:
-        pytest.fail("permintaan ke server selain 127.0.0.1: " + ", ".join(foreign), pytrace=False)
+    _close_all(list(opened.values()))
 
 
 @dataclass
