@@ -51,16 +51,15 @@ from kinerja.datapackage import DataPackage
 #: Session fixtures of the site and browser tests (built site, local server, Chromium).
 pytest_plugins = ["_site", "_browser"]
 
+#: The fixtures that read the site built once per session (tests/_site.py).
+SHARED_SITE_FIXTURES = {"built_site", "site_url"}
 #: The tiers of the suite, set on every test from the fixtures it uses (see
 #: pytest_collection_modifyitems): `browser` needs Chromium, `site` builds a site,
 #: `fast` needs neither (`make test-fast`).
 TIER_FIXTURES = {
     "browser": {"browser", "new_page", "reused_page", "tour", "axe", "print_page"},
-    "site": {"builder", "built_site", "site_url"},
+    "site": {"builder", *SHARED_SITE_FIXTURES},
 }
-
-#: The fixtures that read the site built once per session (tests/_site.py).
-SHARED_SITE_FIXTURES = {"built_site", "site_url"}
 ROOT = Path(__file__).resolve().parents[1]
 #: A RAM disk for the session's temporary files, used when it has room (RAM_DISK_ROOM bytes free):
 #: a whole run writes about 600 MB in 50,000 files (package and project copies, built sites), which a
