@@ -6,10 +6,11 @@ tests are skipped with a loud message, unless KINERJA_BROWSER_REQUIRED=1 (CI),
 where they fail instead.
 
 Every page made by `new_page` records each request it makes. A request to any
-host other than 127.0.0.1/localhost (web fonts, CDN, analytics) is blocked and
-fails the test that made it; data: and blob: URLs are fine. Requests that the
-site's own Content-Security-Policy stops before they leave (reported on the
-console) count as attempts too.
+host other than 127.0.0.1/localhost (web fonts, CDN, analytics) fails the test
+that made it, and cannot leave the machine: Chromium is started resolving no
+other host (kinerja.browser.LOOPBACK_ONLY); data: and blob: URLs are fine.
+Requests that the site's own Content-Security-Policy stops before they leave
+(reported on the console) count as attempts too.
 
 `tour` visits one page of every kind once per session (network log, console
 errors and axe-core's WCAG 2.2 A/AA violations), so that the network crawl and
@@ -35,11 +36,6 @@ from kinerja.browser import CHROMIUM, CHROMIUM_ARGS, DESKTOP
 
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1"}
 LOCAL_SCHEMES = {"data", "blob", "about"}
-#: Matches every URL that is_local() rejects. A regular expression is matched by the Playwright
-#: driver itself, so local requests are not routed through Python (which would slow every page).
-NOT_LOCAL = re.compile(
-    r"^(?!(?:https?|wss?)://(?:127\.0\.0\.1|localhost|\[::1\])(?::\d+)?(?:[/?#]|$))(?!(?:data|blob|about):)"
-)
 
 
 #: One page of every kind (path under the site root). The indicator has an anomaly note.
@@ -129,18 +125,10 @@ def open_page(browser: Any, **options: Any) -> tuple[Any, Any]:
     context = browser.new_context(**options)
     log = PageLog()
 
-    def guard(route: Any) -> None:
-        url = route.request.url
-        if is_local(url):  # not expected: NOT_LOCAL and is_local() would disagree
-            route.continue_()
-            return
-        log.add_foreign(url)
-        route.abort("blockedbyclient")
-
     def on_request(request: Any) -> None:
         log.requests.append(request.url)
         if not is_local(request.url):
-            log.add_foreign(request.url)  # also those the site's CSP stops before routing
+            log.add_foreign(request.url)  # it fails: Chromium resolves no other host (LOOPBACK_ONLY)
 
     def on_console(message: Any) -> None:
         if message.type != "error":
@@ -151,9 +139,8 @@ def open_page(browser: Any, **options: Any) -> tuple[Any, Any]:
                 if not is_local(url):
                     log.add_foreign(url)
 
-    context.route(NOT_LOCAL, guard)
+    context.on("request", on_request)  # the context's: also a page the watched one opens
     page = context.new_page()
-    page.on("request", on_request)
     page.on("console", on_console)
     page.on("pageerror", lambda error: log.page_errors.append(str(error)))
     page.log = log

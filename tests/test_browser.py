@@ -7,8 +7,10 @@ which blocks and reports any request to a host other than 127.0.0.1.
 from __future__ import annotations
 
 import csv
+import http.server
 import json
 import re
+import threading
 import urllib.request
 from html.parser import HTMLParser
 from pathlib import Path
@@ -363,7 +365,8 @@ def test_search_runs_locally(new_page, site_url):
 
 
 def test_network_guard_catches_foreign_requests(new_page, site_url):
-    """The guard itself: requests to another host are recorded, with or without the site's CSP."""
+    """The guard itself: requests to another host are recorded, with or without the site's CSP, and go
+    nowhere (Chromium resolves no host but the loopback, whatever the page asks)."""
     page = new_page(**DESKTOP)
     page.goto(site_url)
     page.evaluate(
@@ -374,10 +377,21 @@ def test_network_guard_catches_foreign_requests(new_page, site_url):
     assert "https://contoh.invalid/jejak.png" in page.log.foreign
     page.log.foreign.clear()
 
+    # Another server this machine does reach (a second loopback address, which the site never uses).
+    elsewhere = http.server.HTTPServer(("127.0.0.2", 0), http.server.BaseHTTPRequestHandler)
+    threading.Thread(target=elsewhere.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.2:{elsewhere.server_address[1]}/jejak.js"
     unprotected = new_page(**DESKTOP, bypass_csp=True)
     unprotected.goto(site_url)
-    unprotected.evaluate("fetch('https://contoh.invalid/jejak.js').catch(() => null)")
-    assert unprotected.log.foreign == ["https://contoh.invalid/jejak.js"]
+    try:
+        fetched = unprotected.evaluate(
+            "url => fetch(url, {mode: 'no-cors'}).then(() => 'sampai', () => 'gagal')", url
+        )
+    finally:
+        elsewhere.shutdown()
+        elsewhere.server_close()
+    assert unprotected.log.foreign == [url]
+    assert fetched == "gagal", "the request reached the other server: Chromium must resolve only 127.0.0.1"
     unprotected.log.foreign.clear()
     assert urlparse(site_url).hostname == "127.0.0.1"
 

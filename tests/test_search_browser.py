@@ -33,7 +33,7 @@ from urllib.parse import urlparse
 import pytest
 import yaml
 
-from _browser import AXE_OPTIONS, NOT_LOCAL, PAGE_KINDS, open_page
+from _browser import AXE_OPTIONS, PAGE_KINDS, is_local, open_page
 from _site import ROOT, _QuietHandler, copy_project, run_kinerja
 from kinerja.browser import DESKTOP, PHONE
 
@@ -122,12 +122,7 @@ def search_results(browser: Any, site_url: str) -> dict[str, list[str]]:
     """Every query of the set typed into the search box once; query → result pages, best first."""
     context = browser.new_context(locale="id-ID", service_workers="block")
     foreign: list[str] = []
-
-    def block(route: Any) -> None:
-        foreign.append(route.request.url)
-        route.abort("blockedbyclient")
-
-    context.route(NOT_LOCAL, block)
+    context.on("request", lambda request: None if is_local(request.url) else foreign.append(request.url))
     page = context.new_page()
     page.add_init_script(CSP_LOG)
     box = SearchPage(page, site_url).open()
