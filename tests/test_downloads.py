@@ -17,6 +17,7 @@ from pathlib import Path
 import frictionless
 import openpyxl
 import pytest
+from openpyxl.utils import get_column_letter
 
 from conftest import FIXTURE
 from kinerja import csvio, model, paths
@@ -129,6 +130,9 @@ def test_workbook_has_a_typed_sheet_per_resource_and_a_data_dictionary(package: 
     for name in names:
         sheet, fields = book[name], _fields(package, name)
         assert sheet.freeze_panes == "A2"
+        last = get_column_letter(len(fields))
+        assert sheet.auto_filter.ref == f"A1:{last}{len(package.tables[name].rows) + 1}"
+        assert sheet.column_dimensions["A"].width >= len(fields[0][0]) + 2
         header = [c.value for c in sheet[1]]
         assert header == [n for n, _ in fields]
         assert all(c.font.b for c in sheet[1])

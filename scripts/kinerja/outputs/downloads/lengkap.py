@@ -151,10 +151,7 @@ def _kamus_rows() -> list[dict[str, str]]:
 
 def lengkap_workbook(package: model.Package, rows: list[dict[str, str]], epoch: int) -> bytes:
     """The indikator lengkap table as XLSX, each row's URL a clickable link, plus its column guide."""
-    workbook = xlsx.new_workbook(package, "Indikator lengkap", epoch)
-    sheet = xlsx.sheet(workbook, "indikator_lengkap", FIELDS, rows)
-    url_column = len(LENGKAP_COLUMNS)
-    for number, row in enumerate(rows, start=2):
-        sheet.cell(row=number, column=url_column).hyperlink = row["url"]
+    workbook = xlsx.new_workbook(package, "Indikator lengkap", epoch, write_only=True)
+    xlsx.sheet(workbook, "indikator_lengkap", FIELDS, rows, links=[row["url"] for row in rows])
     xlsx.sheet(workbook, "kamus_data", xlsx.KAMUS_FIELDS, _kamus_rows())
     return xlsx.workbook_bytes(workbook, epoch)
