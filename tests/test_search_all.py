@@ -161,6 +161,23 @@ def test_index_is_the_same_when_written_twice(small_site: Path, tmp_path: Path) 
     assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
 
 
+def test_words_of_pages_read_before_are_kept_while_the_whole_site_gives_the_same(small_site: Path) -> None:
+    """A build with the cache takes each kept page's index-only words from it, unless the roots, the
+    glossary or the synonyms of the site changed (then every page's are worked out again)."""
+    glossary = [{"singkatan": "PAW", "kepanjangan": "pergantian antarwaktu"}]
+    read: dict[str, Any] = {}
+    first, _ = search.indexed(small_site, glossary, read)
+    with mock.patch.object(search, "hidden_terms", side_effect=AssertionError("worked out again")):
+        again, _ = search.indexed(small_site, glossary, read)
+    assert [hidden for _, hidden in again] == [hidden for _, hidden in first]
+    with mock.patch.object(search, "hidden_terms", wraps=terms.hidden_terms) as made:
+        changed, _ = search.indexed(
+            small_site, [*glossary, {"singkatan": "DL", "kepanjangan": "pendistribusian logistik"}], read
+        )
+    assert made.call_count == len(first)
+    assert [hidden for _, hidden in changed] != [hidden for _, hidden in first]
+
+
 def test_tokens_are_lunrs() -> None:
     """The build splits text into terms as lunr does after cari.js joins numbers."""
     assert semua.tokens(semua.join_numbers("Pemilu/Pemilihan, «77,5%» logis-tik (PAW) 1.000.")) == [

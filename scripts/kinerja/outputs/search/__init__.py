@@ -26,6 +26,7 @@ the benchmark only (scripts/bench/pagefind.py).
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
@@ -60,10 +61,15 @@ def indexed(
     stemmer_ = Stemmer(roots)
     pairs = usable_pairs(glossary_pairs(glossary), sequences)
     synonyms = usable_pairs(synonym_pairs(), sequences)
-    items = [
-        (page, hidden_terms(page.url, page.title, page.text, stemmer_, pairs, page.description, synonyms))
-        for page in found
-    ]
+    # The words of a page read before (a page of the build cache) are kept with it, under the key of
+    # everything besides the page they depend on; the code is the cache's own key (tembolok.py).
+    key = hashlib.sha256(repr((roots, pairs, synonyms)).encode("utf-8")).hexdigest()
+    items = []
+    for page in found:
+        if page.terms is None or page.terms[0] != key:
+            made = hidden_terms(page.url, page.title, page.text, stemmer_, pairs, page.description, synonyms)
+            page.terms = (key, made)
+        items.append((page, page.terms[1]))
     return items, roots
 
 

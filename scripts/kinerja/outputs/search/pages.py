@@ -29,6 +29,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .terms import Hidden
+
 EXCLUDE = "data-cari-abaikan"
 BOOST = "data-cari-bobot"
 #: Elements whose text is never page content.
@@ -58,6 +60,9 @@ class Page:
     text: str
     headings: list[str] = field(default_factory=list)
     description: str = ""
+    terms: tuple[str, Hidden] | None = None
+    """Its index-only words (terms.hidden_terms) and the key of what they were worked out with (the
+    roots, glossary and synonyms of the whole site): a later build with the same key takes them."""
 
 
 _TOKEN = re.compile(
