@@ -16,6 +16,7 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+from unittest import mock
 
 import pytest
 
@@ -444,3 +445,43 @@ def test_format_message_gives_an_example_of_the_right_kind(mutated_copy: Mutate)
     root = mutated_copy(ANO, [cell("AN24-02", "id", "AN24-2")])
     (problem,) = validate(root)
     assert "misalnya AN24-01" in problem.fix and "IK24" not in problem.fix
+
+
+def test_frictionless_verdicts_kept_by_a_build_spare_the_next_one_checking_unchanged_files(
+    tmp_path: Path,
+) -> None:
+    """A build keeps frictionless' verdicts in its cache (save_verdicts); the next build's process takes
+    them (load_verdicts) and has frictionless check only the files whose bytes changed. A damaged file
+    gives nothing, so everything is checked again."""
+    import frictionless
+
+    from kinerja.validate import load_verdicts, save_verdicts, schema
+
+    path = tmp_path / "verdicts.pickle"
+    real = frictionless.Resource.validate
+    glossary = (FIXTURE / "data" / "glosarium.csv").read_bytes()
+    changed = DataPackage(
+        FIXTURE,
+        {"data/glosarium.csv": glossary.replace(b"Dokumen menyebut", b"Tercatat: Dokumen menyebut", 1)},
+    )
+    assert changed.read("data/glosarium.csv") != glossary
+    fresh = {name: {} for name in ("_RESULTS", "_ERRORS", "_DESCRIPTORS")}
+    with mock.patch.multiple(schema, **fresh):
+        assert validate(DataPackage(FIXTURE)) == []
+        save_verdicts(DataPackage(FIXTURE), path)
+    fresh = {name: {} for name in ("_RESULTS", "_ERRORS", "_DESCRIPTORS")}
+    with (
+        mock.patch.multiple(schema, **fresh),
+        mock.patch.object(frictionless.Resource, "validate", autospec=True, side_effect=real) as checked,
+    ):
+        load_verdicts(path)
+        assert validate(DataPackage(FIXTURE)) == []
+        assert checked.call_count == 0, "an unchanged package was checked by frictionless again"
+        assert validate(changed) == []
+        names = [call.args[0].name for call in checked.call_args_list]
+        assert "glosarium" in names and "indikator" not in names, names
+    path.write_bytes(b"\x80 rusak")
+    fresh = {name: {} for name in ("_RESULTS", "_ERRORS", "_DESCRIPTORS")}
+    with mock.patch.multiple(schema, **fresh):
+        load_verdicts(path)
+        assert schema._ERRORS == {} and schema._DESCRIPTORS == {}

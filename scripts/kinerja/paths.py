@@ -37,6 +37,9 @@ API_MANIFEST = f"{API}/manifest.json"
 #: The build cache (outputs/tembolok.py): finished pages by key, so an unchanged page is not built again.
 #: Ignored by git, removed by `make clean`; deleting it only makes the next build a clean one.
 BUILD_CACHE = ".tembolok"
+#: In the build cache: frictionless' verdicts on the package's files by their bytes (validate/schema.py), so
+#: a build after one file changed has only that file (and those pointing into it) checked by frictionless.
+VERDICTS = "frictionless.pickle"
 #: A build's scratch folder beside the cache (the cache's plan, the engine's report), removed when the build
 #: ends; one left by a killed build is removed by the next build, as atomic.staging does for the site.
 BUILD_WORK_PREFIX = ".tembolok-kerja-"

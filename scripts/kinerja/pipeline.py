@@ -21,7 +21,7 @@ from .datapackage import DataPackage
 from .errors import BuildError, ProblemsFound
 from .outputs import engine_hook, registry, tembolok
 from .outputs.writer import ContentWriter
-from .validate import validate
+from .validate import load_verdicts, save_verdicts, validate
 
 #: The engines that can turn content/ and mkdocs.yml into HTML, by Python module, with their names for
 #: people. ProperDocs is the maintained MkDocs 1.x fork, the exit from MkDocs (docs/keputusan.md,
@@ -98,8 +98,12 @@ def build(root: Path, output: Path, engine: str = ENGINE) -> None:
     `engine` is another engine of ENGINES for one build (CI compares ProperDocs' pages with MkDocs').
     Pages whose source, code and settings are unchanged since an earlier build are taken from the
     build cache instead of being built again (outputs/tembolok.py); the site is the same byte for byte.
+    Frictionless' verdicts on files whose bytes are unchanged come from the cache too (paths.VERDICTS),
+    kept only when the site was published.
     """
     output = output if output.is_absolute() else root / output
+    verdicts = root / paths.BUILD_CACHE / paths.VERDICTS
+    load_verdicts(verdicts)
     package = load_valid(root)
     generate(root, package)
     epoch = source_date_epoch(root)
@@ -116,6 +120,7 @@ def build(root: Path, output: Path, engine: str = ENGINE) -> None:
             atomic.publish(staging, output)
         try:
             cache.save(output, found)
+            save_verdicts(package.files, verdicts)
         except OSError as error:  # the site is published; the next build only starts with less cached
             message = atomic.os_message(error, cache.cache)
             print(f"Peringatan: tembolok pembangunan tidak tersimpan: {message}", file=sys.stderr)

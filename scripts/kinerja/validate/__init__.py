@@ -33,7 +33,7 @@ from .descriptor import (
 )
 from .files import check_file
 from .plan import domain_checks
-from .schema import check_with_frictionless
+from .schema import check_with_frictionless, load_verdicts, save_verdicts
 from .source import source_checks
 
 
@@ -68,4 +68,12 @@ def validate(package: DataPackage | Path) -> list[Problem]:
     return source_checks(package, descriptor) + claims.check(package, descriptor)
 
 
-__all__ = ["COLUMNS", "EXPECTED_FIELDS", "domain_checks", "source_checks", "validate"]
+__all__ = [
+    "COLUMNS",
+    "EXPECTED_FIELDS",
+    "domain_checks",
+    "load_verdicts",
+    "save_verdicts",
+    "source_checks",
+    "validate",
+]

@@ -7,8 +7,11 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import os
+import pickle
 import re
 from dataclasses import replace
+from pathlib import Path
 
 import frictionless
 
@@ -31,7 +34,7 @@ from ..problems import (
     TIPE_SALAH,
     WAJIB_DIISI,
 )
-from .descriptor import line_of
+from .descriptor import line_of, read_descriptor
 from .wording import TYPE_HINT, TYPE_NAME
 
 #: Results by the SHA-256 of the descriptor and every resource file: frictionless reads nothing
@@ -45,6 +48,45 @@ _ERRORS: dict[str, tuple[list[dict], list[str]]] = {}
 #: note of the exception reading it raised, or the messages of the package's errors (none when valid).
 #: A package whose descriptor and resources are all known is answered without frictionless.
 _DESCRIPTORS: dict[str, tuple[str | None, list[str]]] = {}
+
+
+def load_verdicts(path: Path) -> None:
+    """Take frictionless' verdicts an earlier build saved at `path` (save_verdicts) into this process.
+
+    Nothing is taken from a file that is missing, unreadable or written under another frictionless
+    version: those files are then simply checked again.
+    """
+    try:
+        with path.open("rb") as stream:
+            saved = pickle.load(stream)
+        if saved["frictionless"] != frictionless.__version__:
+            return
+        errors, descriptors = dict(saved["errors"]), dict(saved["descriptors"])
+    except Exception:  # whatever the damage (pickle raises many kinds): check from scratch
+        return
+    _ERRORS.update(errors)
+    _DESCRIPTORS.update(descriptors)
+
+
+def save_verdicts(package: DataPackage, path: Path) -> None:
+    """Keep at `path` frictionless' verdicts on this package's descriptor and files, for the next build.
+
+    Only this package's (a process that validated others keeps theirs to itself); written whole or not
+    at all.
+    """
+    descriptor, text, _ = read_descriptor(package)
+    if descriptor is None or text not in _DESCRIPTORS:
+        return
+    keys = (_resource_key(package, descriptor, declared) for declared in descriptor["resources"])
+    saved = {
+        "frictionless": frictionless.__version__,
+        "errors": {key: _ERRORS[key] for key in keys if key in _ERRORS},
+        "descriptors": {text: _DESCRIPTORS[text]},
+    }
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.baru")
+    temporary.write_bytes(pickle.dumps(saved, protocol=pickle.HIGHEST_PROTOCOL))
+    os.replace(temporary, path)
 
 
 def _content_key(package: DataPackage, descriptor: dict, text: str) -> str | None:
