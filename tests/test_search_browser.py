@@ -33,7 +33,7 @@ from urllib.parse import urlparse
 import pytest
 import yaml
 
-from _browser import AXE_OPTIONS, PAGE_KINDS, is_local, open_page
+from _browser import AXE_OPTIONS, PAGE_KINDS, open_page
 from _site import ROOT, _QuietHandler, copy_project, run_kinerja
 from kinerja.browser import DESKTOP, PHONE
 
@@ -120,10 +120,7 @@ class SearchPage:
 @pytest.fixture(scope="module")
 def search_results(browser: Any, site_url: str) -> dict[str, list[str]]:
     """Every query of the set typed into the search box once; query → result pages, best first."""
-    context = browser.new_context(locale="id-ID", service_workers="block")
-    foreign: list[str] = []
-    context.on("request", lambda request: None if is_local(request.url) else foreign.append(request.url))
-    page = context.new_page()
+    context, page = open_page(browser)
     page.add_init_script(CSP_LOG)
     box = SearchPage(page, site_url).open()
     results = {item["query"]: box.search(item["query"]) for item in load_queries()}
@@ -131,7 +128,7 @@ def search_results(browser: Any, site_url: str) -> dict[str, list[str]]:
         results.setdefault(query, box.search(query))
     violations = page.evaluate("window.__csp")
     context.close()
-    assert not foreign, f"pencarian meminta sumber di luar situs: {foreign}"
+    assert not page.log.foreign, f"pencarian meminta sumber di luar situs: {page.log.foreign}"
     assert violations == [], f"pelanggaran CSP saat mencari: {violations}"
     return results
 

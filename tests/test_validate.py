@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 from unittest import mock
 
+import frictionless
 import pytest
 
 from conftest import (
@@ -30,7 +31,7 @@ from conftest import (
 )
 from kinerja.datapackage import DESCRIPTOR, DataPackage
 from kinerja.errors import Problem
-from kinerja.validate import COLUMNS, EXPECTED_FIELDS, validate
+from kinerja.validate import COLUMNS, EXPECTED_FIELDS, load_verdicts, save_verdicts, schema, validate
 
 Located = tuple[str, str, int | str | dict | None, str | None]
 Mutate = Callable[[str, list[dict[str, Any]]], DataPackage]
@@ -447,16 +448,17 @@ def test_format_message_gives_an_example_of_the_right_kind(mutated_copy: Mutate)
     assert "misalnya AN24-01" in problem.fix and "IK24" not in problem.fix
 
 
+def _new_process() -> Any:
+    """Validation as in a new process: nothing of frictionless' verdicts remembered in memory."""
+    return mock.patch.multiple(schema, _RESULTS={}, _ERRORS={}, _DESCRIPTORS={})
+
+
 def test_frictionless_verdicts_kept_by_a_build_spare_the_next_one_checking_unchanged_files(
     tmp_path: Path,
 ) -> None:
     """A build keeps frictionless' verdicts in its cache (save_verdicts); the next build's process takes
     them (load_verdicts) and has frictionless check only the files whose bytes changed. A damaged file
     gives nothing, so everything is checked again."""
-    import frictionless
-
-    from kinerja.validate import load_verdicts, save_verdicts, schema
-
     path = tmp_path / "verdicts.pickle"
     real = frictionless.Resource.validate
     glossary = (FIXTURE / "data" / "glosarium.csv").read_bytes()
@@ -465,13 +467,11 @@ def test_frictionless_verdicts_kept_by_a_build_spare_the_next_one_checking_uncha
         {"data/glosarium.csv": glossary.replace(b"Dokumen menyebut", b"Tercatat: Dokumen menyebut", 1)},
     )
     assert changed.read("data/glosarium.csv") != glossary
-    fresh = {name: {} for name in ("_RESULTS", "_ERRORS", "_DESCRIPTORS")}
-    with mock.patch.multiple(schema, **fresh):
+    with _new_process():
         assert validate(DataPackage(FIXTURE)) == []
         save_verdicts(DataPackage(FIXTURE), path)
-    fresh = {name: {} for name in ("_RESULTS", "_ERRORS", "_DESCRIPTORS")}
     with (
-        mock.patch.multiple(schema, **fresh),
+        _new_process(),
         mock.patch.object(frictionless.Resource, "validate", autospec=True, side_effect=real) as checked,
     ):
         load_verdicts(path)
@@ -481,7 +481,6 @@ def test_frictionless_verdicts_kept_by_a_build_spare_the_next_one_checking_uncha
         names = [call.args[0].name for call in checked.call_args_list]
         assert "glosarium" in names and "indikator" not in names, names
     path.write_bytes(b"\x80 rusak")
-    fresh = {name: {} for name in ("_RESULTS", "_ERRORS", "_DESCRIPTORS")}
-    with mock.patch.multiple(schema, **fresh):
+    with _new_process():
         load_verdicts(path)
         assert schema._ERRORS == {} and schema._DESCRIPTORS == {}
