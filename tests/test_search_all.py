@@ -280,9 +280,7 @@ def test_browser_engine_ranks_as_lunr(small_site: Path) -> None:
 
 
 def _search_all(page: Any, base: str, query: str = "") -> SearchPage:
-    box = SearchPage(page, base)
-    page.goto(base + "cari/?kantor=semua" + (f"&q={query}" if query else ""), wait_until="networkidle")
-    return box
+    return SearchPage(page, base).open(query, scope="semua")
 
 
 def test_all_offices_finds_every_expected_page(new_page: Any, site_url: str) -> None:

@@ -39,6 +39,8 @@ from kinerja.browser import DESKTOP, PHONE
 
 QUERIES = Path(__file__).parent / "fixtures" / "search_queries.yml"
 MIN_SHARE = 0.9
+#: Longer than the page's wait after the last input before it searches (DEBOUNCE_MS in cari.js).
+PAST_THE_WAIT_MS = 1_000
 #: Pages that repeat every indicator's text without being about one indicator.
 LIST_PAGES = (
     "kinerja/indikator/",
@@ -85,9 +87,16 @@ class SearchPage:
         self.page = page
         self.base = base
         self.box = page.locator("#cari-kueri")
+        self.clock = False
 
-    def open(self, query: str = "") -> SearchPage:
-        self.page.goto(self.base + "cari/" + (f"?q={query}" if query else ""), wait_until="networkidle")
+    def open(self, query: str = "", scope: str = "") -> SearchPage:
+        """The search page (`scope` "semua": all offices), its timers under Playwright's clock, which runs
+        as the wall clock does until `search` moves it past the page's wait after the last input."""
+        if not self.clock:
+            self.page.clock.install()
+            self.clock = True
+        params = "&".join(p for p in (f"kantor={scope}" if scope else "", f"q={query}" if query else "") if p)
+        self.page.goto(self.base + "cari/" + (f"?{params}" if params else ""), wait_until="networkidle")
         return self
 
     def settled(self, query: str, timeout: float = 20_000) -> list[str]:
@@ -104,9 +113,10 @@ class SearchPage:
     def search(self, query: str, typed: bool = False) -> list[str]:
         """Put `query` into the box in place of the last one and return every rendered result page.
 
-        The query arrives as one input event, as a paste or a phone's word suggestion does; `typed`
-        sends it key by key instead (each key restarts the page's wait before searching), which
-        costs about 0,3 s more per query for the same results.
+        The query arrives as one input event, as a paste or a phone's word suggestion does, and on a page
+        opened by `open` the clock then jumps past the page's wait before searching (the same results,
+        about 0,2 s sooner per query); `typed` sends it key by key instead, in real time (each key
+        restarts the wait).
         """
         if typed:
             self.box.fill("")
@@ -114,6 +124,8 @@ class SearchPage:
             self.box.press_sequentially(query, delay=15)
         else:
             self.box.fill(query)  # replaces the last query; settled() waits until the status names this one
+            if self.clock:
+                self.page.clock.fast_forward(PAST_THE_WAIT_MS)
         return self.settled(query)
 
 
