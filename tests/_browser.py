@@ -63,6 +63,13 @@ AXE_OPTIONS = {
     "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]},
     "resultTypes": ["violations"],
 }
+#: The rules of AXE_OPTIONS whose verdict depends on colours (1.4.3 contrast, 1.4.1 links told apart from
+#: text). The dark scheme changes only colours (Material's palette and kinerja.css' slate rules), not the
+#: page's elements or layout, so it needs these rules and no others.
+AXE_COLOUR_OPTIONS = {
+    "runOnly": {"type": "rule", "values": ["color-contrast", "link-in-text-block"]},
+    "resultTypes": ["violations"],
+}
 
 
 def is_local(url: str) -> bool:
