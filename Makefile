@@ -44,10 +44,11 @@ serve: generate
 	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
 
 # The Zensical build of the search tests needs .venv-bench (zensical, pagefind; requirements-bench.lock).
-# Tests run on every core, a whole test file per worker (module fixtures are set up once), browser and
-# site files first (the order of tests/conftest.py); the unchanged site is built once per session for all
-# workers (tests/_site.py); the 20 slowest are named at the end. Tests may write bytecode (git-ignored __pycache__/): every worker and build
-# step would otherwise compile the tests and the package again.
+# Tests run on one worker more than the cores (a browser waits on timers), a whole test file per worker
+# (module fixtures are set up once), browser and site files first (tests/conftest.py); the unchanged site
+# is built once per session for all workers (tests/_site.py); the 20 slowest are named at the end. Tests
+# may write bytecode (git-ignored __pycache__/): every worker and build step would otherwise compile the
+# tests and the package again.
 TEST_BYTECODE := PYTHONDONTWRITEBYTECODE=
 # mypy (one core, about 15 s without its cache) runs while .venv-bench installs (mostly downloads); its
 # output is printed when both are done, and either failing fails the target.
