@@ -354,6 +354,7 @@ def tier_of(fixtures: set[str]) -> str:
     return "fast"
 
 
+@pytest.hookimpl(optionalhook=True)  # a hook of pytest-xdist: without it (-p no:xdist) nothing to do
 def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
     """`-n auto`: one worker more than the cores this process may use.
 
