@@ -12,7 +12,8 @@ from pathlib import Path
 
 from conftest import apply_steps, copy_package
 from kinerja import paths, pipeline
-from kinerja.outputs.writer import PARTIAL, ContentWriter
+from kinerja.atomic import PARTIAL
+from kinerja.outputs.writer import ContentWriter
 
 
 def _tree(content: Path) -> dict[str, tuple[int, bytes]]:

@@ -1,8 +1,9 @@
-"""Replacing a folder in one step, so that readers see the old version or the new one, never half.
+"""Replacing a folder or a file in one step, so that readers see the old version or the new one, never half.
 
 Used by the build (site/) and the importer (data/): the new version is
 written into a temporary sibling folder and swapped in with renameat2
 RENAME_EXCHANGE (Linux), or with two renames where that is unsupported.
+A single file is written beside its place and renamed over it (`replace_file`).
 """
 
 from __future__ import annotations
@@ -17,6 +18,22 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from .errors import BuildError
+
+#: Suffix of a file being written beside its place (`.<name>.baru`), before it is renamed over it.
+PARTIAL = ".baru"
+
+
+def partial(path: Path) -> Path:
+    """Where `path`'s next version is written before it replaces it: a hidden sibling."""
+    return path.with_name(f".{path.name}{PARTIAL}")
+
+
+def replace_file(path: Path, data: bytes) -> None:
+    """Make `path` hold `data` in one step: written beside it, then renamed over it. A crash leaves the
+    old file (and hard links of it, as the published site and the build cache hold, keep their bytes)."""
+    temporary = partial(path)
+    temporary.write_bytes(data)
+    os.replace(temporary, path)
 
 
 def os_message(error: OSError, where: Path) -> str:

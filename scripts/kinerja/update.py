@@ -16,7 +16,6 @@ capaian the site will now show. `write_templates` writes the sheets.
 from __future__ import annotations
 
 import json
-import os
 import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -374,9 +373,7 @@ def write_templates(
     try:
         folder.mkdir(parents=True, exist_ok=True)
         for target, data in files.items():
-            temporary = target.with_name(f".{target.name}.baru")
-            temporary.write_bytes(data)
-            os.replace(temporary, target)
+            atomic.replace_file(target, data)
     except OSError as error:
         raise BuildError(atomic.os_message(error, folder)) from error
     return list(files)

@@ -50,7 +50,7 @@ from typing import Any
 
 import yaml
 
-from .. import paths
+from .. import atomic, paths
 
 FORMAT = 1
 #: The code whose every byte is part of the global key (besides scripts/kinerja itself).
@@ -223,7 +223,7 @@ def memo(root: Path, code: str, name: str, facts: object, make: Callable[[], byt
 def _link(source: Path, target: Path) -> None:
     """Hard-link source at target (a copy where links are impossible), replacing target in one step."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    temporary = target.with_name(f".{target.name}.baru")
+    temporary = atomic.partial(target)
     with contextlib.suppress(FileNotFoundError):
         temporary.unlink()
     try:
@@ -320,10 +320,7 @@ class Plan:
                 entries[name] = (key, name, stat.st_size, stat.st_mtime_ns, _MISSING)
         index = {"format": FORMAT, "global": self.global_key, "entries": entries}
         self.cache.mkdir(parents=True, exist_ok=True)
-        temporary = self.cache / f".{INDEX}.baru"
-        with temporary.open("wb") as stream:
-            pickle.dump(index, stream, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(temporary, self.cache / INDEX)
+        atomic.replace_file(self.cache / INDEX, pickle.dumps(index, protocol=pickle.HIGHEST_PROTOCOL))
         wanted = {values[0] for values in entries.values()}
         for blob in (self.cache / BLOBS).glob("*/*"):
             if blob.name not in wanted:

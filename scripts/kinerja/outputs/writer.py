@@ -19,8 +19,7 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
-#: Suffix of a file being written, before it is renamed over its place (removed with the leftovers).
-PARTIAL = ".baru"
+from .. import atomic
 
 
 class ContentWriter:
@@ -42,9 +41,7 @@ class ContentWriter:
         if folder not in self._folders:
             folder.mkdir(parents=True, exist_ok=True)
             self._folders.add(folder)
-        partial = folder / f".{path.name}{PARTIAL}"
-        partial.write_bytes(data)
-        os.replace(partial, path)
+        atomic.replace_file(path, data)  # a partial file a crash leaves is removed with the leftovers
 
     def write_text(self, path: Path, text: str) -> None:
         """Write UTF-8 text as given (LF line ends stay LF on every system)."""

@@ -7,7 +7,6 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
-import os
 import pickle
 import re
 from dataclasses import replace
@@ -15,6 +14,7 @@ from pathlib import Path
 
 import frictionless
 
+from .. import atomic
 from ..datapackage import DataPackage
 from ..errors import Problem
 from ..problems import (
@@ -84,9 +84,7 @@ def save_verdicts(package: DataPackage, path: Path) -> None:
         "descriptors": {text: _DESCRIPTORS[text]},
     }
     path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.baru")
-    temporary.write_bytes(pickle.dumps(saved, protocol=pickle.HIGHEST_PROTOCOL))
-    os.replace(temporary, path)
+    atomic.replace_file(path, pickle.dumps(saved, protocol=pickle.HIGHEST_PROTOCOL))
 
 
 def _content_key(package: DataPackage, descriptor: dict, text: str) -> str | None:
