@@ -23,7 +23,7 @@ BENCH = ROOT / "scripts" / "bench"
 MAX_LINES = 500
 
 #: Modules at the top of the package that every room may use.
-BASE = {"errors", "problems", "clock", "paths", "csvio", "atomic", "browser"}
+BASE = {"errors", "problems", "clock", "history", "paths", "csvio", "atomic", "browser"}
 #: For each room, the rooms it may import (a room may always import itself).
 ALLOWED: dict[str, set[str]] = {
     "base": {"base"},

@@ -15,6 +15,7 @@ from decimal import Decimal
 from functools import cached_property
 from pathlib import Path
 
+from . import history
 from .datapackage import DESCRIPTOR, DataPackage, of
 from .domain import capaian, satu_data, versions
 from .domain.entities import (
@@ -147,6 +148,23 @@ class Package:
     def tahun(self) -> list[int]:
         """The years the package holds, oldest first."""
         return sorted({d.tahun for d in self.dokumen.values()})
+
+    def office_of(self, column: str, value: str) -> str | None:
+        """The office a changed row belongs to, by its key (kinerja.history: kantor_id, dokumen_id,
+        program_id, indikator_id, or a source file's path as `sumber`); None when not known."""
+        doc: Dokumen | None = None
+        if column == "kantor_id":
+            return value if value in self.kantor else None
+        if column == "dokumen_id":
+            doc = self.dokumen.get(value)
+        elif column == "program_id" and value in self.program:
+            doc = self.dokumen.get(self.program[value].dokumen_id)
+        elif column == "indikator_id" and value in self.indikator:
+            doc = self.dokumen.get(self.indikator[value].dokumen_id)
+        elif column == history.SOURCE:
+            owners = {d.kantor_id for d in self.dokumen.values() if value in (d.sumber, d.sumber + ".txt")}
+            return owners.pop() if len(owners) == 1 and owners <= set(self.kantor) else None
+        return doc.kantor.id if doc is not None and doc.kantor is not None else None
 
     def rows_of(self, dokumen_id: str) -> list[dict[str, str]]:
         """The current CSV rows of a document's indicators, in printed order (to compare versions)."""

@@ -40,6 +40,8 @@ BUILD_CACHE = ".tembolok"
 #: In the build cache: frictionless' verdicts on the package's files by their bytes (validate/schema.py), so
 #: a build after one file changed has only that file (and those pointing into it) checked by frictionless.
 VERDICTS = "frictionless.pickle"
+#: What each commit of the data changed (kinerja.history), in the build cache.
+HISTORY = "riwayat.json"
 #: A build's scratch folder beside the cache (the cache's plan, the engine's report), removed when the build
 #: ends; one left by a killed build is removed by the next build, as atomic.staging does for the site.
 BUILD_WORK_PREFIX = ".tembolok-kerja-"

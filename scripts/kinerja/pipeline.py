@@ -15,7 +15,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from . import atomic, model, paths
+from . import atomic, history, model, paths
 from .clock import data_changed_epoch, source_date_epoch
 from .datapackage import DataPackage
 from .errors import BuildError, ProblemsFound
@@ -57,8 +57,9 @@ def generate(root: Path, package: model.Package | None = None) -> model.Package:
     writer = ContentWriter()
     try:
         changed = data_changed_epoch(root)
-        registry.write_downloads(package, content, changed, writer)
-        registry.write_pages(package, content, changed, writer)
+        offices = history.office_dates(root, list(package.kantor), package.office_of)
+        registry.write_downloads(package, content, changed, writer, offices)
+        registry.write_pages(package, content, changed, writer, offices)
         writer.remove_others(content / name for name in paths.GENERATED)
     except OSError as error:
         raise BuildError(atomic.os_message(error, content)) from error

@@ -23,7 +23,7 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
-from . import atomic, clock, model
+from . import atomic, clock, history, model
 from .datapackage import DataPackage
 from .domain import sheet_layout as layout
 from .errors import BuildError, Problem, ProblemsFound
@@ -355,10 +355,13 @@ def write_templates(
             "masalah. Tidak ada lembar yang ditulis.",
         )
     epoch = clock.data_changed_epoch(root)
+    offices = history.office_dates(root, list(package.kantor), package.office_of)
     files: dict[Path, bytes] = {}
     for code in [dokumen_id] if dokumen_id else list(package.dokumen):
         target = folder / layout.file_name(code)
-        files[target] = sheet_bytes(package, code, epoch, f"make import SRC={display_path(target, root)}")
+        office = package.dokumen[code].kantor_id
+        changed = offices.get(office, epoch)  # as the published sheet (outputs/sheet_writer.py)
+        files[target] = sheet_bytes(package, code, changed, f"make import SRC={display_path(target, root)}")
     if not overwrite:
         waiting = [
             problem

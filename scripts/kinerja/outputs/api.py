@@ -24,10 +24,11 @@ from .job import Job
 class _Api:
     """Builds the API objects: typed rows, anomalies and absolute links."""
 
-    def __init__(self, package: model.Package, base: str, epoch: int) -> None:
-        self.package = package
-        self.base = base
-        self.epoch = epoch
+    def __init__(self, job: Job) -> None:
+        package = self.package = job.package
+        self.base = job.base
+        self.epoch = job.changed
+        self.job = job
         self.fields = {name: table.types for name, table in package.tables.items()}
         self.raw = (
             {"kantor": {r["id"]: r for r in package.tables["kantor"].rows}}
@@ -122,6 +123,7 @@ class _Api:
     def indikator(self, item: model.Indikator, flat: dict[str, str]) -> dict:
         """One indicator with readable names, budget codes, anomalies, a citation and links."""
         program = self.package.program.get(item.program_id)
+        changed = self.job.changed_for(self.package.dokumen[item.dokumen_id].kantor)
         links = {
             **self.common("indikator", item.id),
             "csv": self.base + paths.indikator_files(item.id)["CSV"],
@@ -142,7 +144,7 @@ class _Api:
             "realisasi": [self.realisasi(entry) for entry in item.realisasi],
             "anomali": self.anomali(item.anomali),
             "anomali_terkait": flat["anomali_terkait_id"].split("; ") if flat["anomali_terkait_id"] else [],
-            "sitasi": metadata.citation(self.package.publisher, item.teks, item.id, flat["url"], self.epoch),
+            "sitasi": metadata.citation(self.package.publisher, item.teks, item.id, flat["url"], changed),
             "links": links,
         }
 
@@ -219,7 +221,7 @@ def write(job: Job) -> None:
     """
     out, package, base, epoch = job.out, job.package, job.base, job.changed
     lengkap, downloads = job.lengkap, job.downloads
-    api = _Api(package, base, epoch)
+    api = _Api(job)
     out.put(paths.api("index.json"), compact_json_bytes(api.index(downloads)), "Indeks API JSON", "JSON")
     links = {"self": base + paths.api("anomali.json"), "index": base + paths.api("index.json")}
     notes = {"anomali": api.anomali(package.anomali.values()), "links": links}

@@ -131,10 +131,12 @@ def atom(package: model.Package, office: model.Kantor | None, path: str, epoch: 
 
 def write(job: Job) -> None:
     """The Atom feeds of the changes: the site's (the home office's), and one per office if several."""
-    package, out, epoch = job.package, job.out, job.changed
+    package, out = job.package, job.out
     home = package.home if package.multi_office else None
-    out.put(paths.FEED, atom(package, home, paths.FEED, epoch), "Umpan Atom perubahan data", "ATOM")
+    out.put(paths.FEED, atom(package, home, paths.FEED, job.changed_for(home)), "Umpan Atom perubahan data",
+            "ATOM")  # fmt: skip
     if package.multi_office:
         for office in package.offices_with_documents:
             path = paths.office_feed(office.id)
-            out.put(path, atom(package, office, path, epoch), f"Umpan Atom perubahan {office.nama}", "ATOM")
+            data = atom(package, office, path, job.changed_for(office))
+            out.put(path, data, f"Umpan Atom perubahan {office.nama}", "ATOM")

@@ -7,7 +7,7 @@ so an output's signature never changes when another output is added.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -29,6 +29,8 @@ class Job:
     changed: int
     """When the data last changed (clock.data_changed_epoch): the date of workbooks, feeds and pages."""
     out: Output
+    office_changed: Mapping[str, int] = field(default_factory=dict)
+    """When each office's data last changed (history.office_dates), by kantor id: the date of its pages."""
     base: str = field(default_factory=paths.site_url)
     downloads: list[DownloadFile] = field(default_factory=list)
     """The files under berkas/ (with the package's own files), once the downloads are written."""
@@ -37,10 +39,22 @@ class Job:
 
     @classmethod
     def start(
-        cls, package: model.Package, content: Path, changed: int, writer: ContentWriter | None = None
+        cls,
+        package: model.Package,
+        content: Path,
+        changed: int,
+        writer: ContentWriter | None = None,
+        office_changed: Mapping[str, int] | None = None,
     ) -> Job:
         """A job writing under content/ for the package through `writer` (a new one if none)."""
-        return cls(package, content, changed, Output(content, writer))
+        return cls(package, content, changed, Output(content, writer), office_changed or {})
+
+    def changed_for(self, office: model.Kantor | None) -> int:
+        """When the data of `office` last changed: the date its pages, sheets and API files show.
+
+        The package's date (`changed`) for an office no commit names yet, and for what belongs to none.
+        """
+        return self.changed if office is None else self.office_changed.get(office.id, self.changed)
 
     @property
     def writer(self) -> ContentWriter:

@@ -26,7 +26,7 @@ goes at the end of its list, so the files already published keep their place.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any, Protocol
@@ -109,7 +109,11 @@ REWRITES: tuple[Callable[[str], str], ...] = (
 
 
 def write_downloads(
-    package: model.Package, content: Path, changed: int, writer: ContentWriter | None = None
+    package: model.Package,
+    content: Path,
+    changed: int,
+    writer: ContentWriter | None = None,
+    office_changed: Mapping[str, int] | None = None,
 ) -> list[DownloadFile]:
     """Write every download and API file under content/; return them in a stable order.
 
@@ -117,9 +121,10 @@ def write_downloads(
     API, then api/v1/manifest.json listing all of them. The list returned (all but that last
     manifest) also holds datapackage.json and data/* at their site paths: publish.finish_site()
     copies those after the site engine and checks them like the rest. `writer` writes the files
-    (writer.py: one per generation, so that what it did not write can be removed).
+    (writer.py: one per generation, so that what it did not write can be removed). `office_changed`
+    is when each office's data last changed (Job.changed_for), for the files of one office.
     """
-    job = Job.start(package, content, changed, writer)
+    job = Job.start(package, content, changed, writer, office_changed)
     for output in DOWNLOADS:
         output.write(job)
     checksums.write(job)
@@ -131,14 +136,18 @@ def write_downloads(
 
 
 def write_pages(
-    package: model.Package, content: Path, changed: int, writer: ContentWriter | None = None
+    package: model.Package,
+    content: Path,
+    changed: int,
+    writer: ContentWriter | None = None,
+    office_changed: Mapping[str, int] | None = None,
 ) -> list[Path]:
     """Write every generated page under content/kinerja/; return the files written.
 
-    `changed` is when the data last changed (the date shown on row pages and in citations); `writer`
-    as for write_downloads.
+    `changed` is when the data last changed, `office_changed` when each office's did (the date shown
+    on its row pages and in their citations); `writer` as for write_downloads.
     """
-    job = Job.start(package, content, changed, writer)
+    job = Job.start(package, content, changed, writer, office_changed)
     for output in PAGES:
         output.write(job)
     return job.pages

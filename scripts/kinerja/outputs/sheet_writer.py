@@ -266,5 +266,5 @@ def write(job: Job) -> None:
     for doc in job.package.site_documents:
         name = layout.file_name(doc.id)
         command = f"unggah ke masukan/ lewat GitHub, atau: make import SRC=masukan/{name}"
-        job.out.put(paths.sheet_download(name), sheet_bytes(job.package, doc.id, job.changed, command),
-                    f"Lembar realisasi {doc.nama} (XLSX)", "XLSX")  # fmt: skip
+        data = sheet_bytes(job.package, doc.id, job.changed_for(doc.kantor), command)
+        job.out.put(paths.sheet_download(name), data, f"Lembar realisasi {doc.nama} (XLSX)", "XLSX")

@@ -40,16 +40,23 @@ def version_page(pkg: Package, doc: Dokumen, versi: int) -> str:
 def write(job: Job) -> None:
     """Write the page of every row, and of every older version of a document, under content/kinerja/.
 
-    `job.changed` (when the data last changed) is the date shown on the pages and in citations.
+    The date shown on a page and in its citation is when its office's data last changed
+    (`job.changed_for`): one office's update leaves the pages of the others as they were.
     """
-    pkg, changed = job.package, job.changed
+    pkg = job.package
+
+    def changed(dokumen_id: str) -> int:
+        return job.changed_for(pkg.dokumen[dokumen_id].kantor)
+
     for item in pkg.indikator.values():
-        job.page(paths.page_source("indikator", item.id), indikator_page(pkg, item, changed))
+        job.page(paths.page_source("indikator", item.id), indikator_page(pkg, item, changed(item.dokumen_id)))
     for sasaran in pkg.sasaran.values():
-        job.page(paths.page_source("sasaran", sasaran.id), sasaran_page(pkg, sasaran, changed))
+        page = sasaran_page(pkg, sasaran, changed(sasaran.dokumen_id))
+        job.page(paths.page_source("sasaran", sasaran.id), page)
     for program in pkg.program.values():
-        job.page(paths.page_source("program", program.id), program_page(pkg, program, changed))
+        page = program_page(pkg, program, changed(program.dokumen_id))
+        job.page(paths.page_source("program", program.id), page)
     for doc in pkg.dokumen.values():
-        job.page(paths.page_source("dokumen", doc.id), dokumen_page(pkg, doc, changed))
+        job.page(paths.page_source("dokumen", doc.id), dokumen_page(pkg, doc, changed(doc.id)))
         for entry in doc.versi[:-1]:
             job.page(paths.version_source(doc.id, entry.versi), version_page(pkg, doc, entry.versi))
