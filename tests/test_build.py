@@ -100,7 +100,7 @@ def test_disk_full_and_unwritable_site_give_one_clear_line(monkeypatch, tmp_path
     message = atomic.os_message(PermissionError(errno.EACCES, "x", str(tmp_path / "site")), tmp_path)
     assert "tidak boleh menulis" in message and "site" in message
     monkeypatch.setattr(pipeline, "mkdocs_build", full)
-    monkeypatch.setattr(pipeline, "generate", lambda root, package=None: package)
+    monkeypatch.setattr(pipeline, "generate", lambda root, package=None, dates=None: package)
     with pytest.raises(BuildError, match="disk penuh"):
         pipeline.build(Path(__file__).resolve().parents[1], tmp_path / "site")
     assert not list(tmp_path.glob(".site-baru-*")), "folder sementara harus dibersihkan"

@@ -1,10 +1,11 @@
 """The build cache (scripts/kinerja/outputs/tembolok.py): a build after a change equals a clean build.
 
 A synthetic project of two offices (bench/synthetic.py, from the frozen package: the real one and
-one added) is built once, then changed three times, separately: one office's realisation, a shared input (the
-glossary), a template. After each change the project is built again with its cache, and a
-copy of the same inputs is built without one: the two sites must be equal in every byte of
-every file. A corrupt cache and a failed build are checked too.
+one added), kept in git as a maintainer's is, is built once, then changed three times, separately: one
+office's realisation (committed, so the build's date and the data's date move as they do on the Pages
+workflow), a shared input (the glossary), a template. After each change the project is built again with
+its cache, and a clone of it with the same inputs is built without one: the two sites must be equal in
+every byte of every file. A corrupt cache and a failed build are checked too.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 import filecmp
 import os
 import shutil
+import subprocess
 from pathlib import Path
 from unittest import mock
 
@@ -21,9 +23,11 @@ from _site import Builder, copy_project
 from bench import synthetic
 from kinerja import csvio, paths
 from kinerja.errors import BuildError
-from kinerja.outputs import shards, tembolok
+from kinerja.outputs import fmt, shards, tembolok
 
 OFFICE = "6401"
+#: When the project's first commit and the realisation's commit were made (committer time).
+FIRST, SECOND = 1_717_200_000, 1_735_689_600
 INPUTS = ("datapackage.json", "data", "content", "overrides", "scripts", "main.py", "mkdocs.yml")
 
 
@@ -44,16 +48,28 @@ def _differences(left: Path, right: Path) -> list[str]:
 
 
 def _build(project: Path) -> Path:
-    result = Builder().run(project, "build")
+    """Build as the Pages workflow does: the build's date is the last commit's (no SOURCE_DATE_EPOCH)."""
+    result = Builder().run(project, "build", SOURCE_DATE_EPOCH="")
     assert result.returncode == 0, result.stderr
     return project / "site"
 
 
+def _commit(project: Path, epoch: int, *names: str) -> None:
+    """Commit `names` (everything when none) at `epoch`, as a maintainer's commit would."""
+    when = f"@{epoch} +0000"
+    env = {**os.environ, "GIT_AUTHOR_DATE": when, "GIT_COMMITTER_DATE": when}
+    git = ["git", "-c", "user.name=Uji", "-c", "user.email=uji@contoh.test", "-c", "commit.gpgsign=false"]
+    subprocess.run([*git, "add", "--", *(names or ["."])], cwd=project, check=True, env=env)
+    subprocess.run([*git, "commit", "-q", "-m", "uji"], cwd=project, check=True, env=env)
+
+
 def _clean_build(project: Path, clean: Path) -> Path:
-    """The same inputs as `project`, copied to `clean` (nothing generated, no cache) and built there."""
+    """The same inputs as `project` (its history cloned, its files copied over the clone's: nothing
+    generated, no cache) built in `clean`."""
     shutil.rmtree(clean, ignore_errors=True)
-    clean.mkdir(parents=True)
+    subprocess.run(["git", "clone", "-q", str(project), str(clean)], check=True)
     for name in INPUTS:
+        shutil.rmtree(clean / name, ignore_errors=True)
         source = project / name
         if source.is_dir():
             ignore = shutil.ignore_patterns("__pycache__", *paths.GENERATED) if name == "content" else None
@@ -82,6 +98,8 @@ def project(tmp_path_factory: pytest.TempPathFactory, builder: Builder) -> Path:
     """A project of two offices, built once (which fills its cache); `builder` makes its tests site tier."""
     real = copy_project(tmp_path_factory.mktemp("asli") / "proyek")
     root = synthetic.write_project(real, tmp_path_factory.mktemp("dua") / "proyek", 2).root
+    subprocess.run(["git", "init", "-q", "-b", "main"], cwd=root, check=True)
+    _commit(root, FIRST)
     _build(root)
     return root
 
@@ -101,9 +119,13 @@ def test_one_office_realisation_rebuilds_that_office_only_and_equals_a_clean_bui
     before = _page(site, other).stat().st_ino
     changed = synthetic.add_realisation(project, OFFICE)
     changed_before = _page(site, changed).read_bytes()
+    _commit(project, SECOND, "data")  # a new commit: the build's date and the data's date both move
     _build(project)
     assert _page(site, other).stat().st_ino == before, "an unchanged office's page was built again"
-    assert _page(site, changed).read_bytes() != changed_before, "the changed office's page was not rebuilt"
+    page = _page(site, changed).read_text(encoding="utf-8")
+    assert page.encode() != changed_before, "the changed office's page was not rebuilt"
+    assert fmt.tanggal_epoch(SECOND) in page, "the changed office's page must show its new date"
+    assert fmt.tanggal_epoch(FIRST) in _page(site, other).read_text(encoding="utf-8")
     assert _differences(site, _clean_build(project, clean)) == []
 
 
@@ -156,13 +178,13 @@ def test_a_failed_build_leaves_site_and_cache_as_they_were(project: Path) -> Non
     assert not [p for p in project.iterdir() if p.name.startswith((".site-baru-", paths.BUILD_WORK_PREFIX))]
 
 
-def test_the_cache_key_changes_with_the_build_date_and_the_address(project: Path) -> None:
+def test_the_cache_key_changes_with_the_address_and_the_engine(project: Path) -> None:
     files = tembolok.content_files(project / paths.CONTENT)
-    key = tembolok.global_key(project, files, 1700000000, "mkdocs")
-    assert tembolok.global_key(project, files, 1700000001, "mkdocs") != key
+    key = tembolok.global_key(project, files, "mkdocs")
+    assert tembolok.global_key(project, files, "properdocs") != key
     os.environ["SITE_URL"], saved = "https://contoh.test/", os.environ.get("SITE_URL")
     try:
-        assert tembolok.global_key(project, files, 1700000000, "mkdocs") != key
+        assert tembolok.global_key(project, files, "mkdocs") != key
     finally:
         if saved is None:
             del os.environ["SITE_URL"]

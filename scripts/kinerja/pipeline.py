@@ -45,19 +45,25 @@ def load_valid(root: Path | DataPackage) -> model.Package:
     return model.load(files)
 
 
-def generate(root: Path, package: model.Package | None = None) -> model.Package:
+def data_dates(root: Path, package: model.Package) -> tuple[int, dict[str, int]]:
+    """When the package's data last changed, and each office's (kinerja.history), from git."""
+    return data_changed_epoch(root), history.office_dates(root, list(package.kantor), package.office_of)
+
+
+def generate(
+    root: Path, package: model.Package | None = None, dates: tuple[int, dict[str, int]] | None = None
+) -> model.Package:
     """Write every generated page and download under content/, from one validated package.
 
     The outputs are those of outputs/registry.py, each called once, in its order. A file that already
     holds what it would be written with is left alone, and files of the folders the generator owns
-    that this generation did not write are removed (outputs/writer.py).
+    that this generation did not write are removed (outputs/writer.py). `dates` are data_dates'.
     """
     package = package or load_valid(root)
     content = root / paths.CONTENT
     writer = ContentWriter()
+    changed, offices = dates or data_dates(root, package)
     try:
-        changed = data_changed_epoch(root)
-        offices = history.office_dates(root, list(package.kantor), package.office_of)
         registry.write_downloads(package, content, changed, writer, offices)
         registry.write_pages(package, content, changed, writer, offices)
         writer.remove_others(content / name for name in paths.GENERATED)
@@ -106,10 +112,11 @@ def build(root: Path, output: Path, engine: str = ENGINE) -> None:
     verdicts = root / paths.BUILD_CACHE / paths.VERDICTS
     load_verdicts(verdicts)
     package = load_valid(root)
-    generate(root, package)
+    dates = data_dates(root, package)
+    generate(root, package, dates)
     epoch = source_date_epoch(root)
     try:
-        cache = tembolok.plan(root, epoch, engine)
+        cache = tembolok.plan(root, engine)
         work = atomic.fresh_folder(root, paths.BUILD_WORK_PREFIX)
     except OSError as error:
         raise BuildError(atomic.os_message(error, root / paths.BUILD_CACHE)) from error
@@ -117,7 +124,7 @@ def build(root: Path, output: Path, engine: str = ENGINE) -> None:
         with atomic.staging(output) as staging:
             mkdocs_build(root, staging, epoch, engine, cache.request(work))
             kept, found = cache.restore(work, staging)
-            registry.finish_site(package, staging, epoch, kept, found)
+            registry.finish_site(package, staging, epoch, kept, found, dates)
             atomic.publish(staging, output)
         try:
             cache.save(output, found)

@@ -20,6 +20,12 @@ from .downloads.files import DownloadFile, Output
 from .writer import ContentWriter
 
 
+def changed_of(changed: int, office_changed: Mapping[str, int], office: str | None) -> int:
+    """When the data of an office (its id) last changed: its own date (history.office_dates), else the
+    package's (`changed`) for an office no commit names yet, and for what belongs to no office."""
+    return changed if office is None else office_changed.get(office, changed)
+
+
 @dataclass
 class Job:
     """One generation of content/: every output reads the package and writes through `out` or `page`."""
@@ -50,11 +56,8 @@ class Job:
         return cls(package, content, changed, Output(content, writer), office_changed or {})
 
     def changed_for(self, office: model.Kantor | None) -> int:
-        """When the data of `office` last changed: the date its pages, sheets and API files show.
-
-        The package's date (`changed`) for an office no commit names yet, and for what belongs to none.
-        """
-        return self.changed if office is None else self.office_changed.get(office.id, self.changed)
+        """When the data of `office` last changed: the date its pages, sheets and API files show."""
+        return changed_of(self.changed, self.office_changed, office.id if office else None)
 
     @property
     def writer(self) -> ContentWriter:
@@ -100,3 +103,11 @@ class Site:
     """Pages (site-relative paths) already finished, from the build cache: no step may rewrite them."""
     found: dict[str, Any] = field(default_factory=dict)
     """What the search step read of each page's HTML (site-relative path → page), kept pages included."""
+    changed: int = 0
+    """When the data last changed (as Job.changed); 0 when not given (the build's timestamp is used)."""
+    office_changed: Mapping[str, int] = field(default_factory=dict)
+    """When each office's data last changed, by kantor id (as Job.office_changed)."""
+
+    def changed_for(self, office: str | None) -> int:
+        """When the data of the office with id `office` last changed (as Job.changed_for)."""
+        return changed_of(self.changed or self.epoch, self.office_changed, office)

@@ -47,6 +47,7 @@ from . import (
     shards,
     share_image,
     sheet_writer,
+    sitemap,
 )
 from . import stacked_tables as stacked
 from .downloads import checksums, dataset, sqlite
@@ -90,13 +91,14 @@ PAGES: tuple[Writer, ...] = (
 )
 #: Steps over the built site, in order: search index, package files and checks, one pass of REWRITES,
 #: faster first paint, the security policy (last to change HTML: it hashes the final inline scripts),
-#: then shards.json (last of all: it counts every file of the finished site).
+#: the sitemap of every page, then shards.json (last of all: it counts every file of the finished site).
 SITE: tuple[Finisher, ...] = (
     search,
     publish,
     html_pages,
     first_paint,
     harden,
+    sitemap,
     shards,
 )
 #: Rewrites of one page's HTML, in order: stacked tables on phones, the header's search button,
@@ -159,13 +161,16 @@ def finish_site(
     epoch: int,
     kept: frozenset[str] = frozenset(),
     found: dict[str, Any] | None = None,
+    dates: tuple[int, Mapping[str, int]] | None = None,
 ) -> None:
     """Run every step of SITE, in order, on the site the engine built into `folder`.
 
     `kept` are the pages already finished (taken from the build cache, outputs/tembolok.py): the steps
     that rewrite pages leave them alone. `found` is what the search step read of pages before
-    (site-relative path → search page); it adds what it reads now.
+    (site-relative path → search page); it adds what it reads now. `dates` are when the package's and
+    each office's data last changed (pipeline.data_dates; the sitemap's dates).
     """
-    site = Site(package, folder, epoch, REWRITES, kept, {} if found is None else found)
+    changed, offices = dates or (0, {})
+    site = Site(package, folder, epoch, REWRITES, kept, {} if found is None else found, changed, offices)
     for step in SITE:
         step.finish(site)

@@ -7,9 +7,12 @@ the site engine and the steps that rewrite each page.
 
 - The global key is the SHA-256 of the code (scripts/kinerja, main.py,
   overrides/, mkdocs.yml, requirements.lock), the engine and its libraries'
-  versions, SOURCE_DATE_EPOCH, SITE_URL, the hand-written files of content/,
+  versions, SITE_URL, the hand-written files of content/,
   the snippet appended to every page, and the list of every file under
-  content/ (a page's links resolve against it).
+  content/ (a page's links resolve against it). Not the build's date
+  (SOURCE_DATE_EPOCH, by default the last commit): no page shows it, only the
+  engine's sitemap did, which sitemap.py now writes whole every build; so a
+  new commit does not make every page new.
 - A page's key is the SHA-256 of the global key, its path and its Markdown
   (or, for a static HTML file such as an embed card, its bytes). A generated
   page's Markdown holds everything the page shows, so an office whose data did
@@ -19,9 +22,7 @@ the site engine and the steps that rewrite each page.
   what the search step read from its HTML before the rewrites; its index is
   written last, after the site is published.
 - A page found in the cache is left out of the engine's build (engine_hook.py)
-  and its finished HTML linked into the new site, with the sitemap of the
-  build that cached it (SITE_WIDE: the engine's own lists only the pages it
-  built); the steps that rewrite pages
+  and its finished HTML linked into the new site; the steps that rewrite pages
   skip it (Site.kept) and the search step takes what it read last time
   (Site.found). The other generated files (downloads, API, pictures) are
   linked from content/ instead of copied.
@@ -52,7 +53,7 @@ import yaml
 
 from .. import atomic, paths
 
-FORMAT = 1
+FORMAT = 2
 #: The code whose every byte is part of the global key (besides scripts/kinerja itself).
 CODE = ("main.py", "overrides", "mkdocs.yml", "requirements.lock")
 #: Libraries whose version is part of the code's key: what turns Markdown into HTML, draws, templates.
@@ -73,7 +74,6 @@ MEMO = "hasil"
 PAGE_SUFFIXES = (".md", ".html")
 #: What the engine writes from the list of every page (so it misses the pages left out): a function of
 #: the global key alone (the file list, the address and the date are in it), cached under that key.
-SITE_WIDE = ("sitemap.xml", "sitemap.xml.gz")
 _MISSING = "-"
 
 
@@ -143,7 +143,7 @@ def _generated(relative: str) -> bool:
     return relative.split("/", 1)[0] in paths.GENERATED
 
 
-def global_key(root: Path, files: list[str], epoch: int, engine: str) -> str:
+def global_key(root: Path, files: list[str], engine: str) -> str:
     """The key every page's key includes: code, engine, settings, hand-written content, the file list."""
     content = root / paths.CONTENT
     digest = hashlib.sha256()
@@ -152,7 +152,6 @@ def global_key(root: Path, files: list[str], epoch: int, engine: str) -> str:
         "code": code_key(root),
         "engine": engine,
         "versions": _versions((engine,)),
-        "epoch": epoch,
         "site_url": os.environ.get("SITE_URL", ""),
     }
     digest.update(json.dumps(settings, sort_keys=True).encode())
@@ -246,8 +245,6 @@ class Plan:
     """The pages whose finished output the cache holds, intact."""
     static: list[str]
     """The other generated files, linked from content/ rather than copied by the engine."""
-    site_wide: dict[str, Entry] = field(default_factory=dict)
-    """The cached SITE_WIDE files of this global key (restored whenever a page is reused)."""
     report: dict[str, Any] = field(default_factory=dict)
 
     def blob(self, key: str) -> Path:
@@ -276,12 +273,6 @@ class Plan:
         candidates: dict[str, str] = self.report["calon"]
         kept: set[str] = set()
         found: dict[str, Any] = {}
-        if self.reuse:
-            for name in SITE_WIDE:
-                wide = self.site_wide[name]
-                if not _intact(self.blob(wide.key), wide):
-                    raise OSError(f"tembolok berubah selama pembangunan: {self.blob(wide.key)}")
-                _link(self.blob(wide.key), site / name)
         for src in self.report["dilewati"]:
             dest = candidates[src]
             entry = self.reuse.get(src)
@@ -312,12 +303,6 @@ class Plan:
                 _link(output, blob)
             stat = blob.stat()
             entries[src] = (key, dest, stat.st_size, stat.st_mtime_ns, found.get(dest, _MISSING))
-        for name in SITE_WIDE:
-            key = hashlib.sha256(f"{self.global_key}\0{name}".encode()).hexdigest()
-            if (site / name).is_file():
-                _link(site / name, self.blob(key))
-                stat = self.blob(key).stat()
-                entries[name] = (key, name, stat.st_size, stat.st_mtime_ns, _MISSING)
         index = {"format": FORMAT, "global": self.global_key, "entries": entries}
         self.cache.mkdir(parents=True, exist_ok=True)
         atomic.replace_file(self.cache / INDEX, pickle.dumps(index, protocol=pickle.HIGHEST_PROTOCOL))
@@ -331,12 +316,12 @@ class Plan:
                 shutil.rmtree(folder, ignore_errors=True)
 
 
-def plan(root: Path, epoch: int, engine: str) -> Plan:
+def plan(root: Path, engine: str) -> Plan:
     """What this build can take from the cache at root/paths.BUILD_CACHE (content/ already written)."""
     content = root / paths.CONTENT
     cache = root / paths.BUILD_CACHE
     files = content_files(content)
-    key = global_key(root, files, epoch, engine)
+    key = global_key(root, files, engine)
     known = _read_index(cache, key)
     keys: dict[str, str] = {}
     reuse: dict[str, Entry] = {}
@@ -355,8 +340,4 @@ def plan(root: Path, epoch: int, engine: str) -> Plan:
         blob = cache / BLOBS / keys[relative][:2] / keys[relative]
         if entry is not None and entry.key == keys[relative] and _intact(blob, entry):
             reuse[relative] = entry
-    site_wide = {name: known[name] for name in SITE_WIDE if name in known}
-    intact = len(site_wide) == len(SITE_WIDE) and all(
-        _intact(cache / BLOBS / e.key[:2] / e.key, e) for e in site_wide.values()
-    )
-    return Plan(root, cache, key, keys, reuse if intact else {}, static, site_wide)
+    return Plan(root, cache, key, keys, reuse, static)
