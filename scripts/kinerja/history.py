@@ -4,8 +4,10 @@ A page of one office shows when *its* data last changed, not when any office's d
 office's quarterly realisation would change the date on every page of the site (and every page would
 have to be built again). A commit is told by the rows it changed: each changed line of a data CSV is
 read with the file's header and named by its key (kantor_id, dokumen_id, program_id or indikator_id);
-the caller knows which office each key belongs to. What cannot be named (the descriptor, a table
-every office shares, a header, a line that is not a whole row) concerns every office.
+the caller knows which office each key belongs to. A change of the descriptor that only records a
+source document (an import) is named by that document's path. What cannot be named (the licence or
+the schemas, a table every office shares, a header, a line that is not a whole row, an unknown code)
+concerns every office: a date may come out too new, never too old.
 
 What each commit changed never changes, so it is kept (`load_known`, `save_known`) and only new
 commits are read from git again.
@@ -28,7 +30,7 @@ from .clock import DATA_PATHS
 #: The descriptor (the second of clock.DATA_PATHS), read whole when a commit changed it.
 DESCRIPTOR = DATA_PATHS[1]
 
-#: Columns that name whose a row is, in the order they are looked for in a file's header.
+#: Columns that name whose row a line is, in the order they are looked for in a file's header.
 KEY_COLUMNS = ("kantor_id", "dokumen_id", "program_id", "indikator_id")
 #: The key of a file that is not a table (a source document): ("sumber", its path).
 SOURCE = "sumber"

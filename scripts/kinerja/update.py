@@ -30,6 +30,7 @@ from .errors import BuildError, Problem, ProblemsFound
 from .ingest import importer, offices, reading, revising
 from .ingest import sheet_reader as lembar
 from .outputs import fmt
+from .outputs.job import changed_of
 from .outputs.sheet_writer import sheet_bytes
 from .problems import (
     DOKUMEN_TIDAK_DIKENAL,
@@ -359,8 +360,7 @@ def write_templates(
     files: dict[Path, bytes] = {}
     for code in [dokumen_id] if dokumen_id else list(package.dokumen):
         target = folder / layout.file_name(code)
-        office = package.dokumen[code].kantor_id
-        changed = offices.get(office, epoch)  # as the published sheet (outputs/sheet_writer.py)
+        changed = changed_of(epoch, offices, package.dokumen[code].kantor_id)  # as the published sheet
         files[target] = sheet_bytes(package, code, changed, f"make import SRC={display_path(target, root)}")
     if not overwrite:
         waiting = [
