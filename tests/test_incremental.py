@@ -83,6 +83,11 @@ def _page(site: Path, code: str) -> Path:
     return site / paths.page_url("indikator", code) / "index.html"
 
 
+def _contents(folder: Path) -> dict[str, bytes]:
+    """Every file under folder with its bytes."""
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
 def _snapshot(folder: Path) -> dict[str, tuple[int, int, int]]:
     """Every file under folder with its inode, size and modification time."""
     found = {}
@@ -117,11 +122,20 @@ def test_one_office_realisation_rebuilds_that_office_only_and_equals_a_clean_bui
         row["id"] for row in csvio.read(project / "data" / "indikator.csv") if row["id"].startswith("IK24-K")
     )
     before = _page(site, other).stat().st_ino
+    files_before = _contents(site)
     changed = synthetic.add_realisation(project, OFFICE)
     changed_before = _page(site, changed).read_bytes()
     _commit(project, SECOND, "data")  # a new commit: the build's date and the data's date both move
     _build(project)
     assert _page(site, other).stat().st_ino == before, "an unchanged office's page was built again"
+    # Only the office's own files and shared ones change: the other office's shard is uploaded as it was.
+    files_after = _contents(site)
+    moved = {p for p in files_before.keys() | files_after.keys() if files_before.get(p) != files_after.get(p)}
+    kantor = csvio.read(project / "data" / "kantor.csv")
+    home = next(row["id"] for row in kantor if row["utama"] == "ya")
+    offices = {row["id"].lower(): row["id"] for row in kantor}
+    owners = {path: shards.owner(path, offices, home) for path in moved}
+    assert {o[0] for o in owners.values() if o is not None} == {OFFICE}, sorted(moved)
     page = _page(site, changed).read_text(encoding="utf-8")
     assert page.encode() != changed_before, "the changed office's page was not rebuilt"
     assert fmt.tanggal_epoch(SECOND) in page, "the changed office's page must show its new date"
