@@ -72,8 +72,7 @@ BLOBS = "berkas"
 MEMO = "hasil"
 #: Sources whose finished output is cached by key; other generated files are linked from content/.
 PAGE_SUFFIXES = (".md", ".html")
-#: What the engine writes from the list of every page (so it misses the pages left out): a function of
-#: the global key alone (the file list, the address and the date are in it), cached under that key.
+#: An entry whose HTML the search step has not read (Entry.found).
 _MISSING = "-"
 
 
