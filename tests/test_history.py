@@ -36,6 +36,7 @@ OWNERS = {
     ("kantor_id", "A"): "A", ("kantor_id", "B"): "B", ("dokumen_id", "DA"): "A", ("dokumen_id", "DB"): "B",
     ("indikator_id", "IA1"): "A", ("indikator_id", "IB1"): "B",
     ("sumber", "data/sumber/a.txt"): "A", ("sumber", "data/sumber/b.txt"): "B",
+    ("sumber", "data/sumber/b.docx"): "B",
 }  # fmt: skip
 
 
@@ -116,6 +117,11 @@ def test_a_document_import_dates_its_office_even_through_the_descriptor(repo: Pa
             "data/indikator.csv": FILES["data/indikator.csv"].replace('"Dua"', '"Dua (revisi)"'),
         },
     )
+    assert dates(repo) == {"A": T1, "B": T2}
+
+
+def test_a_word_source_dates_its_office_only(repo: Path) -> None:
+    commit(repo, T2, {"data/sumber/b.docx": b"PK\x03\x04\x00\x00 bukan teks \x00\xff"})
     assert dates(repo) == {"A": T1, "B": T2}
 
 

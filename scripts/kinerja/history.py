@@ -37,6 +37,7 @@ SOURCE = "sumber"
 #: Version of what save_known writes; another version is read as nothing known.
 FORMAT = 1
 _HUNK = re.compile(r"^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@")
+_BINARY = re.compile(r"^Binary files (?:a/(\S+)|/dev/null) and (?:b/(\S+)|/dev/null) differ$")
 
 Keys = frozenset[tuple[str, str]] | None
 """(column, value) of each changed row, or None when the change concerns every office."""
@@ -108,8 +109,11 @@ def _read_diff(root: Path, text: str) -> tuple[Keys, bool]:
             if path is None:  # a name git had to quote
                 return None, descriptor
             descriptor = descriptor or path == DESCRIPTOR
-        elif line.startswith("Binary files "):
-            return None, descriptor  # a file changed that is no text (a Word or PDF source)
+        elif match := _BINARY.match(line):  # a file that is no text: a Word or PDF source document
+            name = match[2] or match[1]
+            if name is None or name.endswith(".csv"):
+                return None, descriptor
+            keys.add((SOURCE, name))
         elif match := _HUNK.match(line):
             if path is None:
                 return None, descriptor
