@@ -169,8 +169,8 @@ def changes(root: Path, known: dict[str, Keys]) -> Iterator[Change]:
             if not parents and empty is None:
                 empty = (_git(root, "hash-object", "-t", "tree", "/dev/null") or "").strip()
             base = parents[0] if parents else empty
-            diff = _git(root, "diff", "-U0", "--no-color", "--no-ext-diff", "--no-renames",
-                        "--relative", f"{base}", commit, "--", *DATA_PATHS)  # fmt: skip
+            plain = ("-U0", "--no-color", "--no-ext-diff", "--no-textconv", "--no-renames", "--relative")
+            diff = _git(root, "diff", *plain, f"{base}", commit, "--", *DATA_PATHS)
             if diff is None:  # not read: every office, and read again next time
                 yield Change(int(epoch), None)
                 return
