@@ -238,6 +238,29 @@ def child_env(project: Path) -> dict[str, str]:
     }
 
 
+def commit(project: Path, epoch: int, *names: str) -> None:
+    """Commit `names` (everything when none) in the project copy's own repository, dated `epoch`.
+
+    The copy is kept in git as a maintainer's project is, so that the build after a realisation is the
+    one the Pages workflow runs after a commit: the build's date and each office's data date come from
+    the history (kinerja.history), not from a fixed SOURCE_DATE_EPOCH.
+    """
+    when = f"@{epoch} +0000"
+    env = {**os.environ, "GIT_AUTHOR_DATE": when, "GIT_COMMITTER_DATE": when}
+    git = ["git", "-c", "user.name=Tolok ukur", "-c", "user.email=bench@contoh.test"]
+    if not (project / ".git").exists():
+        subprocess.run(["git", "init", "-q", "-b", "main"], cwd=project, check=True, env=env)
+    subprocess.run([*git, "add", "--", *(names or ["."])], cwd=project, check=True, env=env)
+    subprocess.run([*git, "commit", "-q", "-m", "tolok ukur"], cwd=project, check=True, env=env)
+
+
+def git_env(project: Path) -> dict[str, str]:
+    """child_env without a fixed date: the build's date is the project copy's last commit (commit)."""
+    env = child_env(project)
+    env.pop("SOURCE_DATE_EPOCH")
+    return env
+
+
 def scale_dir(work: Path, factor: int) -> Path:
     """The folder of one scale's copies (project, pipeline site, bare site), removed once measured."""
     return work / f"skala-{factor}x"
@@ -264,7 +287,8 @@ def measure_scale(root: Path, work: Path, factor: int) -> ScaleRun:
         result.error = str(error)
         return result
     result.indikator = made.indikator
-    env = child_env(project)
+    commit(project, DEFAULT_EPOCH)
+    env = git_env(project)
     result.repeats = repeats_for(factor)
     pipeline = [sys.executable, "-m", "bench", "--pipeline", str(project), str(site)]
     bare_build = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", str(bare_site)]
@@ -301,10 +325,12 @@ def measure_scale(root: Path, work: Path, factor: int) -> ScaleRun:
 
 
 def measure_incremental(result: ScaleRun, office: str, pipeline: list[str], env: dict[str, str]) -> None:
-    """Add one realisation row for `office`, build again with the cache the last build left, then build
-    the same data clean (cache removed) beside it and list the files in which the two sites differ."""
+    """Add and commit one realisation row for `office` (a day after the first commit), build again with the
+    cache the last build left, then build the same commit clean (cache removed) beside it and list the
+    files in which the two sites differ."""
     assert result.project is not None
     code = synthetic.add_realisation(result.project, office)
+    commit(result.project, DEFAULT_EPOCH + 86_400, "data")
     print(f"[{result.factor}×] bangun ulang sesudah realisasi {code} ditambah…", flush=True)
     run = run_measured(pipeline, result.project, env)
     if run.returncode != 0:
