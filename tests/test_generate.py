@@ -7,12 +7,17 @@ leaves it (outputs/writer.py).
 
 from __future__ import annotations
 
+import errno
 import os
 from pathlib import Path
+
+import pytest
 
 from conftest import apply_steps, copy_package
 from kinerja import paths, pipeline
 from kinerja.atomic import PARTIAL
+from kinerja.errors import BuildError
+from kinerja.outputs import registry
 from kinerja.outputs.writer import ContentWriter
 
 
@@ -76,3 +81,46 @@ def test_generating_again_touches_only_what_changed(tmp_path: Path) -> None:
     replaced = [name for name in after if name in before and after[name][1] != before[name][1]]
     assert kept and replaced, "some files change with the glossary, most do not"
     assert all(after[name][0] != before[name][0] for name in replaced), "a changed file gets a new inode"
+
+
+def _contents(content: Path) -> dict[str, bytes]:
+    return {name: data for name, (_, data) in _tree(content).items()}
+
+
+def test_pages_written_beside_the_downloads_are_the_same_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A large package has its pages written in a second process (pipeline._beside): same content/."""
+    one = copy_package(tmp_path / "satu")
+    pipeline.generate(one)
+    monkeypatch.setattr(pipeline, "PARALLEL_FROM", 1)
+    two = copy_package(tmp_path / "dua")
+    stale = two / paths.CONTENT / "kinerja" / "indikator" / "lama.md"
+    stale.parent.mkdir(parents=True)
+    stale.write_text("dari generasi lama", encoding="utf-8")
+    package = pipeline.load_valid(two)
+    assert pipeline._beside(package), "the frozen package must be written in two processes here"
+    pipeline.generate(two, package)
+    assert _contents(two / paths.CONTENT) == _contents(one / paths.CONTENT)
+    assert not stale.exists()
+
+
+def test_a_failure_in_the_pages_process_stops_the_generation(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(pipeline, "PARALLEL_FROM", 1)
+    root = copy_package(tmp_path / "proyek")
+
+    def full_disk(*args: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(registry, "write_pages", full_disk)
+    with pytest.raises(BuildError, match="disk penuh"):
+        pipeline.generate(root)
+
+    def killed(*args: object) -> None:
+        os._exit(9)
+
+    monkeypatch.setattr(registry, "write_pages", killed)
+    with pytest.raises(BuildError, match="berhenti tanpa laporan"):
+        pipeline.generate(root)
