@@ -26,7 +26,7 @@ from _site import copy_project
 from bench import compare, costs, parse_scales, synthetic
 from bench.bare import SideBySide
 from bench.report import HAND_MARK, Findings, search_notes, write_report
-from bench.scale import ScaleRun, differing_files, site_facts
+from bench.scale import RESULT_LINE, ScaleRun, differing_files, site_facts, stages_of
 from bench.tables import (
     SCALE_HEADERS,
     WEIGHT_HEADERS,
@@ -720,3 +720,14 @@ def test_the_incremental_note_tells_whether_it_equals_a_clean_build(tmp_path: Pa
     (first / "hanya-satu.txt").write_text("")
     assert differing_files(first, second) == ["beda.json", "hanya-satu.txt"]
     assert differing_files(first, first) == []
+
+
+def test_stages_of_the_second_process_join_the_builds_own() -> None:
+    """The pages are timed in the build's second process, which prints its own line first."""
+    stdout = "\n".join([
+        "Situs selesai dibangun di site/.",
+        RESULT_LINE + json.dumps({"halaman": 8.5}),
+        RESULT_LINE + json.dumps({"validasi": 1.5, "unduhan": 9.0, "generasi": 10.0}),
+    ])  # fmt: skip
+    assert stages_of(stdout) == {"halaman": 8.5, "validasi": 1.5, "unduhan": 9.0, "generasi": 10.0}
+    assert stages_of("tanpa hasil\n") == {}

@@ -109,6 +109,7 @@ def timed_build(root: Path, output: Path) -> dict[str, float]:
 
     spent: dict[str, float] = defaultdict(float)
     marks: dict[str, float] = {}
+    builder = os.getpid()
 
     def wrap(owner: object, name: str, stage: str) -> None:
         """Replace owner.name by the same function with a stopwatch that adds to `stage`."""
@@ -125,6 +126,8 @@ def timed_build(root: Path, output: Path) -> dict[str, float]:
             finally:
                 marks[stage] = time.perf_counter()
                 spent[stage] += marks[stage] - start
+                if os.getpid() != builder:  # a stage of the build's second process (the pages)
+                    print(RESULT_LINE + json.dumps({stage: spent[stage]}), flush=True)
 
         setattr(owner, name, timed)
 
@@ -142,6 +145,16 @@ def timed_build(root: Path, output: Path) -> dict[str, float]:
     spent["pascaproses"] = end - marks.get("mkdocs", end)
     spent["rss_anak_mb"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     return dict(spent)
+
+
+def stages_of(stdout: str) -> dict[str, float]:
+    """The seconds per stage a timed build printed: the build's own line, and those of its second
+    process (the pages, written beside the downloads; pipeline._pages_beside_downloads)."""
+    stages: dict[str, float] = {}
+    for line in stdout.splitlines():
+        if line.startswith(RESULT_LINE):
+            stages.update(json.loads(line[len(RESULT_LINE) :]))
+    return stages
 
 
 @dataclass
@@ -305,8 +318,7 @@ def measure_scale(root: Path, work: Path, factor: int) -> ScaleRun:
             return result
         result.rss_mb = max(result.rss_mb, run.rss_mb)
         if not result.total or run.seconds < result.total:
-            line = next((x for x in reversed(run.stdout.splitlines()) if x.startswith(RESULT_LINE)), "")
-            result.stages = json.loads(line[len(RESULT_LINE) :]) if line else {}
+            result.stages = stages_of(run.stdout)
             result.total = run.seconds
         print(f"[{factor}×]   {num(run.seconds)} s; mkdocs build polos atas konten yang sama…", flush=True)
         bare = run_measured(bare_build, project, env)
