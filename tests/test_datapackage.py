@@ -8,6 +8,7 @@ process. Counted here with an audit hook on the "open" event, on a copy of the f
 from __future__ import annotations
 
 import os
+import subprocess
 import sys
 from pathlib import Path
 
@@ -44,6 +45,33 @@ def test_validate_model_and_generate_open_each_data_file_once(tmp_path: Path) ->
     finally:
         watched, _WATCHED[:] = list(_WATCHED), []
     assert (root / "content" / "berkas" / "indikator.csv").is_file(), "generate wrote the downloads"
+    assert sorted(_OPENED) == sorted(watched), _OPENED
+
+
+def test_reading_the_history_opens_no_data_file_again(tmp_path: Path) -> None:
+    """In git, the office dates read the header of each file a commit changed from the same package."""
+    root = copy_package(tmp_path / "paket")
+    names = ("indikator.csv", "sasaran.csv")
+    full = {name: (root / "data" / name).read_bytes() for name in names}
+    for name, data in full.items():  # the first commit lacks the last row, the second adds it
+        (root / "data" / name).write_bytes(data[: data.rstrip(b"\n").rfind(b"\n") + 1])
+    env = {**os.environ, "GIT_AUTHOR_DATE": "@1717200000 +0000", "GIT_COMMITTER_DATE": "@1717200000 +0000"}
+    git = ["git", "-c", "user.name=Uji", "-c", "user.email=uji@contoh.test", "-c", "commit.gpgsign=false"]
+    subprocess.run(["git", "init", "-q"], cwd=root, check=True)
+    for step in ("pertama", "kedua"):
+        subprocess.run([*git, "add", "-A"], cwd=root, check=True, env=env)
+        subprocess.run([*git, "commit", "-q", "-m", step], cwd=root, check=True, env=env)
+        for name, data in full.items():
+            (root / "data" / name).write_bytes(data)
+    _WATCHED[:] = [str((root / "data" / name).resolve()) for name in names]
+    _OPENED.clear()
+    try:
+        package = pipeline.load_valid(root)
+        changed, offices = pipeline.data_dates(root, package)
+        pipeline.generate(root, package, (changed, offices))
+    finally:
+        watched, _WATCHED[:] = list(_WATCHED), []
+    assert offices, "the history was read"
     assert sorted(_OPENED) == sorted(watched), _OPENED
 
 

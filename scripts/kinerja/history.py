@@ -39,6 +39,8 @@ FORMAT = 1
 _HUNK = re.compile(r"^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@")
 _BINARY = re.compile(r"^Binary files (?:a/(\S+)|/dev/null) and (?:b/(\S+)|/dev/null) differ$")
 
+Reader = Callable[[str], bytes | None]
+"""A data file's bytes as they are now, by its path in the package (None when it is not there)."""
 Keys = frozenset[tuple[str, str]] | None
 """(column, value) of each changed row, or None when the change concerns every office."""
 
@@ -59,22 +61,41 @@ def _git(root: Path, *args: str) -> str | None:
         return None
 
 
-def _header(root: Path, path: str, headers: dict[str, list[str] | None]) -> list[str] | None:
-    """The columns of a data file as it is now (its first line), None when it is gone or unreadable."""
-    if path not in headers:
+class _Headers:
+    """The columns of each data file as it is now (its first line), from `read`; None when it is gone."""
+
+    def __init__(self, read: Reader) -> None:
+        self.read = read
+        self.known: dict[str, list[str] | None] = {}
+
+    def __call__(self, path: str) -> list[str] | None:
+        if path not in self.known:
+            data = self.read(path)
+            try:
+                first = None if data is None else data.decode("utf-8-sig").split("\n", 1)[0]
+                self.known[path] = None if first is None else next(csv.reader([first]), None)
+            except (UnicodeDecodeError, csv.Error):
+                self.known[path] = None
+        return self.known[path]
+
+
+def _disk(root: Path) -> Reader:
+    """Read data files from disk under root."""
+
+    def read(path: str) -> bytes | None:
         try:
-            with (root / path).open(encoding="utf-8-sig", newline="") as stream:
-                headers[path] = next(csv.reader(stream), None)
-        except (OSError, UnicodeDecodeError, csv.Error):
-            headers[path] = None
-    return headers[path]
+            return (root / path).read_bytes()
+        except OSError:
+            return None
+
+    return read
 
 
-def _key(root: Path, path: str, line: str, headers: dict[str, list[str] | None]) -> tuple[str, str] | None:
+def _key(path: str, line: str, header_of: _Headers) -> tuple[str, str] | None:
     """The key of one changed line of a data file, or None when it cannot be named."""
     if not path.endswith(".csv"):
         return (SOURCE, path)
-    header = _header(root, path, headers)
+    header = header_of(path)
     try:
         row = next(csv.reader([line]), [])
     except csv.Error:
@@ -90,12 +111,11 @@ def _key(root: Path, path: str, line: str, headers: dict[str, list[str] | None])
     return None
 
 
-def _read_diff(root: Path, text: str) -> tuple[Keys, bool]:
+def _read_diff(text: str, header_of: _Headers) -> tuple[Keys, bool]:
     """The keys of every line of a data file a `git diff -U0` changed (None as soon as one cannot be
     named), and whether it changed the descriptor too (read as a whole: _descriptor_keys)."""
     keys: set[tuple[str, str]] = set()
     descriptor = False
-    headers: dict[str, list[str] | None] = {}
     lines = iter(text.splitlines())
     path: str | None = None
     for line in lines:
@@ -129,7 +149,7 @@ def _read_diff(root: Path, text: str) -> tuple[Keys, bool]:
                     changed = next(lines, "")
                 if path == DESCRIPTOR:
                     continue
-                key = _key(root, path, changed[1:], headers)
+                key = _key(path, changed[1:], header_of)
                 if key is None:
                     return None, descriptor
                 keys.add(key)
@@ -153,12 +173,14 @@ def _descriptor_keys(old: str | None, new: str | None) -> Keys:
     return frozenset((SOURCE, path) for path in changed)
 
 
-def changes(root: Path, known: dict[str, Keys]) -> Iterator[Change]:
+def changes(root: Path, known: dict[str, Keys], read: Reader | None = None) -> Iterator[Change]:
     """The commits that changed the data (clock.DATA_PATHS under root), newest first, with their keys.
 
-    `known` holds the keys of commits read before (by commit id) and takes those read now. Nothing is
-    yielded where git or its history is missing.
+    `known` holds the keys of commits read before (by commit id) and takes those read now. `read` gives
+    a data file's bytes as they are now (the package's DataPackage.read, so no file is read twice; by
+    default from disk). Nothing is yielded where git or its history is missing.
     """
+    header_of = _Headers(read or _disk(root))
     log = _git(root, "log", "--format=%H %ct %P", "--", *DATA_PATHS)
     if not log:
         return
@@ -174,7 +196,7 @@ def changes(root: Path, known: dict[str, Keys]) -> Iterator[Change]:
             if diff is None:  # not read: every office, and read again next time
                 yield Change(int(epoch), None)
                 return
-            keys, descriptor = _read_diff(root, diff)
+            keys, descriptor = _read_diff(diff, header_of)
             if keys is not None and descriptor:
                 found = _descriptor_keys(*(_git(root, "show", f"{c}:./{DESCRIPTOR}") for c in (base, commit)))
                 keys = None if found is None else keys | found
@@ -183,7 +205,11 @@ def changes(root: Path, known: dict[str, Keys]) -> Iterator[Change]:
 
 
 def office_epochs(
-    root: Path, offices: Collection[str], office_of: Callable[[str, str], str | None], known: dict[str, Keys]
+    root: Path,
+    offices: Collection[str],
+    office_of: Callable[[str, str], str | None],
+    known: dict[str, Keys],
+    read: Reader | None = None,
 ) -> dict[str, int]:
     """When each office's data last changed: the newest commit that changed a row of that office.
 
@@ -191,7 +217,7 @@ def office_epochs(
     commit names (data not committed yet, no git) are left out; the caller gives them the package's date.
     """
     found: dict[str, int] = {}
-    for change in changes(root, known):
+    for change in changes(root, known, read):
         named = None if change.keys is None else {office_of(*key) for key in change.keys}
         if named is None or None in named:
             return {office: found.get(office, change.epoch) for office in offices}
@@ -226,7 +252,10 @@ def save_known(path: Path, known: dict[str, Keys]) -> None:
 
 
 def office_dates(
-    root: Path, offices: Collection[str], office_of: Callable[[str, str], str | None]
+    root: Path,
+    offices: Collection[str],
+    office_of: Callable[[str, str], str | None],
+    read: Reader | None = None,
 ) -> dict[str, int]:
     """office_epochs of the package at root, with what earlier builds read kept in the build cache.
 
@@ -236,7 +265,7 @@ def office_dates(
     path = root / paths.BUILD_CACHE / paths.HISTORY
     known = load_known(path)
     before = len(known)
-    found = office_epochs(root, offices, office_of, known)
+    found = office_epochs(root, offices, office_of, known, read)
     if len(known) != before:
         with contextlib.suppress(OSError):
             save_known(path, known)

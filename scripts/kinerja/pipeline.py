@@ -52,7 +52,8 @@ def load_valid(root: Path | DataPackage) -> model.Package:
 
 def data_dates(root: Path, package: model.Package) -> tuple[int, dict[str, int]]:
     """When the package's data last changed, and each office's (kinerja.history), from git."""
-    return data_changed_epoch(root), history.office_dates(root, list(package.kantor), package.office_of)
+    offices = history.office_dates(root, list(package.kantor), package.office_of, package.files.read)
+    return data_changed_epoch(root), offices
 
 
 def generate(

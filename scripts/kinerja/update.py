@@ -356,7 +356,7 @@ def write_templates(
             "masalah. Tidak ada lembar yang ditulis.",
         )
     epoch = clock.data_changed_epoch(root)
-    offices = history.office_dates(root, list(package.kantor), package.office_of)
+    offices = history.office_dates(root, list(package.kantor), package.office_of, package.files.read)
     files: dict[Path, bytes] = {}
     for code in [dokumen_id] if dokumen_id else list(package.dokumen):
         target = folder / layout.file_name(code)
