@@ -18,14 +18,18 @@ DEFAULT_EPOCH = 1709251200
 DATA_PATHS = ("data", "datapackage.json")
 
 
-def _git_epoch(root: Path, *paths: str) -> int | None:
-    command = ["git", "log", "-1", "--format=%ct"]
-    if paths:
-        command += ["--", *paths]
+def git(root: Path, *args: str) -> str | None:
+    """What `git ARGS` prints in root (paths as typed, not quoted), or None where git or a repository
+    is missing or the command fails."""
+    command = ["git", "-c", "core.quotePath=false", *args]
     try:
-        out = subprocess.run(command, cwd=root, capture_output=True, text=True, check=True).stdout.strip()
-    except (OSError, subprocess.CalledProcessError):
+        return subprocess.run(command, cwd=root, capture_output=True, text=True, check=True).stdout
+    except (OSError, subprocess.CalledProcessError, UnicodeDecodeError):
         return None
+
+
+def _git_epoch(root: Path, *paths: str) -> int | None:
+    out = (git(root, "log", "-1", "--format=%ct", *(["--", *paths] if paths else [])) or "").strip()
     return int(out) if out else None
 
 

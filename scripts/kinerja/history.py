@@ -19,13 +19,12 @@ import contextlib
 import csv
 import json
 import re
-import subprocess
 from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from . import atomic, paths
-from .clock import DATA_PATHS
+from .clock import DATA_PATHS, git
 
 #: The descriptor (the second of clock.DATA_PATHS), read whole when a commit changed it.
 DESCRIPTOR = DATA_PATHS[1]
@@ -51,14 +50,6 @@ class Change:
 
     epoch: int
     keys: Keys
-
-
-def _git(root: Path, *args: str) -> str | None:
-    command = ["git", "-c", "core.quotePath=false", *args]
-    try:
-        return subprocess.run(command, cwd=root, capture_output=True, text=True, check=True).stdout
-    except (OSError, subprocess.CalledProcessError, UnicodeDecodeError):
-        return None
 
 
 class _Headers:
@@ -181,7 +172,7 @@ def changes(root: Path, known: dict[str, Keys], read: Reader | None = None) -> I
     default from disk). Nothing is yielded where git or its history is missing.
     """
     header_of = _Headers(read or _disk(root))
-    log = _git(root, "log", "--format=%H %ct %P", "--", *DATA_PATHS)
+    log = git(root, "log", "--format=%H %ct %P", "--", *DATA_PATHS)
     if not log:
         return
     empty: str | None = None
@@ -189,16 +180,16 @@ def changes(root: Path, known: dict[str, Keys], read: Reader | None = None) -> I
         commit, epoch, *parents = entry.split()
         if commit not in known:
             if not parents and empty is None:
-                empty = (_git(root, "hash-object", "-t", "tree", "/dev/null") or "").strip()
+                empty = (git(root, "hash-object", "-t", "tree", "/dev/null") or "").strip()
             base = parents[0] if parents else empty
             plain = ("-U0", "--no-color", "--no-ext-diff", "--no-textconv", "--no-renames", "--relative")
-            diff = _git(root, "diff", *plain, f"{base}", commit, "--", *DATA_PATHS)
+            diff = git(root, "diff", *plain, f"{base}", commit, "--", *DATA_PATHS)
             if diff is None:  # not read: every office, and read again next time
                 yield Change(int(epoch), None)
                 return
             keys, descriptor = _read_diff(diff, header_of)
             if keys is not None and descriptor:
-                found = _descriptor_keys(*(_git(root, "show", f"{c}:./{DESCRIPTOR}") for c in (base, commit)))
+                found = _descriptor_keys(*(git(root, "show", f"{c}:./{DESCRIPTOR}") for c in (base, commit)))
                 keys = None if found is None else keys | found
             known[commit] = keys
         yield Change(int(epoch), known[commit])
@@ -222,7 +213,7 @@ def office_epochs(
         if named is None or None in named:
             return {office: found.get(office, change.epoch) for office in offices}
         for office in named:
-            if office is not None:
+            if office is not None:  # none is: checked above (for the type checker)
                 found.setdefault(office, change.epoch)
         if len(found) >= len(offices):
             break
