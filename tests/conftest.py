@@ -37,6 +37,7 @@ import json
 import os
 import re
 import shutil
+import subprocess
 import tempfile
 from collections.abc import Callable, Iterator
 from functools import cache
@@ -438,3 +439,16 @@ def mutated_copy(tmp_path: Path) -> Callable[[str, list[dict[str, Any]]], Path]:
         return apply_steps(copy_package(tmp_path / f"salinan-{next(counter)}"), rel, steps)
 
     return make
+
+
+def git_at(folder: Path, epoch: int, *args: str) -> str:
+    """Run `git ARGS` in folder as a test maintainer would, author and committer dated `epoch`; its output.
+
+    Tests of the office dates (kinerja.history) commit at chosen times, as maintainers' commits are.
+    """
+    when = f"@{epoch} +0000"
+    env = {**os.environ, "GIT_AUTHOR_DATE": when, "GIT_COMMITTER_DATE": when}
+    command = ["git", "-c", "user.name=Uji", "-c", "user.email=uji@contoh.test", "-c", "commit.gpgsign=false"]
+    return subprocess.run(
+        [*command, *args], cwd=folder, check=True, env=env, capture_output=True, text=True
+    ).stdout.strip()

@@ -8,13 +8,12 @@ process. Counted here with an audit hook on the "open" event, on a copy of the f
 from __future__ import annotations
 
 import os
-import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURE, copy_package
+from conftest import FIXTURE, copy_package, git_at
 from kinerja import pipeline
 from kinerja.datapackage import DataPackage
 from kinerja.validate import validate
@@ -55,12 +54,10 @@ def test_reading_the_history_opens_no_data_file_again(tmp_path: Path) -> None:
     full = {name: (root / "data" / name).read_bytes() for name in names}
     for name, data in full.items():  # the first commit lacks the last row, the second adds it
         (root / "data" / name).write_bytes(data[: data.rstrip(b"\n").rfind(b"\n") + 1])
-    env = {**os.environ, "GIT_AUTHOR_DATE": "@1717200000 +0000", "GIT_COMMITTER_DATE": "@1717200000 +0000"}
-    git = ["git", "-c", "user.name=Uji", "-c", "user.email=uji@contoh.test", "-c", "commit.gpgsign=false"]
-    subprocess.run(["git", "init", "-q"], cwd=root, check=True)
+    git_at(root, 1717200000, "init", "-q")
     for step in ("pertama", "kedua"):
-        subprocess.run([*git, "add", "-A"], cwd=root, check=True, env=env)
-        subprocess.run([*git, "commit", "-q", "-m", step], cwd=root, check=True, env=env)
+        git_at(root, 1717200000, "add", "-A")
+        git_at(root, 1717200000, "commit", "-q", "-m", step)
         for name, data in full.items():
             (root / "data" / name).write_bytes(data)
     _WATCHED[:] = [str((root / "data" / name).resolve()) for name in names]

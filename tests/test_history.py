@@ -9,12 +9,12 @@ text and a descriptor. A change to one office's rows dates that office only; wha
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 from pathlib import Path
 
 import pytest
 
+from conftest import git_at
 from kinerja import history
 
 T1, T2, T3, T4 = 1_710_000_000, 1_720_000_000, 1_730_000_000, 1_740_000_000
@@ -53,14 +53,9 @@ def commit(root: Path, epoch: int, files: dict[str, str | bytes]) -> str:
             path.write_bytes(text)
         else:
             path.write_text(text, encoding="utf-8", newline="")
-    when = f"@{epoch} +0000"
-    env = {**os.environ, "GIT_AUTHOR_DATE": when, "GIT_COMMITTER_DATE": when}
-    git = ["git", "-c", "user.name=Uji", "-c", "user.email=uji@contoh.test", "-c", "commit.gpgsign=false"]
-    subprocess.run([*git, "add", "-A"], cwd=root, check=True, env=env)
-    subprocess.run([*git, "commit", "-q", "-m", f"uji {epoch}"], cwd=root, check=True, env=env)
-    return subprocess.run(
-        ["git", "rev-parse", "HEAD"], cwd=root, check=True, capture_output=True, text=True
-    ).stdout.strip()
+    git_at(root, epoch, "add", "-A")
+    git_at(root, epoch, "commit", "-q", "-m", f"uji {epoch}")
+    return git_at(root, epoch, "rev-parse", "HEAD")
 
 
 @pytest.fixture
@@ -126,19 +121,11 @@ def test_a_word_source_dates_its_office_only(repo: Path) -> None:
 
 
 def test_a_merge_is_read_against_its_first_parent(repo: Path) -> None:
-    def git(*args: str, epoch: int = T3) -> None:
-        when = f"@{epoch} +0000"
-        env = {**os.environ, "GIT_AUTHOR_DATE": when, "GIT_COMMITTER_DATE": when}
-        subprocess.run(
-            ["git", "-c", "user.name=Uji", "-c", "user.email=uji@contoh.test", *args],
-            cwd=repo, check=True, env=env, capture_output=True,
-        )  # fmt: skip
-
-    git("checkout", "-q", "-b", "unggahan")
+    git_at(repo, T3, "checkout", "-q", "-b", "unggahan")
     commit(repo, T2, {"data/realisasi.csv": FILES["data/realisasi.csv"] + "IB1,TW1,20\n"})
-    git("checkout", "-q", "main")
+    git_at(repo, T3, "checkout", "-q", "main")
     commit(repo, T3, {"data/glosarium.csv": FILES["data/glosarium.csv"] + "RKT,Rencana\n"})
-    git("merge", "-q", "--no-ff", "-m", "gabung", "unggahan", epoch=T4)
+    git_at(repo, T4, "merge", "-q", "--no-ff", "-m", "gabung", "unggahan")
     found = dates(repo)
     assert found == {"A": T3, "B": T4}
 

@@ -21,6 +21,7 @@ import pytest
 
 from _site import Builder, copy_project
 from bench import synthetic
+from conftest import git_at
 from kinerja import csvio, paths
 from kinerja.errors import BuildError
 from kinerja.outputs import fmt, shards, tembolok
@@ -56,11 +57,8 @@ def _build(project: Path) -> Path:
 
 def _commit(project: Path, epoch: int, *names: str) -> None:
     """Commit `names` (everything when none) at `epoch`, as a maintainer's commit would."""
-    when = f"@{epoch} +0000"
-    env = {**os.environ, "GIT_AUTHOR_DATE": when, "GIT_COMMITTER_DATE": when}
-    git = ["git", "-c", "user.name=Uji", "-c", "user.email=uji@contoh.test", "-c", "commit.gpgsign=false"]
-    subprocess.run([*git, "add", "--", *(names or ["."])], cwd=project, check=True, env=env)
-    subprocess.run([*git, "commit", "-q", "-m", "uji"], cwd=project, check=True, env=env)
+    git_at(project, epoch, "add", "--", *(names or ["."]))
+    git_at(project, epoch, "commit", "-q", "-m", "uji")
 
 
 def _clean_build(project: Path, clean: Path) -> Path:
