@@ -29,6 +29,7 @@ from conftest import FIXTURE
 from kinerja.browser import DESKTOP, PHONE
 from kinerja.outputs import search
 from kinerja.outputs.search import lunr, semua, terms
+from kinerja.outputs.search.stemmer import Stemmer, words
 from test_search_browser import INDEX_MARKS, SearchPage, load_queries
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -176,6 +177,25 @@ def test_words_of_pages_read_before_are_kept_while_the_whole_site_gives_the_same
         )
     assert made.call_count == len(first)
     assert [hidden for _, hidden in changed] != [hidden for _, hidden in first]
+
+
+def test_a_new_root_works_out_again_only_the_pages_whose_words_it_roots(small_site: Path, tmp_path: Path) -> None:
+    """One page printing a new word changes the site's root list; a kept page's words are worked out
+    again when, and only when, a word it asked the stemmer for now has another root, and every page
+    gets what a build without the cache gives."""
+    site = tmp_path / "situs"
+    shutil.copytree(small_site, site)
+    read: dict[str, Any] = {}
+    first, roots = search.indexed(site, [], read)
+    rooted = {page.url for page, _ in first if "pengendalian" in words(page.title + " " + page.text)}
+    _page(site, "", "Beranda", "Kinerja KPU, target 77,5% tercapai. Kendali mutu.", "0.3")
+    del read["index.html"]  # the home page was built again: it is read again
+    with mock.patch.object(search, "hidden_terms", wraps=terms.hidden_terms) as made:
+        again, new_roots = search.indexed(site, [], read)
+    assert Stemmer(roots).stem("pengendalian") != Stemmer(new_roots).stem("pengendalian") == "kendali"
+    assert [hidden for _, hidden in again] == [hidden for _, hidden in search.indexed(site, [])[0]]
+    worked = {call.args[0] for call in made.call_args_list}
+    assert rooted and worked == rooted | {""}, "the home page and the pages printing 'pengendalian'"
 
 
 def test_tokens_are_lunrs() -> None:

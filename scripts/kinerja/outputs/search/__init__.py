@@ -36,7 +36,7 @@ from . import lunr, numbers, pages, semua, stemmer, synonyms, terms
 from .lunr import Written
 from .numbers import number_terms
 from .pages import Page, read_page, read_site
-from .stemmer import ROOTS, STOPWORDS, Stemmer, root_list, stem, words
+from .stemmer import ROOTS, STOPWORDS, StemLog, Stemmer, root_list, stem, words
 from .synonyms import SYNONYMS
 from .terms import Hidden, glossary_pairs, hidden_terms, synonym_pairs, usable_pairs
 
@@ -61,16 +61,22 @@ def indexed(
     stemmer_ = Stemmer(roots)
     pairs = usable_pairs(glossary_pairs(glossary), sequences)
     synonyms = usable_pairs(synonym_pairs(), sequences)
-    # The words of a page read before (a page of the build cache) are kept with it, under the key of
-    # everything besides the page they depend on; the code is the cache's own key (tembolok.py).
-    key = hashlib.sha256(repr((roots, pairs, synonyms)).encode("utf-8")).hexdigest()
+    # The words of a page read before (a page of the build cache) are kept with it, with the key of the
+    # glossary and synonym pairs and the root of each word they asked the stemmer for (StemLog): when those
+    # are the same, so are the words. The code is the cache's own key (tembolok.py).
+    key = hashlib.sha256(repr((pairs, synonyms)).encode("utf-8")).hexdigest()
     items = []
     for page in found:
-        if page.terms is None or page.terms[0] != key:
-            made = hidden_terms(page.url, page.title, page.text, stemmer_, pairs, page.description, synonyms)
-            page.terms = (key, made)
-        items.append((page, page.terms[1]))
+        if page.terms is None or page.terms[0] != key or not _same_roots(stemmer_, page.terms[1]):
+            log = StemLog(stemmer_)
+            made = hidden_terms(page.url, page.title, page.text, log, pairs, page.description, synonyms)
+            page.terms = (key, log.asked, made)
+        items.append((page, page.terms[2]))
     return items, roots
+
+
+def _same_roots(stemmer_: Stemmer, asked: Mapping[str, str]) -> bool:
+    return all(stemmer_.stem(word) == root for word, root in asked.items())
 
 
 def write_stemmer_data(site: Path, roots: list[str]) -> int:

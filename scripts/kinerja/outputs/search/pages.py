@@ -60,9 +60,10 @@ class Page:
     text: str
     headings: list[str] = field(default_factory=list)
     description: str = ""
-    terms: tuple[str, Hidden] | None = None
-    """Its index-only words (terms.hidden_terms) and the key of what they were worked out with (the
-    roots, glossary and synonyms of the whole site): a later build with the same key takes them."""
+    terms: tuple[str, dict[str, str], Hidden] | None = None
+    """Its index-only words (terms.hidden_terms) and what they were worked out with: the key of the
+    site's glossary and synonym pairs, and each word the stemmer was asked for with its root
+    (stemmer.StemLog). A later build with the same key and the same roots for those words takes them."""
 
 
 _TOKEN = re.compile(

@@ -19,7 +19,9 @@ vocabulary of the site.
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Iterable, Iterator, Mapping
+from typing import Protocol
 
 from .synonyms import SYNONYMS
 
@@ -133,6 +135,32 @@ class Stemmer:
             if candidate in self.roots:
                 return candidate
         return word
+
+
+class Stems(Protocol):
+    """Anything that gives the root of a word: a Stemmer, or a StemLog in front of one."""
+
+    def stem(self, word: str) -> str:
+        """The root of `word`."""
+
+
+class StemLog:
+    """A Stemmer that remembers every word it was asked for and the root it gave.
+
+    What a page's index-only words depend on besides the page itself is the root of each word they
+    asked for, so a later build whose stemmer gives the same roots for those words (another root list
+    or not) would work out the same words: search.indexed keeps them then.
+    """
+
+    def __init__(self, stemmer: Stemmer) -> None:
+        self.stemmer = stemmer
+        self.asked: dict[str, str] = {}
+
+    def stem(self, word: str) -> str:
+        """The stemmer's root of `word`, noted in `asked` (strings interned: one copy in the cache)."""
+        root = self.stemmer.stem(word)
+        self.asked[sys.intern(word)] = sys.intern(root)
+        return root
 
 
 def inflection_forms(word: str) -> list[str]:

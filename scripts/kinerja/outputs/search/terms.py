@@ -32,7 +32,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from .numbers import number_terms, printed_numbers
-from .stemmer import COMPOUNDS, Stemmer, words
+from .stemmer import COMPOUNDS, Stems, words
 from .synonyms import SYNONYMS
 
 #: An acronym printed on more than this share of the pages (KPU) gets no expansion.
@@ -91,7 +91,7 @@ def printed_tokens(text: str) -> set[str]:
     return {t.lower() for t in _TOKEN.findall(text)} | set(printed_numbers(text))
 
 
-def extra_terms(text: str, stemmer: Stemmer, pairs: list[Pair]) -> list[str]:
+def extra_terms(text: str, stemmer: Stems, pairs: list[Pair]) -> list[str]:
     """The index-only words of one part of a page (see the module docstring), in first-seen order."""
     printed = printed_tokens(text)
     seq = words(text)
@@ -155,7 +155,7 @@ def hidden_terms(
     url: str,
     title: str,
     text: str,
-    stemmer: Stemmer,
+    stemmer: Stems,
     pairs: list[Pair],
     description: str = "",
     synonyms: Sequence[Pair] = (),
