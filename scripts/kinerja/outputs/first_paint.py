@@ -28,6 +28,7 @@ from collections.abc import Collection
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from .html_pages import html_files
 from .job import Site
 
 _ANY_LINK = r'<link [^>]*\brel="stylesheet"[^>]*>'
@@ -143,9 +144,10 @@ def speed_up_site(site: Path, skip: Collection[str] = ()) -> int:
     site = site.resolve()
     written: dict[tuple[Path, ...], Path | None] = {}
     count = 0
-    for path in sorted(site.rglob("*.html")):
-        if skip and path.relative_to(site).as_posix() in skip:
+    for relative in html_files(site):
+        if relative in skip:
             continue
+        path = site / relative
         original = path.read_text(encoding="utf-8")
         changed = defer_trailing_scripts(combine_stylesheets(original, path, site, written))
         if changed != original:

@@ -8,6 +8,7 @@ pass reads and writes each page once instead of once per step.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Collection
 from pathlib import Path
 
@@ -16,15 +17,31 @@ from .job import Site
 PageStep = Callable[[str], str]
 
 
+def html_files(site: Path) -> list[str]:
+    """Every .html file under site/, relative (POSIX), in the order of sorted(site.rglob("*.html")).
+
+    One directory walk without a path object per file: at national scale the steps over the built
+    site list some 70,000 pages each, and pathlib's globbing cost seconds every time.
+    """
+    found: list[str] = []
+    top = os.fspath(site)
+    for folder, _, names in os.walk(top):
+        base = os.path.relpath(folder, top).replace(os.sep, "/")
+        prefix = "" if base == "." else base + "/"
+        found += [prefix + name for name in names if name.endswith(".html")]
+    return sorted(found, key=lambda relative: relative.split("/"))
+
+
 def rewrite_pages(site: Path, *steps: PageStep, skip: Collection[str] = ()) -> int:
     """Apply `steps`, in order, to every HTML page under site/; returns how many pages changed.
 
     `skip` are site-relative paths of pages already finished (Site.kept), left as they are.
     """
     changed = 0
-    for path in sorted(site.rglob("*.html")):
-        if skip and path.relative_to(site).as_posix() in skip:
+    for relative in html_files(site):
+        if relative in skip:
             continue
+        path = site / relative
         page = path.read_text(encoding="utf-8")
         done = page
         for step in steps:

@@ -188,9 +188,9 @@ def _read_index(cache: Path, key: str) -> dict[str, Entry]:
         return {}
 
 
-def _intact(blob: Path, entry: Entry) -> bool:
+def _intact(blob: str, entry: Entry) -> bool:
     try:
-        stat = blob.stat()
+        stat = os.stat(blob)
     except OSError:
         return False
     return stat.st_size == entry.size and stat.st_mtime_ns == entry.mtime_ns
@@ -231,6 +231,19 @@ def _link(source: Path, target: Path) -> None:
     os.replace(temporary, target)
 
 
+def _link_new(source: str, target: str, folders: set[str]) -> None:
+    """Hard-link source at target in a site still being built (nothing reads it yet): one link call, its
+    folder made once; a target already there, or a file system without links, goes the careful way."""
+    folder = os.path.dirname(target)
+    if folder not in folders:
+        os.makedirs(folder, exist_ok=True)
+        folders.add(folder)
+    try:
+        os.link(source, target)
+    except OSError:
+        _link(Path(source), Path(target))
+
+
 @dataclass
 class Plan:
     """What one build takes from the cache, and what it adds to it afterwards."""
@@ -246,9 +259,9 @@ class Plan:
     """The other generated files, linked from content/ rather than copied by the engine."""
     report: dict[str, Any] = field(default_factory=dict)
 
-    def blob(self, key: str) -> Path:
+    def blob(self, key: str) -> str:
         """Where the cache keeps the finished output of the page with this key."""
-        return self.cache / BLOBS / key[:2] / key
+        return f"{self.cache}/{BLOBS}/{key[:2]}/{key}"
 
     def request(self, folder: Path) -> Path:
         """Write the plan file for engine_hook.py into folder; return its path."""
@@ -268,20 +281,22 @@ class Plan:
         (run it again: the cache then starts over for that page).
         """
         self.report = json.loads((folder / "laporan.json").read_text(encoding="utf-8"))
-        content = self.root / paths.CONTENT
+        content = os.fspath(self.root / paths.CONTENT)
+        top = os.fspath(site)
         candidates: dict[str, str] = self.report["calon"]
         kept: set[str] = set()
         found: dict[str, Any] = {}
+        folders: set[str] = set()
         for src in self.report["dilewati"]:
             dest = candidates[src]
             entry = self.reuse.get(src)
             if entry is None:
-                _link(content / src, site / dest)
+                _link_new(f"{content}/{src}", f"{top}/{dest}", folders)
                 continue
             blob = self.blob(entry.key)
             if not _intact(blob, entry) or entry.dest != dest:
                 raise OSError(f"tembolok berubah selama pembangunan: {blob}")
-            _link(blob, site / dest)
+            _link_new(blob, f"{top}/{dest}", folders)
             kept.add(dest)
             if entry.found != _MISSING:
                 found[dest] = entry.found
@@ -291,24 +306,27 @@ class Plan:
         """After publishing: keep each built page's finished output by key, write the index, drop the rest."""
         candidates: dict[str, str] = self.report.get("calon", {})
         entries: dict[str, tuple] = {}
+        top = os.fspath(site)
         for src, dest in candidates.items():
             key = self.keys.get(src)
-            output = site / dest
-            if key is None or not output.is_file():
+            output = f"{top}/{dest}"
+            if key is None or not os.path.isfile(output):
                 continue
             blob = self.blob(key)
             old = self.reuse.get(src)
             if old is None or not _intact(blob, old):
-                _link(output, blob)
-            stat = blob.stat()
+                _link(Path(output), Path(blob))
+            stat = os.stat(blob)
             entries[src] = (key, dest, stat.st_size, stat.st_mtime_ns, found.get(dest, _MISSING))
         index = {"format": FORMAT, "global": self.global_key, "entries": entries}
         self.cache.mkdir(parents=True, exist_ok=True)
         atomic.replace_file(self.cache / INDEX, pickle.dumps(index, protocol=pickle.HIGHEST_PROTOCOL))
         wanted = {values[0] for values in entries.values()}
-        for blob in (self.cache / BLOBS).glob("*/*"):
-            if blob.name not in wanted:
-                blob.unlink()
+        blobs = self.cache / BLOBS
+        for shelf in os.scandir(blobs) if blobs.is_dir() else ():
+            for stored in os.scandir(shelf.path) if shelf.is_dir() else ():
+                if stored.name not in wanted:
+                    os.unlink(stored.path)
         code = code_key(self.root)[:32]
         for folder in (self.cache / MEMO).glob("*"):
             if folder.name != code:
@@ -333,10 +351,11 @@ def plan(root: Path, engine: str) -> Plan:
             static.append(relative)
             continue
         page = hashlib.sha256(prefix + b"\0" + relative.encode() + b"\0")
-        page.update((content / relative).read_bytes())
+        with open(f"{content}/{relative}", "rb") as source:
+            page.update(source.read())
         keys[relative] = page.hexdigest()
         entry = known.get(relative)
-        blob = cache / BLOBS / keys[relative][:2] / keys[relative]
+        blob = f"{cache}/{BLOBS}/{keys[relative][:2]}/{keys[relative]}"
         if entry is not None and entry.key == keys[relative] and _intact(blob, entry):
             reuse[relative] = entry
     return Plan(root, cache, key, keys, reuse, static)

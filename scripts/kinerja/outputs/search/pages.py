@@ -29,6 +29,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..html_pages import html_files
 from .terms import Hidden
 
 EXCLUDE = "data-cari-abaikan"
@@ -295,14 +296,13 @@ def read_site(
     `found` (site-relative path → page, None for a page that is no result) holds what was read of
     pages before (the build cache's, Site.found): those are not read again, the others are added.
     """
-    for path in sorted(site.rglob("*.html")):
-        rel = path.relative_to(site)
-        if rel.parts[0] in skip or rel.name == "404.html":
+    for key in html_files(site):
+        if key.split("/", 1)[0] in skip or key.rsplit("/", 1)[-1] == "404.html":
             continue
-        key = rel.as_posix()
         if found is not None and key in found:
             page = found[key]
         else:
+            path = site / key
             page = read_page(path.read_text(encoding="utf-8"), page_url(site, path))
             if found is not None:
                 found[key] = page
