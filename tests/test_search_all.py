@@ -179,7 +179,7 @@ def test_words_of_pages_read_before_are_kept_while_the_whole_site_gives_the_same
     assert [hidden for _, hidden in changed] != [hidden for _, hidden in first]
 
 
-def test_a_new_root_works_out_again_only_the_pages_whose_words_it_roots(small_site: Path, tmp_path: Path) -> None:
+def test_a_new_root_works_out_again_only_the_pages_it_roots(small_site: Path, tmp_path: Path) -> None:
     """One page printing a new word changes the site's root list; a kept page's words are worked out
     again when, and only when, a word it asked the stemmer for now has another root, and every page
     gets what a build without the cache gives."""
