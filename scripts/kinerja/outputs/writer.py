@@ -49,12 +49,17 @@ class ContentWriter:
 
     def remove_others(self, folders: Iterable[Path]) -> None:
         """Remove every file under `folders` that was not written, then the folders left empty."""
+        # Compared as text: one path object per file cost some 20 s at national scale (180,000 files).
+        written = {os.fspath(path) for path in self.written}
         for top in folders:
             for folder, dirs, files in os.walk(top, topdown=False):
-                here = Path(folder)
                 for name in files:
-                    if here / name not in self.written:
-                        (here / name).unlink()
+                    path = os.path.join(folder, name)
+                    if path not in written:
+                        os.unlink(path)
                 for name in dirs:
-                    if not any((here / name).iterdir()):
-                        (here / name).rmdir()
+                    path = os.path.join(folder, name)
+                    with os.scandir(path) as entries:
+                        empty = next(entries, None) is None
+                    if empty:
+                        os.rmdir(path)
