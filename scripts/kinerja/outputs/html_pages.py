@@ -8,11 +8,11 @@ pass reads and writes each page once instead of once per step.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Collection
 from pathlib import Path
 
 from .job import Site
+from .tembolok import content_files
 
 PageStep = Callable[[str], str]
 
@@ -20,16 +20,11 @@ PageStep = Callable[[str], str]
 def html_files(site: Path) -> list[str]:
     """Every .html file under site/, relative (POSIX), in the order of sorted(site.rglob("*.html")).
 
-    One directory walk without a path object per file: at national scale the steps over the built
-    site list some 70,000 pages each, and pathlib's globbing cost seconds every time.
+    From one directory walk (tembolok.content_files) without a path object per file: at national scale
+    the steps over the built site list some 70,000 pages each, and pathlib's globbing cost seconds.
     """
-    found: list[str] = []
-    top = os.fspath(site)
-    for folder, _, names in os.walk(top):
-        base = os.path.relpath(folder, top).replace(os.sep, "/")
-        prefix = "" if base == "." else base + "/"
-        found += [prefix + name for name in names if name.endswith(".html")]
-    return sorted(found, key=lambda relative: relative.split("/"))
+    pages = [relative for relative in content_files(site) if relative.endswith(".html")]
+    return sorted(pages, key=lambda relative: relative.split("/"))
 
 
 def rewrite_pages(site: Path, *steps: PageStep, skip: Collection[str] = ()) -> int:

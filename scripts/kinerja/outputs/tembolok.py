@@ -129,7 +129,8 @@ def auto_appended(root: Path) -> list[str]:
 
 
 def content_files(content: Path) -> list[str]:
-    """Every file under content/, relative and sorted."""
+    """Every file under a folder (content/, or the built site), relative (POSIX), folder by folder in
+    name order."""
     found = []
     for folder, dirs, files in os.walk(content):
         dirs.sort()
@@ -231,6 +232,10 @@ def _link(source: Path, target: Path) -> None:
     os.replace(temporary, target)
 
 
+def _blob(cache: Path, key: str) -> str:
+    return f"{cache}/{BLOBS}/{key[:2]}/{key}"
+
+
 def _link_new(source: str, target: str, folders: set[str]) -> None:
     """Hard-link source at target in a site still being built (nothing reads it yet): one link call, its
     folder made once; a target already there, or a file system without links, goes the careful way."""
@@ -261,7 +266,7 @@ class Plan:
 
     def blob(self, key: str) -> str:
         """Where the cache keeps the finished output of the page with this key."""
-        return f"{self.cache}/{BLOBS}/{key[:2]}/{key}"
+        return _blob(self.cache, key)
 
     def request(self, folder: Path) -> Path:
         """Write the plan file for engine_hook.py into folder; return its path."""
@@ -355,7 +360,7 @@ def plan(root: Path, engine: str) -> Plan:
             page.update(source.read())
         keys[relative] = page.hexdigest()
         entry = known.get(relative)
-        blob = f"{cache}/{BLOBS}/{keys[relative][:2]}/{keys[relative]}"
+        blob = _blob(cache, keys[relative])
         if entry is not None and entry.key == keys[relative] and _intact(blob, entry):
             reuse[relative] = entry
     return Plan(root, cache, key, keys, reuse, static)
