@@ -361,9 +361,11 @@ def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
 
     A worker is idle while its browser waits for the network to go quiet (500 ms after the last request)
     or for a timer, and while its build waits for a file; a third worker on two cores fills that time
-    (`make test`, 2 cores: 245 → 201 s; a fourth gave no more).
+    (`make test`, 2 cores: 245 → 201 s; a fourth gave no more). The fast tier alone (`-m fast`) has
+    nothing to wait for: there a third worker only takes turns on the cores (docs/keputusan.md).
     """
-    return len(os.sched_getaffinity(0)) + 1
+    cores = len(os.sched_getaffinity(0))
+    return cores if config.option.markexpr == "fast" else cores + 1
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
