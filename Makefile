@@ -44,7 +44,8 @@ serve: generate
 	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
 
 # The Zensical build of the search tests needs .venv-bench (zensical, pagefind; requirements-bench.lock).
-# Tests run on one worker more than the cores (a browser waits on timers), a whole test file per worker
+# Tests run on one worker more than the cores (a browser waits on timers; the fast tier alone, which
+# waits for nothing, on one per core), a whole test file per worker
 # (module fixtures are set up once), browser and site files first (tests/conftest.py); the unchanged site
 # is built once per session for all workers (tests/_site.py); the 20 slowest are named at the end. Tests
 # may write bytecode (git-ignored __pycache__/): every worker and build step would otherwise compile the

@@ -61,6 +61,8 @@ TIER_FIXTURES = {
     "browser": {"browser", "new_page", "reused_page", "tour", "axe", "print_page"},
     "site": {"builder", *SHARED_SITE_FIXTURES},
 }
+#: The tier of a test that uses none of TIER_FIXTURES.
+FAST = "fast"
 ROOT = Path(__file__).resolve().parents[1]
 #: A RAM disk for the session's temporary files, used when it has room (RAM_DISK_ROOM bytes free):
 #: a whole run writes about 600 MB in 50,000 files (package and project copies, built sites), which a
@@ -352,7 +354,7 @@ def tier_of(fixtures: set[str]) -> str:
     for tier, names in TIER_FIXTURES.items():
         if fixtures & names:
             return tier
-    return "fast"
+    return FAST
 
 
 @pytest.hookimpl(optionalhook=True)  # a hook of pytest-xdist: without it (-p no:xdist) nothing to do
@@ -365,7 +367,7 @@ def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
     nothing to wait for: there a third worker only takes turns on the cores (docs/keputusan.md).
     """
     cores = len(os.sched_getaffinity(0))
-    return cores if config.option.markexpr == "fast" else cores + 1
+    return cores if config.option.markexpr == FAST else cores + 1
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -380,7 +382,7 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     site (SHARED_SITE_FIXTURES). Its worker builds from the start instead of waiting for the other
     worker's build of the shared site, which every browser file needs first.
     """
-    tiers = [*TIER_FIXTURES, "fast"]  # slowest first
+    tiers = [*TIER_FIXTURES, FAST]  # slowest first
     rank: dict[str, int] = {}
     count: dict[str, int] = {}
     own_builds: dict[str, int] = {}
